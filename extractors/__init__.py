@@ -1,0 +1,1 @@
+"""One module per extracted concern. Each takes a DeliberationText and returns values with evidence."""

@@ -1,0 +1,1 @@
+"""delib: deliberation PDFs -> warehouse data."""

@@ -1,0 +1,1 @@
+"""Rules over extracted deliberations; they never raise, every failure is a Finding."""
