@@ -1,16 +1,387 @@
-"""Person names as printed: civility removed, whitespace collapsed.
+"""Person names as printed: civility removed, whitespace collapsed; lists split; OCR variants matched.
 
-Owner: attendance/proxies extractors. Others import `strip_civility`.
+Owner: attendance/proxies extractors. Others import `strip_civility`, `split_names`, `reconcile`,
+`same_person`.
+
+Names are kept as printed (typos included): matching is only for linking the same person across the
+présents list, the proxies and the votes of one document.
 """
 from __future__ import annotations
 
 import re
+import unicodedata
+from typing import Iterable, Optional
+
+from rapidfuzz import fuzz
 
 from pipeline.model import clean_text
 
-_CIVILITY = re.compile(r"^(?:(?:M\.|MM\.|Mme\.?|Mmes\.?|Mlle\.?|Mr\.?|Monsieur|Madame|Mademoiselle|Messieurs|Mesdames)\s*)+", re.I)
+_CIVILITY_WORD = (
+    r"(?:M\.|MM\.|Mmes?\.|Mlle\.|Mr\.|Mrs\.|Mme\b|Mmes\b|MM\b|Mr\b|Mlle\b|"
+    r"Monsieur\b|Madame\b|Mademoiselle\b|Messieurs\b|Mesdames\b)"
+)
+_CIVILITY = re.compile(rf"^(?:{_CIVILITY_WORD}\s*)+", re.I)
+# A civility inside a fragment starts a new name ("… Jean DUPONT Madame Anne MARTIN" after a
+# line break that carried no separator). Case-sensitive: "m." inside a word is not a civility.
+_INNER_CIVILITY = re.compile(r"\s(?=(?:M\.|MM\.?|Mmes?\.?|Mlle\.?|Mr\.?|Monsieur|Madame|Mademoiselle|"
+                             r"monsieur|madame)(?:\s|[A-ZÀ-Ý]))")
+
+# Titles printed next to a name inside attendance lists ("M.CHARRIER Jean-Paul Maire", "… Adjoints").
+_ROLE = re.compile(
+    r"(?<![\w-])(?:\d+\s*(?:er|ère|ere|e|ème|eme|nd|nde)\s+)?"
+    r"(?:(?:maire|vice)[- ])?"
+    r"(?:maire|adjoint(?:e|es|s)?|d[ée]l[ée]gu[ée](?:e|es|s)?|"
+    r"conseill(?:er|ère|ere|ers|ères|eres)(?:\s+(?:municipa(?:l|le|ux|les)|communautaires?|d[ée]partementa(?:l|le|ux|les)))?"
+    r"(?:\s+d[ée]l[ée]gu[ée](?:e|es|s)?)?|"
+    r"pr[ée]sident(?:e|es|s)?|secr[ée]taire(?:\s+de\s+s[ée]ance)?|titulaires?|suppl[ée]ant(?:e|es|s)?)"
+    r"(?:\s+(?:au|du)\s+maire)?(?![\w-])",
+    re.I,
+)
+_PARTICLES = {"de", "du", "des", "d'", "d’", "le", "la", "les", "van", "von", "der", "den", "di", "da",
+              "dos", "das", "del", "della", "ben", "el", "ter", "ten", "y", "e"}
+_SEPARATOR = re.compile(r"(\s*[,;/|]\s*|\s*[-–—]{2,}\s*|\s+[-–—]+\s*|(?<=\w)[-–—]\s+|\s+et\s+|\s*&\s*)")
+_DASH_SEP = re.compile(r"[-–—]")
+_BULLET = re.compile(r"^(?:[\s\-–—•·*>»]|[YŸ*]_)+|[\s.:,;]+$")
 
 
 def strip_civility(name: str) -> str:
-    """'Monsieur Didier ACHALME' -> 'Didier ACHALME'; 'Mme DUPONT' -> 'DUPONT'."""
+    """'Monsieur Didier ACHALME' -> 'Didier ACHALME'; 'Mme DUPONT' -> 'DUPONT'; 'M.CHARRIER' -> 'CHARRIER'."""
     return clean_text(_CIVILITY.sub("", clean_text(name)))
+
+
+def strip_roles(text: str) -> str:
+    """Remove role words, unless printed in capitals as the only content (a surname 'MAIRE')."""
+    def drop(m: re.Match) -> str:
+        word = m.group(0)
+        return word if word.isupper() and word.strip() == text.strip() else " "
+    return clean_text(_ROLE.sub(drop, text))
+
+
+def _is_name_token(tok: str) -> bool:
+    if tok.lower() in _PARTICLES or re.fullmatch(r"[dDlL][’']\w.*", tok):
+        return True
+    return bool(re.fullmatch(r"[A-ZÀ-ÝŒ][\w’'.\-]*", tok)) and not any(c.isdigit() for c in tok)
+
+
+def clean_name(fragment: str) -> Optional[str]:
+    """One list fragment -> a name as printed, or None when the fragment is not a name."""
+    text = re.sub(r"\([^)]*\)?", " ", fragment)
+    text = _BULLET.sub("", clean_text(text))
+    text = strip_roles(strip_civility(text))
+    tokens = [t for t in text.split(" ") if t and not any(c.isdigit() for c in t)]
+    tokens = [t.strip(".:,;") if not re.fullmatch(r"[A-Z]\.", t) else t for t in tokens]
+    tokens = [t for t in tokens if t and t not in {"-", "–", "—"}]
+    if not tokens or len(tokens) > 6 or not all(_is_name_token(t) for t in tokens):
+        return None
+    if not any(len(t) > 1 and t.lower() not in _PARTICLES for t in tokens):
+        return None
+    return " ".join(tokens)
+
+
+def join_lines(text: str) -> str:
+    """Lines of one list as one string; a word cut at a hyphen ('Jean-' / 'Pierre') is rejoined."""
+    out = ""
+    for raw in text.splitlines():
+        line = clean_text(raw)
+        if not line:
+            continue
+        if out and re.search(r"\w[-–]$", out):
+            out += line
+        else:
+            out = f"{out} {line}" if out else line
+    return out
+
+
+def _has_separator(text: str) -> bool:
+    return bool(_SEPARATOR.search(text))
+
+
+def _split_fragments(text: str) -> list[tuple[str, str]]:
+    """(separator before, fragment) pairs; parentheses are removed first so notes never split."""
+    text = re.sub(r"(?<=\w)\([a-zé]{1,3}\)", "", text)  # inclusive writing: Adjoint(e)s
+    text = re.sub(r"\([^)]*\)?", " ", text)
+    parts = _SEPARATOR.split(text)
+    pairs = [("", parts[0])]
+    for i in range(1, len(parts), 2):
+        pairs.append((parts[i], parts[i + 1]))
+    out: list[tuple[str, str]] = []
+    for sep, frag in pairs:
+        for j, sub in enumerate(_INNER_CIVILITY.split(frag)):
+            out.append((sep if j == 0 else " ", sub))
+    return out
+
+
+def _has_first_name(name: str) -> bool:
+    return any(not t.isupper() and t.lower() not in _PARTICLES for t in name.split(" "))
+
+
+def _surname_only(name: str) -> bool:
+    return all(t.isupper() or t.lower() in _PARTICLES for t in name.split(" "))
+
+
+def _glue_dashed_surnames(items: list[tuple[str, str]]) -> list[str]:
+    """'Philippe ROUVIER' + ' - ' + 'COROUGE' -> 'Philippe ROUVIER-COROUGE' in 'Prénom NOM' lists."""
+    full = [n for _, n in items if not _surname_only(n)]
+    prenom_nom = sum(1 for n in full if _has_first_name(n) and n.split(" ")[-1].isupper())
+    glue_ok = full and prenom_nom * 2 >= len(full)
+    out: list[str] = []
+    for sep, name in items:
+        prev = out[-1] if out else None
+        if (glue_ok and prev and _DASH_SEP.search(sep) and _surname_only(name) and " " not in name
+                and _has_first_name(prev) and prev.split(" ")[-1].isupper()):
+            out[-1] = f"{prev}-{name}"
+        else:
+            out.append(name)
+    return out
+
+
+def split_names(text: str) -> list[str]:
+    """A printed list of people -> names as printed, civility, roles and notes removed.
+
+    Separators: commas, semicolons, slashes, spaced dashes, 'et', line breaks (when the list uses
+    no other separator). Compound names ('Jean-Pierre', 'LE GALL', "D'ALMEIDA") stay whole.
+    """
+    lines = [clean_text(l) for l in text.splitlines() if clean_text(l)]
+    if len(lines) > 1 and not any(_has_separator(l) for l in lines):
+        chunks = lines
+    else:
+        chunks = [join_lines(text)]
+    items: list[tuple[str, str]] = []
+    for chunk in chunks:
+        for sep, frag in _split_fragments(chunk):
+            name = clean_name(frag)
+            if name:
+                items.append((sep, name))
+    return _glue_dashed_surnames(items)
+
+
+# --------------------------------------------------------------------------- matching
+def name_key(name: str) -> str:
+    """Accent-, case-, civility- and order-insensitive key: 'NIGGEL Muriel' == 'Muriel Niggel'."""
+    text = unicodedata.normalize("NFKD", strip_civility(name))
+    text = "".join(c for c in text if not unicodedata.combining(c)).casefold()
+    tokens = re.split(r"[\s\-–—'’.]+", text)
+    return " ".join(sorted(t for t in tokens if t))
+
+
+def similarity(a: str, b: str) -> float:
+    return fuzz.ratio(name_key(a), name_key(b))
+
+
+def same_person(a: str, b: str, threshold: float = 88.0) -> bool:
+    """True when two printed names are one person up to an OCR slip or a typo."""
+    return reconcile([a], [b], threshold).get(a) is not None
+
+
+def _single_token_match(name: str, candidates: list[str]) -> Optional[str]:
+    """'Leroux' -> the only candidate with that surname (or first name) token."""
+    key = name_key(name)
+    if not key or " " in key:
+        return None
+    hits = [c for c in candidates if key in name_key(c).split(" ")]
+    return hits[0] if len(set(hits)) == 1 else None
+
+
+def reconcile(names: Iterable[str], candidates: Iterable[str], threshold: float = 88.0) -> dict[str, Optional[str]]:
+    """Map each name to the candidate naming the same person (as printed), or None.
+
+    Exact key first, then the best fuzzy match at or above `threshold` when it is unambiguous, then a
+    lone surname or first name ('Monsieur Leroux') matching exactly one candidate's token.
+    """
+    cands = list(dict.fromkeys(c for c in candidates if c))
+    keys = {c: name_key(c) for c in cands}
+    out: dict[str, Optional[str]] = {}
+    for name in names:
+        k = name_key(name)
+        exact = [c for c in cands if keys[c] == k]
+        if exact:
+            out[name] = exact[0]
+            continue
+        scored = sorted(((fuzz.ratio(k, keys[c]), c) for c in cands), reverse=True)
+        best = scored[0] if scored else (0.0, None)
+        runner_up = scored[1][0] if len(scored) > 1 else 0.0
+        if best[0] >= threshold and best[0] - runner_up >= 3.0:
+            out[name] = best[1]
+        else:
+            out[name] = _single_token_match(name, cands)
+    return out
+
+
+# --------------------------------------------------------------------------- name runs
+_CASE_UPPER, _CASE_TITLE = "U", "T"
+
+
+def _case(tok: str) -> Optional[str]:
+    core = tok.strip(".,;:()")
+    if not core or core.lower() in _PARTICLES:
+        return None
+    return _CASE_UPPER if core.isupper() and len(core) > 1 else _CASE_TITLE
+
+
+def split_run(tokens: list[str]) -> list[list[str]]:
+    """Name tokens with no separator between people -> one token list per person.
+
+    'Denis JUVIN Patricia MICHOT' -> [Denis JUVIN], [Patricia MICHOT]; 'DUPONT Jean MARTIN Paul' ->
+    [DUPONT Jean], [MARTIN Paul]: a new person starts where the case pattern of the first one repeats.
+    """
+    if not tokens:
+        return []
+    first = next((c for c in map(_case, tokens) if c), None)
+    people: list[list[str]] = [[]]
+    prev = None
+    for tok in tokens:
+        c = _case(tok)
+        if c == first and prev is not None and prev != first:
+            people.append([])
+        people[-1].append(tok)
+        if c:
+            prev = c
+    return [p for p in people if p]
+
+
+def take_name(text: str, backward: bool = False) -> tuple[Optional[str], int]:
+    """The person named at the start (or end) of `text`, and how many characters it used.
+
+    Stops at separators, lowercase words and a second person. Used for the holder after
+    'pouvoir à' (forward) and the subject of 'quitte la salle' (backward).
+    """
+    matches = list(re.finditer(r"\S+", text))
+    if backward:
+        matches.reverse()
+    run: list[re.Match] = []
+    for m in matches:
+        tok = m.group(0)
+        bare = tok.strip(".,;:")
+        if not run and _CIVILITY.fullmatch(tok + " "):
+            continue
+        if _CIVILITY.fullmatch(tok + " ") or not bare or not _is_name_token(bare) or _ROLE.fullmatch(bare):
+            break
+        if backward and run and re.search(r"[,;:.]$", tok) and not re.fullmatch(r"[A-Z]\.", tok):
+            break
+        run.append(m)
+        if not backward and re.search(r"[,;:]$", tok):
+            break
+    if backward:
+        run.reverse()
+    toks = [m.group(0).strip(".,;:") for m in run]
+    groups = split_run(toks)
+    if not groups:
+        return None, 0
+    chosen = groups[-1] if backward else groups[0]
+    if not any(_case(t) for t in chosen):
+        return None, 0
+    name = " ".join(chosen)
+    if backward:
+        start = run[len(toks) - len(chosen)].start()
+        return name, len(text) - start
+    end = run[len(chosen) - 1].end()
+    glued = re.match(r"\s+[-–—]\s+([A-ZÀ-Ý][A-ZÀ-Ý'’]+)(?=\s*(?:[,;.]|\s[-–—]\s|$))", text[end:])
+    if glued and chosen[-1].isupper():
+        return f"{name}-{glued.group(1)}", end + glued.end()
+    return name, end
+
+
+# --------------------------------------------------------------------------- labelled lists
+_ETAIENT = r"(?:[ée]tai[a-z]*\s+|(?:membres?|conseill[a-zè]*|[ée]lus?)\s+)?"
+_PL = r"(?:e|s|es|\(e\)s?|\(s\)|e\(s\)|\(es\))?"
+_LIST_LABELS = {
+    "proxy": rf"(?:absent{_PL}\s+(?:excus[ée]{_PL}\s+)?)?(?:ayant\s+donn[ée]{_PL}\s+(?:pouvoir|procuration|d[ée]l[ée]gation){_PL}"
+             rf"|pouvoir{_PL}|pro[a-z]{{1,3}}ation{_PL}|repr[ée]sent[ée]{_PL}|d[ée]l[ée]gations?\s+de\s+vote)",
+    "excused": rf"{_ETAIENT}(?:absent{_PL}\s+)?excus[ée]{_PL}",
+    "absent": rf"{_ETAIENT}absent{_PL}(?:\s+non[\s-]+excus[ée]{_PL})?",
+    "present": rf"{_ETAIENT}pr[ée]sent{_PL}",
+}
+_LABEL = re.compile(
+    r"(?<![\w])(?:" + "|".join(f"(?P<{k}>{v})" for k, v in _LIST_LABELS.items()) + r")\s*(?:\(\s*\d+\s*\))?\s*:",
+    re.I,
+)
+_OTHER_LABEL = re.compile(r"^\W{0,3}[A-Za-zÀ-ÿ][^,:]{0,40}:")
+
+
+class ListBlock:
+    """A labelled list of people ('Présents : …') with the lines it was read from."""
+
+    def __init__(self, kind: str, label: str, line, text: str, left_limit: Optional[float]):
+        self.kind = kind
+        self.label = label
+        self.lines = [line]
+        self.texts = [text]
+        self.left_limit = left_limit
+
+    @property
+    def content(self) -> str:
+        return "\n".join(t for t in self.texts if t)
+
+    def __repr__(self) -> str:
+        return f"ListBlock({self.kind}, {self.content!r})"
+
+
+def _word_at(line, offset: int):
+    pos = 0
+    for w in line.words:
+        if pos + len(w.text) > offset:
+            return w
+        pos += len(w.text) + 1
+    return None
+
+
+def _visible_text(line, left_limit: Optional[float]) -> str:
+    """Words right of a side box's edge: a scanned page's margin column shares the visual line."""
+    if left_limit is None or not line.words:
+        return line.text
+    return clean_text(" ".join(w.text for w in line.words if w.x1 > left_limit))
+
+
+def looks_like_names(text: str) -> bool:
+    """A wrapped line of a names list (capitalised tokens, civilities, roles, separators)."""
+    text = strip_roles(re.sub(r"\([^)]*\)?", " ", text))
+    toks = [t.strip(".,;:/") for t in text.split(" ")]
+    toks = [t for t in toks if t and t not in {"-", "–", "—", "et", "&"}]
+    if not toks:
+        return False
+    good = sum(1 for t in toks if _is_name_token(t) or _CIVILITY.fullmatch(t + " "))
+    return good / len(toks) >= 0.8 and not re.search(r"\d{1,2}\s*[hH]\s*\d{0,2}", text)
+
+
+def _continues(block: ListBlock, text: str) -> bool:
+    so_far = block.content.strip()
+    if not so_far:
+        return looks_like_names(text)
+    if re.search(r"(?:[,;/&\-–—]|\bet)$", so_far) or re.match(r"^(?:[-–—•]|et\s)", text):
+        return True
+    if so_far.endswith(".") and not re.search(rf"(?:{_CIVILITY_WORD}|\b[A-Z]\.)$", so_far, re.I):
+        return False
+    return looks_like_names(text)
+
+
+def read_lists(lines) -> list[ListBlock]:
+    """Find labelled lists of people and the lines each spans (a list ends at the next label,
+    at a line that is not names, or after a closing period)."""
+    blocks: list[ListBlock] = []
+    current: Optional[ListBlock] = None
+    for line in lines:
+        text = _visible_text(line, current.left_limit if current else None)
+        found = list(_LABEL.finditer(text))
+        if found:
+            prefix = text[: found[0].start()].strip()
+            if current and prefix and ":" not in prefix and _continues(current, prefix):
+                current.texts.append(prefix)
+                current.lines.append(line)
+            limit = None
+            if prefix:
+                w = _word_at(line, found[0].start()) if text == line.text else None
+                limit = w.x0 - 1.0 if w is not None else None
+            for i, m in enumerate(found):
+                end = found[i + 1].start() if i + 1 < len(found) else len(text)
+                kind = m.lastgroup
+                current = ListBlock(kind, m.group(0), line, text[m.end():end].strip(), limit)
+                blocks.append(current)
+            continue
+        if current is None:
+            continue
+        if _OTHER_LABEL.match(text) or not _continues(current, text):
+            current = None
+            continue
+        current.texts.append(text)
+        current.lines.append(line)
+    return blocks

@@ -1,0 +1,97 @@
+"""Euro amounts as French administrative texts print them.
+
+"320 000 €", "320 000,00 €", "12 500,50 euros", "1.250.000 €", "75 028,99€ HT", "3.30€",
+"€ 1 250", "EUR 5 000", "150 k€", "10 millions d'euros". A figure is an amount only when a
+currency mark touches it: years, article numbers, percentages and phone numbers never carry one.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Optional
+
+from pipeline.model import clean_text
+
+# Thousands grouped by spaces ("1 250 000") or dots ("1.250.000"), or a plain run of digits.
+# A dot followed by exactly three digits groups thousands; followed by 1-2 digits it is a
+# decimal point ("3.30€", "850.56€"), as in minutes typed on an English keyboard.
+_INT = r"(?:\d{1,3}(?: \d{3})+(?!\d)|\d{1,3}(?:\.\d{3})+(?![\d])|\d+)"
+_DEC = r"(?:,\d+|\.\d{1,2}(?!\d))"
+_NUM = rf"(?<![\d.,])(?P<num>{_INT}{_DEC}?)"
+_SCALE = r"(?P<scale>k|K|M|millions?\s+d['’]|milliers?\s+d['’])?"
+_CUR_AFTER = r"(?:€|euros?\b|EUR\b|Euros?\b|EUROS?\b)"
+_TAX = r"(?:\s*(?P<tax>H\.?T\.?|T\.?T\.?C\.?|hors\s+taxes?|toutes\s+taxes\s+comprises)(?![A-Za-z]))?"
+
+_AFTER = re.compile(rf"{_NUM}\s?{_SCALE}\s?{_CUR_AFTER}{_TAX}")
+_BEFORE = re.compile(rf"(?:€|\bEUR)\s?(?P<num>{_INT}{_DEC}?)(?![\d])(?!\s?(?:€|euros?\b)){_TAX}")
+_SOIT = re.compile(r"\b(?:soit|ou)\s*$", re.IGNORECASE)
+
+_SCALES = {"k": 1e3, "K": 1e3, "M": 1e6}
+
+
+@dataclass(frozen=True)
+class Amount:
+    value: float
+    start: int
+    end: int
+    tax: Optional[str]  # 'HT' | 'TTC' | None
+    restated: bool  # introduced by "soit"/"ou": the same sum said another way
+
+
+def _to_float(num: str) -> float:
+    num = num.replace(" ", "")
+    if "," in num:
+        whole, dec = num.split(",", 1)
+        return float(whole.replace(".", "") + "." + dec)
+    if re.fullmatch(r"\d{1,3}(?:\.\d{3})+", num):
+        return float(num.replace(".", ""))
+    return float(num)
+
+
+def _scale(raw: Optional[str]) -> float:
+    if not raw:
+        return 1.0
+    if raw in _SCALES:
+        return _SCALES[raw]
+    return 1e6 if raw.lower().startswith("million") else 1e3
+
+
+def _tax(raw: Optional[str]) -> Optional[str]:
+    if not raw:
+        return None
+    r = raw.lower().replace(".", "")
+    return "HT" if r.startswith("h") else "TTC"
+
+
+def find_amounts(text: str) -> list[Amount]:
+    """Every euro amount of `text` (already NFC/space-normalized or not), in reading order."""
+    t = clean_text(text)
+    found: list[Amount] = []
+    taken: list[tuple[int, int]] = []
+    for m in _AFTER.finditer(t):
+        value = _to_float(m.group("num")) * _scale(m.group("scale"))
+        found.append(Amount(value, m.start(), m.end(), _tax(m.group("tax")), bool(_SOIT.search(t[: m.start()]))))
+        taken.append((m.start(), m.end()))
+    for m in _BEFORE.finditer(t):
+        if any(a <= m.start() < b or a < m.end() <= b for a, b in taken):
+            continue
+        found.append(Amount(_to_float(m.group("num")), m.start(), m.end(), _tax(m.group("tax")),
+                            bool(_SOIT.search(t[: m.start()]))))
+    return sorted(found, key=lambda a: a.start)
+
+
+def parse_amounts(text: str) -> list[float]:
+    """'… 320 000 € puis 12 500,50 euros' -> [320000.0, 12500.5]."""
+    return [a.value for a in find_amounts(text)]
+
+
+def single_amount(text: str) -> Optional[float]:
+    """The one sum a decided article is about, or None when it names none or several.
+
+    A sum restated after "soit"/"ou" ("75 028,99 € HT, soit 90 034,79 € TTC") is the same sum,
+    so it does not count as a second one.
+    """
+    amounts = find_amounts(text)
+    primary = [a for a in amounts if not a.restated] or amounts
+    values = {round(a.value, 2): a.value for a in primary}
+    return next(iter(values.values())) if len(values) == 1 else None

