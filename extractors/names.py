@@ -17,7 +17,7 @@ from rapidfuzz import fuzz
 from pipeline.model import clean_text
 
 _CIVILITY_WORD = (
-    r"(?:M\.|MM\.|Mmes?\.|Mlle\.|Mr\.|Mrs\.|Mme\b|Mmes\b|MM\b|Mr\b|Mlle\b|"
+    r"(?:M\s?\.|MM\.|Mmes?\.|Mlle\.|Mr\.|Mrs\.|Mme\b|Mmes\b|MM\b|Mr\b|Mlle\b|"
     r"Monsieur\b|Madame\b|Mademoiselle\b|Messieurs\b|Mesdames\b)"
 )
 _CIVILITY = re.compile(rf"^(?:{_CIVILITY_WORD}\s*)+", re.I)
@@ -70,6 +70,9 @@ def clean_name(fragment: str) -> Optional[str]:
     text = strip_roles(strip_civility(text))
     tokens = [t for t in text.split(" ") if t and not any(c.isdigit() for c in t)]
     tokens = [t.strip(".:,;") if not re.fullmatch(r"[A-Z]\.", t) else t for t in tokens]
+    # Rule lines and box edges read by OCR as 'Il', 'LI', '|'.
+    if len(tokens) > 1:
+        tokens = [t for t in tokens if not re.fullmatch(r"[IlLi|!]{1,2}", t)]
     tokens = [t for t in tokens if t and t not in {"-", "–", "—"}]
     if not tokens or len(tokens) > 6 or not all(_is_name_token(t) for t in tokens):
         return None
@@ -301,7 +304,8 @@ _OTHER_LABEL = re.compile(r"^\W{0,3}[A-Za-zÀ-ÿ][^,:]{0,40}:")
 class ListBlock:
     """A labelled list of people ('Présents : …') with the lines it was read from."""
 
-    def __init__(self, kind: str, label: str, line, text: str, left_limit: Optional[float]):
+    def __init__(self, kind: str, label: str, line, text: str, left_limit: Optional[float], x0: float = 0.0):
+        self.x0 = x0  # left edge of the label: a line wholly left of it belongs to a side column
         self.kind = kind
         self.label = label
         self.lines = [line]
@@ -332,26 +336,41 @@ def _visible_text(line, left_limit: Optional[float]) -> str:
     return clean_text(" ".join(w.text for w in line.words if w.x1 > left_limit))
 
 
-def looks_like_names(text: str) -> bool:
-    """A wrapped line of a names list (capitalised tokens, civilities, roles, separators)."""
+_PROXY_WORDS = re.compile(r"^(?:a|à|donne|donné|donnée|ayant|pouvoir|pouvoirs|procuration|procurations|représentée?s?|par|de|vote)$", re.I)
+
+
+def looks_like_names(text: str, proxy: bool = False) -> bool:
+    """A wrapped line of a names list (capitalised tokens, civilities, roles, separators).
+    A proxies list may also hold its connecting words ('donne pouvoir à')."""
     text = strip_roles(re.sub(r"\([^)]*\)?", " ", text))
     toks = [t.strip(".,;:/") for t in text.split(" ")]
-    toks = [t for t in toks if t and t not in {"-", "–", "—", "et", "&"}]
+    toks = [t for t in toks if t and t not in {"-", "–", "—", "et", "&"} and t.lower() not in _PARTICLES]
+    if proxy:
+        toks = [t for t in toks if not _PROXY_WORDS.match(t)]
     if not toks:
         return False
     good = sum(1 for t in toks if _is_name_token(t) or _CIVILITY.fullmatch(t + " "))
     return good / len(toks) >= 0.8 and not re.search(r"\d{1,2}\s*[hH]\s*\d{0,2}", text)
 
 
+def _has_surname(text: str) -> bool:
+    return bool(re.search(r"(?<![\w'])[A-ZÀ-ÝŒ]{2,}(?![\w'])", text))
+
+
 def _continues(block: ListBlock, text: str) -> bool:
     so_far = block.content.strip()
+    proxy = block.kind == "proxy"
     if not so_far:
-        return looks_like_names(text)
-    if re.search(r"(?:[,;/&\-–—]|\bet)$", so_far) or re.match(r"^(?:[-–—•]|et\s)", text):
+        return looks_like_names(text, proxy)
+    if re.search(r"(?:[,;/&\-–—]|\bet|\bà)$", so_far) or re.match(r"^(?:[-–—•]|et\s)", text):
         return True
     if so_far.endswith(".") and not re.search(rf"(?:{_CIVILITY_WORD}|\b[A-Z]\.)$", so_far, re.I):
         return False
-    return looks_like_names(text)
+    last = re.split(r"[,;/]|\s[-–—]+\s|\set\s", so_far)[-1]
+    cut_name = len(strip_civility(last).split(" ")) <= 1  # 'M. JALON' / 'Benjamin Délégué'
+    if _has_surname(so_far) and not _has_surname(text) and not cut_name:
+        return False
+    return looks_like_names(text, proxy)
 
 
 def read_lists(lines) -> list[ListBlock]:
@@ -359,26 +378,33 @@ def read_lists(lines) -> list[ListBlock]:
     at a line that is not names, or after a closing period)."""
     blocks: list[ListBlock] = []
     current: Optional[ListBlock] = None
+    skipped = 0
     for line in lines:
         text = _visible_text(line, current.left_limit if current else None)
-        found = list(_LABEL.finditer(text))
+        found = [m for m in _LABEL.finditer(text) if not re.search(r"(?<![\w'’])[a-zà-ÿ][\w'’-]*\s*$", text[: m.start()])]
         if found:
             prefix = text[: found[0].start()].strip()
             if current and prefix and ":" not in prefix and _continues(current, prefix):
                 current.texts.append(prefix)
                 current.lines.append(line)
             limit = None
-            if prefix:
+            if re.search(r"\w", prefix):
                 w = _word_at(line, found[0].start()) if text == line.text else None
                 limit = w.x0 - 1.0 if w is not None else None
             for i, m in enumerate(found):
                 end = found[i + 1].start() if i + 1 < len(found) else len(text)
                 kind = m.lastgroup
-                current = ListBlock(kind, m.group(0), line, text[m.end():end].strip(), limit)
+                label_word = _word_at(line, m.start()) if text == line.text else None
+                x0 = label_word.x0 if label_word is not None else line.x0
+                current = ListBlock(kind, m.group(0), line, text[m.end():end].strip(), limit, x0)
                 blocks.append(current)
             continue
         if current is None:
             continue
+        if line.words and max(w.x1 for w in line.words) < current.x0 - 3.0 and skipped < 20:
+            skipped += 1  # a margin column read between two lines of the list
+            continue
+        skipped = 0
         if _OTHER_LABEL.match(text) or not _continues(current, text):
             current = None
             continue

@@ -41,13 +41,13 @@ allouer amender annuler apporter approuver arrêter assurer attribuer augmenter 
 céder charger clôturer compenser compléter confier confirmer conserver consulter contracter
 créer décider déclarer déclasser dédommager déléguer demander dénommer déposer désaffecter
 désigner dispenser donner emprunter encaisser engager entériner envisager exonérer fixer
-financer habiliter imputer indemniser informer installer instaurer instituer intégrer lancer
-liquider louer majorer mandater mener modifier mobiliser nommer noter notifier
-opposer opter organiser participer passer payer percevoir porter poursuivre préciser présenter
+financer habiliter imputer indemniser installer instaurer instituer intégrer lancer
+liquider louer majorer mandater mener modifier mobiliser nommer notifier
+opposer opter organiser participer payer percevoir poursuivre préciser
 poursuivre prélever procéder proclamer programmer prolonger proposer prononcer proroger reconduire
 recruter rectifier réaffecter réaliser recouvrer refuser régulariser rejeter relever remplacer
 rembourser renommer renouveler renoncer reporter réserver retirer réviser saisir signer
-solliciter souhaiter subventionner supprimer transférer valider verser voter acheter accueillir
+solliciter subventionner supprimer transférer valider verser voter acheter accueillir
 """.split()
 _ER_VERBS = [v for v in _ER_VERBS if v.endswith("er")]
 
@@ -96,21 +96,29 @@ _IRREGULAR = {
 }
 
 
+_FINITE: dict[str, str] = {}  # 3rd person present forms only: what a council "does" in a decision
+
+
 def _build_table() -> dict[str, str]:
     table: dict[str, str] = {}
     for inf in _ER_VERBS:
         stem = inf[:-2]
-        for form in (inf, stem + "e", stem + "es", stem + "ent", stem + "é", stem + "ée", stem + "és", stem + "ées"):
+        for form in (inf, stem + "e", stem + "ent", stem + "é", stem + "ée", stem + "és", stem + "ées"):
             table.setdefault(strip_accents(form), inf)
+        for form in (stem + "e", stem + "ent"):
+            _FINITE.setdefault(strip_accents(form), inf)
     for inf, forms in _IRREGULAR.items():
         table[strip_accents(inf)] = inf
-        for form in forms.split():
+        for k, form in enumerate(forms.split()):
             table.setdefault(strip_accents(form), inf)
+            if k < 2:  # the first two forms listed are the 3rd person present
+                _FINITE.setdefault(strip_accents(form), inf)
     return table
 
 
 _TABLE = _build_table()
 KNOWN_INFINITIVES = frozenset(_TABLE.values())
+_INFINITIVE_KEYS = [strip_accents(v) for v in sorted(KNOWN_INFINITIVES)]
 
 _PREFIX = re.compile(r"^(?:d['’]|de\s+|s['’]|se\s+|l['’]|n['’])", re.IGNORECASE)
 
@@ -126,8 +134,47 @@ def known_verb(word: str) -> Optional[str]:
     return _TABLE.get(strip_accents(_normalize(word)))
 
 
+def finite_verb(word: str) -> Optional[str]:
+    """'APPROUVE' / 'acceptent' / 'DIT' -> infinitive; participles and nouns-only -> None."""
+    w = _normalize(word)
+    if re.search(r"(?:é|ée|és|ées)$", w):
+        return None
+    return _FINITE.get(strip_accents(w))
+
+
+def infinitive(word: str) -> Optional[str]:
+    """The infinitive when `word` is one ('PRECISER' -> 'préciser', 's'engaget' -> 'engager'), else None.
+
+    Unknown infinitives are accepted by their ending; a one-letter OCR slip on a known one is repaired.
+    """
+    w = _normalize(word)
+    key = strip_accents(w)
+    hit = _TABLE.get(key)
+    if hit and strip_accents(hit) == key:
+        return hit
+    if hit:
+        return None
+    if re.search(r"(?:er|ir)$", w) and len(w) > 4 and _spacy_infinitive(w):
+        return w
+    if len(key) >= 6:
+        from rapidfuzz import process
+        from rapidfuzz.distance import Levenshtein
+
+        best = process.extractOne(key, _INFINITIVE_KEYS, scorer=Levenshtein.distance, score_cutoff=1)
+        if best is not None:
+            return _TABLE[best[0]]
+    return None
+
+
 def _looks_infinitive(w: str) -> bool:
     return len(w) > 3 and re.search(r"(?:er|ir|re|oir)$", w) is not None
+
+
+@lru_cache(maxsize=4096)
+def _spacy_infinitive(word: str) -> bool:
+    """Whether spaCy reads `word` as a verb in an infinitive slot ("chapitre", "cadre" are nouns)."""
+    doc = get_nlp()(f"Il est proposé de {word} les documents.")
+    return any(t.text == word and t.pos_ == "VERB" and t.lemma_.lower() == word for t in doc)
 
 
 @lru_cache(maxsize=4096)
@@ -152,6 +199,9 @@ def lemma_of_verb(word: str) -> str:
         return hit
     if _looks_infinitive(w) and not re.search(r"(?:ent|é|ée|és|ées)$", w):
         return w
+    repaired = infinitive(w)
+    if repaired:
+        return repaired
     lemma = _spacy_lemma(w)
     if lemma:
         return _TABLE.get(strip_accents(lemma), lemma)
@@ -168,7 +218,10 @@ def first_verb_lemma(text: str) -> Optional[str]:
     Auxiliaries and modal verbs are skipped when a full verb follows ("doit verser" -> verser).
     """
     doc = get_nlp()(text[:400])
-    for tok in doc:
+    for i, tok in enumerate(doc):
+        after_aux = i > 0 and doc[i - 1].lemma_ in ("être", "avoir") and doc[i - 1].pos_ == "AUX"
+        if after_aux and known_verb(tok.text) and known_verb(tok.text) not in ("devoir", "pouvoir", "faire"):
+            return known_verb(tok.text)
         if tok.pos_ != "VERB":
             continue
         lemma = tok.lemma_.lower()

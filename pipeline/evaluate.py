@@ -149,7 +149,8 @@ def _compare_deliberation(report: Report, kind: str, name: str, exp: dict, row: 
                 [(r["position"], round(r["amount_eur"], 2)) for r in kids["decisions"] if r["amount_eur"] is not None],
                 [(d["position"], round(d["amount_eur"], 2)) for d in exp["decisions"] if d.get("amount_eur") is not None])
     if "objectives" in exp:
-        keys = ("number", "status", "highlighted", "status_year", "planned_year")
+        # tesseract reports no font, so bold highlighting is only scored on born-digital files
+        keys = ("number", "status", "status_year", "planned_year") + (("highlighted",) if kind != "scanned" else ())
         _set_f1(s["objectives_F1"], [tuple(r[k] for k in keys) for r in kids["objectives"]],
                 [tuple(o.get(k) for k in keys) for o in exp["objectives"]])
         _set_f1(s["objectives_status_F1"], [(r["number"], r["status"]) for r in kids["objectives"]],

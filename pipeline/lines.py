@@ -9,8 +9,12 @@ otherwise its words would be glued into the sentences printed beside it.
 """
 from __future__ import annotations
 
+import math
 import statistics
+
+import numpy as np
 from dataclasses import dataclass, field
+from typing import Optional
 
 from .model import Line, Word
 
@@ -29,6 +33,9 @@ MAX_ROW_SKIP = 3.0
 # Table rows print every cell on one baseline; a side column's lines rarely line up with
 # the main text's lines. Above this share of aligned rows the block is treated as a table.
 MAX_ALIGNED_SHARE = 0.8
+BASELINE_TOLERANCE = 0.2
+# Candidate gutters tried per page (the least crossed first): bounds the cost on dense pages.
+MAX_CANDIDATES = 12
 
 
 @dataclass
@@ -82,68 +89,94 @@ def _row_gaps(row: _Row, min_gap: float) -> list[tuple[float, float]]:
     return [(a.x1, b.x0) for a, b in zip(row.words, row.words[1:]) if b.x0 - a.x1 >= min_gap]
 
 
-@dataclass
-class _Gutter:
-    x0: float
-    x1: float
-    first: int  # index of the first row of the run
-    last: int  # index of the last row of the run (inclusive)
+def _spans(row: _Row, min_gap: float) -> list[tuple[float, float]]:
+    """The row's text as horizontal spans: words joined unless a wide gap separates them."""
+    spans = [[row.words[0].x0, row.words[0].x1]]
+    for w in row.words[1:]:
+        if w.x0 - spans[-1][1] >= min_gap:
+            spans.append([w.x0, w.x1])
+        else:
+            spans[-1][1] = max(spans[-1][1], w.x1)
+    return [(a, b) for a, b in spans]
 
 
-def _find_gutters(rows: list[_Row], min_gap: float, line_h: float) -> list[_Gutter]:
-    """Runs of consecutive rows sharing a vertical strip of whitespace with words on both sides.
-
-    A row without a word crossing the strip (only one side printed) keeps a run alive; a row
-    with a word across the strip ends it.
-    """
-    found: list[_Gutter] = []
-    open_runs: list[_Gutter] = []
-    for i, row in enumerate(rows):
-        gaps = _row_gaps(row, min_gap)
-        # Free intervals of this row: its inner wide gaps, plus the margins before the first
-        # word and after the last (a row printed on one side only).
-        free = [(-1e9, row.words[0].x0)] + gaps + [(row.words[-1].x1, 1e9)]
-        next_runs: list[_Gutter] = []
-        for run in open_runs:
-            if row.top - rows[run.last].bottom > MAX_ROW_SKIP * line_h:
-                found.append(run)
-                continue
-            best = None
-            for a, b in free:
-                lo, hi = max(a, run.x0), min(b, run.x1)
-                if hi - lo >= min_gap * 0.6 and (best is None or hi - lo > best[1] - best[0]):
-                    best = (lo, hi)
-            if best is None:
-                found.append(run)
-            else:
-                next_runs.append(_Gutter(best[0], best[1], run.first, i))
-        for a, b in gaps:
-            if not any(r.last == i and r.x0 < b and a < r.x1 for r in next_runs):
-                next_runs.append(_Gutter(a, b, i, i))
-        open_runs = next_runs
-    found.extend(open_runs)
-    return found
+def _crosses(row: _Row, x: float, min_gap: float) -> bool:
+    """Whether the row's text runs across x (x is not in a margin nor in a wide gap)."""
+    return any(a < x < b for a, b in _spans(row, min_gap))
 
 
-def _two_sided_rows(rows: list[_Row], g: _Gutter) -> int:
-    mid = (g.x0 + g.x1) / 2
-    return sum(
-        1 for r in rows[g.first:g.last + 1]
-        if any(w.x1 <= mid for w in r.words) and any(w.x0 >= mid for w in r.words)
-    )
+def _sides(row: _Row, x: float) -> tuple[bool, bool]:
+    return (any((w.x0 + w.x1) / 2 < x for w in row.words), any((w.x0 + w.x1) / 2 >= x for w in row.words))
 
 
-def _aligned_share(side: list[_Row], main: list[_Row]) -> float:
-    """Share of side-block lines lying on the same baseline as a main-block line."""
-    if not side:
-        return 1.0
-    aligned = 0
-    for s in side:
-        sc = (s.top + s.bottom) / 2
-        sh = s.bottom - s.top
-        if any(abs((m.top + m.bottom) / 2 - sc) <= 0.2 * max(sh, m.bottom - m.top) for m in main):
-            aligned += 1
-    return aligned / len(side)
+def _gutter_candidates(rows: list[_Row], min_gap: float, text_x0: float, text_x1: float) -> list[float]:
+    """Centres of the strips crossed by locally fewest rows, where a side column's edge can
+    be (within MAX_SIDE_SHARE of the text width from either edge)."""
+    width = text_x1 - text_x0
+    if width <= 0:
+        return []
+    origin = math.floor(text_x0)
+    cover = np.zeros(int(math.ceil(text_x1)) - origin + 2, dtype=np.int32)
+    for r in rows:
+        for a, b in _spans(r, min_gap):
+            cover[int(math.ceil(a)) - origin:int(math.floor(b)) - origin + 1] += 1
+    out = []
+    for lo, hi in ((text_x0 + 0.05 * width, text_x0 + MAX_SIDE_SHARE * width),
+                   (text_x1 - MAX_SIDE_SHARE * width, text_x1 - 0.05 * width)):
+        i0, i1 = int(math.ceil(lo)) - origin, int(math.floor(hi)) - origin
+        seg = cover[i0:i1 + 1]
+        j = 0
+        while j < len(seg):
+            k = j
+            while k + 1 < len(seg) and seg[k + 1] == seg[j]:
+                k += 1
+            left_higher = j == 0 or seg[j - 1] > seg[j]
+            right_higher = k == len(seg) - 1 or seg[k + 1] > seg[j]
+            if left_higher and right_higher and seg[j] <= 0.75 * len(rows):
+                out.append((int(seg[j]), origin + i0 + (j + k) / 2))
+            j = k + 1
+    return [x for _, x in sorted(out)][:MAX_CANDIDATES]
+
+
+def _segments(rows: list[_Row], x: float, min_gap: float) -> list[tuple[int, int]]:
+    """Maximal runs of consecutive rows that do not cross x, as (first, last) indices."""
+    segs, start = [], None
+    for i, r in enumerate(rows):
+        if _crosses(r, x, min_gap):
+            if start is not None:
+                segs.append((start, i - 1))
+            start = None
+        elif start is None:
+            start = i
+    if start is not None:
+        segs.append((start, len(rows) - 1))
+    return segs
+
+
+def _is_side_column(rows: list[_Row], x: float, text_x0: float, text_x1: float) -> bool:
+    left = [r for r in rows if _sides(r, x)[0]]
+    right = [r for r in rows if _sides(r, x)[1]]
+    if len(left) < MIN_GUTTER_ROWS or len(right) < MIN_GUTTER_ROWS:
+        return False
+    both = sum(1 for r in rows if _baseline_aligned(r, x))
+    narrow_left = x - text_x0 <= MAX_SIDE_SHARE * (text_x1 - text_x0)
+    side = left if narrow_left else right
+    # A table prints each row's cells on one baseline: nearly every side row is also a
+    # main row. A side column's lines follow their own spacing.
+    return both / len(side) <= MAX_ALIGNED_SHARE
+
+
+def _baseline_aligned(row: _Row, x: float) -> bool:
+    """Whether the row's words left and right of x sit on the same baseline (a table row),
+    not merely overlap (two columns with their own line spacing)."""
+    left = [w for w in row.words if (w.x0 + w.x1) / 2 < x]
+    right = [w for w in row.words if (w.x0 + w.x1) / 2 >= x]
+    if not left or not right:
+        return False
+    lb = statistics.median(w.bottom for w in left)
+    rb = statistics.median(w.bottom for w in right)
+    h = statistics.median(w.bottom - w.top for w in row.words)
+    return abs(lb - rb) <= BASELINE_TOLERANCE * h
 
 
 def _split_rows(rows: list[_Row], x: float) -> tuple[list[_Row], list[_Row]]:
@@ -158,52 +191,37 @@ def _split_rows(rows: list[_Row], x: float) -> tuple[list[_Row], list[_Row]]:
     return left, right
 
 
-def _side_column(rows: list[_Row], g: _Gutter, text_x0: float, text_x1: float):
-    """Return (side, main) rows if the gutter bounds a narrow side column, else None."""
-    if _two_sided_rows(rows, g) < MIN_GUTTER_ROWS:
-        return None
-    span = rows[g.first:g.last + 1]
-    left, right = _split_rows(span, (g.x0 + g.x1) / 2)
-    if not left or not right:
-        return None
-    width = max(text_x1 - text_x0, 1.0)
-    left_w = max(w.x1 for r in left for w in r.words) - text_x0
-    right_w = text_x1 - min(w.x0 for r in right for w in r.words)
-    if left_w <= MAX_SIDE_SHARE * width and left_w < right_w:
-        side, main = left, right
-    elif right_w <= MAX_SIDE_SHARE * width and right_w < left_w:
-        side, main = right, left
-    else:
-        return None
-    if _aligned_share(side, main) > MAX_ALIGNED_SHARE:
-        return None
-    return side, main, side is left
-
-
 def _to_lines(rows: list[_Row]) -> list[Line]:
     return [Line.from_words(r.words) for r in rows if r.words]
 
 
-def _read(rows: list[_Row], min_gap: float, line_h: float, text_x0: float, text_x1: float, depth: int = 0) -> list[Line]:
-    if depth > 3 or len(rows) < MIN_GUTTER_ROWS:
+def _side_segments(rows, x, min_gap, text_x0, text_x1) -> list[tuple[int, int]]:
+    return [(a, b) for a, b in _segments(rows, x, min_gap)
+            if _is_side_column(rows[a:b + 1], x, text_x0, text_x1)]
+
+
+def _read(rows: list[_Row], min_gap: float, text_x0: float, text_x1: float) -> list[Line]:
+    if len(rows) < 2 * MIN_GUTTER_ROWS:
         return _to_lines(rows)
-    gutters = sorted(_find_gutters(rows, min_gap, line_h), key=lambda g: (-(g.last - g.first), g.first))
-    for g in gutters:
-        if g.last - g.first + 1 < MIN_GUTTER_ROWS:
-            break
-        split = _side_column(rows, g, text_x0, text_x1)
-        if split is None:
-            continue
-        side, main, side_first = split
-        before = rows[:g.first]
-        after = rows[g.last + 1:]
-        # The side block is read before the main column when it is on the left (its usual
-        # place, and where a reader starts); a right-hand box is read after the main text.
-        middle = _to_lines(side) + _read(main, min_gap, line_h, text_x0, text_x1, depth + 1) if side_first \
-            else _read(main, min_gap, line_h, text_x0, text_x1, depth + 1) + _to_lines(side)
-        return (_read(before, min_gap, line_h, text_x0, text_x1, depth + 1) + middle
-                + _read(after, min_gap, line_h, text_x0, text_x1, depth + 1))
-    return _to_lines(rows)
+    best_x, best_segs, best_rows = None, [], 0
+    for x in _gutter_candidates(rows, min_gap, text_x0, text_x1):
+        segs = _side_segments(rows, x, min_gap, text_x0, text_x1)
+        covered = sum(b - a + 1 for a, b in segs)
+        if covered > best_rows:
+            best_x, best_segs, best_rows = x, segs, covered
+    if best_x is None:
+        return _to_lines(rows)
+    x = best_x
+    out: list[Line] = []
+    done = 0
+    narrow_left = x - text_x0 <= MAX_SIDE_SHARE * (text_x1 - text_x0)
+    for first, last in best_segs:
+        out += _to_lines(rows[done:first])
+        left, right = _split_rows(rows[first:last + 1], x)
+        # A left side column is read first, as a reader does; a right-hand box after the text.
+        out += _to_lines(left) + _to_lines(right) if narrow_left else _to_lines(right) + _to_lines(left)
+        done = last + 1
+    return out + _to_lines(rows[done:])
 
 
 def group_lines(words: list[Word], page_number: int) -> list[Line]:
@@ -217,4 +235,4 @@ def group_lines(words: list[Word], page_number: int) -> list[Line]:
     min_gap = max(GAP_CHARS * cw, MIN_GAP_PT)
     text_x0 = min(w.x0 for w in words)
     text_x1 = max(w.x1 for w in words)
-    return _read(rows, min_gap, line_h, text_x0, text_x1)
+    return _read(rows, min_gap, text_x0, text_x1)

@@ -169,15 +169,33 @@ def _box_to_page(left, top, width, height, inverse, scale) -> tuple[float, float
 
 def words_from_data(data: dict, page_number: int, scale: float, inverse=None,
                     page_width: float = 1e9, page_height: float = 1e9) -> list[Word]:
-    """Turn pytesseract's image_to_data dict into Words in PDF points."""
+    """Turn pytesseract's image_to_data dict into Words in PDF points.
+
+    Every word gets the vertical extent of its tesseract line: word boxes hug the glyphs, so
+    a word without ascenders ("quorum") sits lower than its neighbours and could be grouped
+    with the line of a side column instead of its own."""
+    keep = [i for i, raw in enumerate(data["text"]) if float(data["conf"][i]) >= 0 and clean_text(str(raw))]
+
+    def line_key(i):
+        return tuple(data[k][i] if k in data else i for k in ("block_num", "par_num", "line_num"))
+
+    members: dict[tuple, list[int]] = {}
+    for i in keep:
+        members.setdefault(line_key(i), []).append(i)
+    band = {}
+    for key, idx in members.items():
+        # Medians, not extremes: a tesseract "line" sometimes straddles two visual lines.
+        band[key] = (float(np.median([int(data["top"][i]) for i in idx])),
+                     float(np.median([int(data["top"][i]) + int(data["height"][i]) for i in idx])))
     words = []
-    for i, raw in enumerate(data["text"]):
+    for i in keep:
         conf = float(data["conf"][i])
-        text = clean_text(str(raw))
-        if conf < 0 or not text:
-            continue
-        x0, top, x1, bottom = _box_to_page(data["left"][i], data["top"][i], data["width"][i], data["height"][i],
-                                           inverse, scale)
+        text = clean_text(str(data["text"][i]))
+        t, b = int(data["top"][i]), int(data["top"][i]) + int(data["height"][i])
+        bt, bb = band[line_key(i)]
+        if min(b, bb) - max(t, bt) >= 0.5 * max(b - t, 1):
+            t, b = min(t, bt), max(b, bb)
+        x0, top, x1, bottom = _box_to_page(data["left"][i], t, data["width"][i], b - t, inverse, scale)
         x0, top = max(0.0, x0), max(0.0, top)
         x1, bottom = min(page_width, x1), min(page_height, bottom)
         words.append(Word(text=text, page=page_number, x0=x0, top=top, x1=x1, bottom=bottom,
@@ -185,9 +203,98 @@ def words_from_data(data: dict, page_number: int, scale: float, inverse=None,
     return words
 
 
+def _ink(img: np.ndarray) -> np.ndarray:
+    import cv2
+
+    _, ink = cv2.threshold(img, 0, 255, cv2.THRESH_BINARY_INV + cv2.THRESH_OTSU)
+    return ink
+
+
+def orphan_regions(img: np.ndarray, data: dict, max_regions: int = 40) -> list[tuple[int, int, int, int]]:
+    """Glyph-sized ink that tesseract's page segmentation left unread, grouped into words.
+
+    Tesseract's layout analysis drops short isolated tokens, typically the figures printed
+    at the right of a margin box of counts ("en exercice :      11"); those are the values
+    that matter most. Returns pixel boxes (x, y, w, h)."""
+    import cv2
+
+    heights = [int(data["height"][i]) for i, t in enumerate(data["text"])
+               if float(data["conf"][i]) >= 0 and str(t).strip()]
+    if len(heights) < 5:
+        return []
+    mh = float(np.median(heights))
+    ink = _ink(img)
+    pad = max(2, int(mh * 0.1))
+    for i, t in enumerate(data["text"]):
+        if float(data["conf"][i]) >= 0 and str(t).strip():
+            x, y, w, h = (int(data[k][i]) for k in ("left", "top", "width", "height"))
+            ink[max(0, y - pad):y + h + pad, max(0, x - pad):x + w + pad] = 0
+    n, labels, stats, _ = cv2.connectedComponentsWithStats(ink, 8)
+    keep = np.zeros_like(ink)
+    for k in range(1, n):
+        x, y, w, h, area = stats[k]
+        # Glyph-like: about a text height, not a rule, a frame or a speck.
+        if 0.45 * mh <= h <= 1.6 * mh and w <= 3 * mh and area >= max(15, 0.1 * w * h):
+            keep[labels == k] = 255
+    kernel = cv2.getStructuringElement(cv2.MORPH_RECT, (max(3, int(mh * 0.9)), 1))
+    n2, _, st2, _ = cv2.connectedComponentsWithStats(cv2.dilate(keep, kernel), 8)
+    regions = []
+    for k in range(1, n2):
+        x, y, w, h, area = st2[k]
+        if 0.45 * mh <= h <= 1.8 * mh and w <= 40 * mh:
+            regions.append((int(x), int(y), int(w), int(h)))
+    regions.sort(key=lambda r: -r[2] * r[3])
+    return sorted(regions[:max_regions], key=lambda r: (r[1], r[0]))
+
+
+# Words read from orphan regions are kept only when tesseract is fairly sure of them: the
+# regions also catch stamps, signatures and coats of arms.
+ORPHAN_MIN_CONF = 60.0
+
+
+def read_orphans(img: np.ndarray, regions, *, lang: str, timeout: float) -> dict:
+    """OCR the regions in one tesseract call (stacked as lines of one strip) and return an
+    image_to_data dict in the coordinates of `img`."""
+    import pytesseract
+    from PIL import Image
+
+    gap = 30
+    margin = 20
+    width = max(w for _, _, w, _ in regions) + 2 * margin
+    height = sum(h + 2 * gap for _, _, _, h in regions)
+    strip = np.full((height, width), 255, dtype=np.uint8)
+    offsets, y = [], 0
+    for x, ry, w, h in regions:
+        top = y + gap
+        strip[top:top + h, margin:margin + w] = img[ry:ry + h, x:x + w]
+        offsets.append((top, top + h, x - margin, ry - top))
+        y += h + 2 * gap
+    data = pytesseract.image_to_data(Image.fromarray(strip), lang=lang, config="--psm 6",
+                                     output_type=pytesseract.Output.DICT, timeout=timeout)
+    out = {k: [] for k in ("text", "conf", "left", "top", "width", "height", "block_num", "par_num", "line_num")}
+    for i, text in enumerate(data["text"]):
+        conf = float(data["conf"][i])
+        if conf < ORPHAN_MIN_CONF or not str(text).strip() or not any(c.isalnum() for c in str(text)):
+            continue
+        cy = data["top"][i] + data["height"][i] / 2
+        for top, bottom, dx, dy in offsets:
+            if top - gap / 2 <= cy <= bottom + gap / 2:
+                out["text"].append(text)
+                out["conf"].append(conf)
+                out["left"].append(data["left"][i] + dx)
+                out["top"].append(data["top"][i] + dy)
+                out["width"].append(data["width"][i])
+                out["height"].append(data["height"][i])
+                out["block_num"].append(-1)
+                out["par_num"].append(0)
+                out["line_num"].append(len(out["text"]))
+                break
+    return out
+
+
 def ocr_image(gray: np.ndarray, page_number: int, scale: float, *, lang: str = "fra", timeout: float = 120,
               deskew: bool = True, denoise: Optional[bool] = None, config: str = TESSERACT_CONFIG,
-              page_width: float = 1e9, page_height: float = 1e9) -> list[Word]:
+              page_width: float = 1e9, page_height: float = 1e9, recover_orphans: bool = True) -> list[Word]:
     import pytesseract
     from PIL import Image
 
@@ -200,7 +307,16 @@ def ocr_image(gray: np.ndarray, page_number: int, scale: float, *, lang: str = "
         raise OcrError(f"tesseract failed on page {page_number}: {exc}") from exc
     except pytesseract.TesseractError as exc:
         raise OcrError(f"tesseract failed on page {page_number}: {exc}") from exc
-    return words_from_data(data, page_number, scale, inverse, page_width, page_height)
+    words = words_from_data(data, page_number, scale, inverse, page_width, page_height)
+    if recover_orphans:
+        regions = orphan_regions(img, data)
+        if regions:
+            try:
+                extra = read_orphans(img, regions, lang=lang, timeout=timeout)
+                words += words_from_data(extra, page_number, scale, inverse, page_width, page_height)
+            except (RuntimeError, pytesseract.TesseractError):
+                pass  # the second pass is a bonus; the page's main reading stands
+    return words
 
 
 def ocr_page(pdf, page_index: int, page_width_pt: float, page_height_pt: float, *, dpi: int = 300,

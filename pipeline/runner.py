@@ -15,7 +15,6 @@ import sys
 import time
 import traceback
 import uuid
-from concurrent.futures import ProcessPoolExecutor, as_completed
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Iterable, Optional
@@ -222,14 +221,11 @@ class RunSummary:
                 f"deliberations {self.deliberations}; findings {self.findings}; {self.seconds:.1f} s")
 
 
-def _worker_init() -> None:
-    os.environ["OMP_THREAD_LIMIT"] = "1"
-
-
 def run_batch(inputs: Iterable[str | Path], out: str | Path, *, jobs: int = 0, force: bool = False,
               options: Options = Options(), chunk_size: int = 25,
               on_result: Optional[Callable[[DocumentResult], None]] = None,
-              keep_results: bool = False) -> RunSummary:
+              keep_results: bool = False, engine: str = "local",
+              engine_options: Optional[dict] = None) -> RunSummary:
     """Process files into the datasets under `out`: incremental, crash-safe, bounded memory."""
     start = time.monotonic()
     run_id = new_run_id()
@@ -277,14 +273,10 @@ def run_batch(inputs: Iterable[str | Path], out: str | Path, *, jobs: int = 0, f
         if len(pending_ids) >= chunk_size:
             flush()
 
-    if jobs == 1 or len(todo) <= 1:
-        for p in todo:
-            collect(process_file(p, options))
-    else:
-        with ProcessPoolExecutor(max_workers=jobs, initializer=_worker_init) as pool:
-            futures = [pool.submit(process_file, p, options) for p in todo]
-            for fut in as_completed(futures):
-                collect(fut.result())
+    from .engines import run_files
+
+    for r in run_files(engine, todo, options, jobs, **(engine_options or {})):
+        collect(r)
     flush()
     summary.seconds = time.monotonic() - start
     return summary

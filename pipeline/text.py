@@ -58,7 +58,8 @@ class PageTooLarge(DocumentError):
 
 
 # ----------------------------------------------------------------------------- words
-_BOLD = re.compile(r"bold|black|heavy|semibold|demibold|extrabold|ultrabold|,b\b|-bd\b|_bd\b|-b$|,bi?$", re.I)
+# Style suffixes after the family name: "-BoldMT", ",Bold", "-Black", ",B", "-BD", "Heavy".
+_BOLD = re.compile(r"(?:[-,_ ]|(?<=[a-z])(?=[A-Z]))(?:semi|demi|extra|ultra)?(?:bold|black|heavy)|,bi?$|[-_]bd\b|-b$", re.I)
 _SUBSET = re.compile(r"^[A-Z]{6}\+")
 
 

@@ -70,9 +70,11 @@ def plain(markup: str) -> str:
 
 
 def nbsp(text: str) -> str:
-    """Non-breaking spaces where French typography puts them: thousands, before € and %."""
+    """Non-breaking spaces where French typography puts them: thousands, before €, %, : and ;."""
     text = re.sub(r"(?<=\d) (?=\d{3}\b)", NBSP, text)
-    return re.sub(r"(?<=\d) (?=[€%])", NBSP, text)
+    text = re.sub(r"(?<=\d) (?=[€%])", NBSP, text)
+    return re.sub(r" (?=[:;])", NBSP, text)  # French typography: no line break before ':' or ';'
+
 
 
 def to_markup(raw: str) -> str:
@@ -221,7 +223,7 @@ def objective_records(seed: Seed) -> list[dict]:
     out = []
     for num, label, status in seed.objective_rows():
         done = re.search(r"\b(?:réalisée?|initiée?)\s+en\s+(\d{4})", status.text, re.I)
-        planned = re.search(r"\bprévue?s?\b\D*?(\d{4})", status.text, re.I)
+        planned = re.search(r"\bprévue?s?\b.*?\b(\d{4})\b", status.text, re.I)
         out.append({
             "number": int(num.text), "label": label.text, "status_text": status.text,
             "status": objective_status(status.text), "highlighted": num.bold or label.bold or status.bold,
@@ -246,7 +248,7 @@ def build_truth(seed: Seed, file_name: str, kind: str, pages: dict[str, int]) ->
         outcome = "adopted" if votes_for > (against or 0) else "rejected"
     delib = {
         "seq": 1,
-        "authority": re.search(r"Présidente? de (.+?)\.?$", preamble).group(1),
+        "authority": authority_of(seed),
         "body": re.search(r"\ble (Conseil \w+)", preamble).group(1),
         "act_number": None,
         "session_date": french_date(preamble),
@@ -305,7 +307,7 @@ def styles(font: str):
     base = ParagraphStyle("base", fontName=font, fontSize=9.5, leading=12.2, alignment=TA_JUSTIFY, spaceAfter=5)
     return {
         "base": base,
-        "title": ParagraphStyle("title", base, fontSize=13.5, leading=17, alignment=TA_CENTER),
+        "title": ParagraphStyle("title", base, fontSize=12, leading=16, alignment=TA_CENTER),
         "authority": ParagraphStyle("authority", base, fontSize=11, leading=13.5, alignment=TA_CENTER),
         "box": ParagraphStyle("box", base, fontSize=8.6, leading=11, alignment=0, spaceAfter=4),
         "h1": ParagraphStyle("h1", base, fontSize=13, leading=16, alignment=TA_CENTER, spaceBefore=4, spaceAfter=4),
@@ -313,7 +315,7 @@ def styles(font: str):
         "cell": ParagraphStyle("cell", base, fontSize=8.4, leading=10.2, alignment=0, spaceAfter=0),
         "small": ParagraphStyle("small", base, fontSize=8, leading=10),
         "sign": ParagraphStyle("sign", base, alignment=TA_CENTER, spaceAfter=2),
-        "bullet": ParagraphStyle("bullet", base, leftIndent=22, bulletIndent=8, spaceAfter=4),
+        "bullet": ParagraphStyle("bullet", base, leftIndent=22, bulletIndent=8, spaceAfter=4, bulletFontName=font),
         "visa": ParagraphStyle("visa", base, spaceAfter=4),
     }
 
@@ -378,11 +380,11 @@ class ExtractDoc:
     def header(self):
         from reportlab.platypus import Table, TableStyle
 
-        authority = html.escape(build_truth_authority(self.seed))
+        authority = html.escape(authority_of(self.seed))
         left = [logo_drawing(), self.para(f"<b>{authority}</b>", "authority")]
         title = self.seed.line(r"EXTRAIT DU REGISTRE")
         right = [self.para(f"<b><u>{title.markup}</u></b>", "title")]
-        t = Table([[left, right]], colWidths=[150, 332])
+        t = Table([[left, right]], colWidths=[138, 344])
         t.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "MIDDLE"), ("LEFTPADDING", (0, 0), (-1, -1), 0)]))
         return t
 
@@ -394,10 +396,11 @@ class ExtractDoc:
         s = self.seed
         first = s.index(r"^Membres en exercice")
         last = s.index(r"^Ne prend pas part au vote")
-        lines = [it.markup for it in s.items[first:last + 1]]
-        cells = [[self.para(lines[0], "box")], [self.para(lines[1], "box")],
+        # A figure never wraps away from its label, even in a narrow box.
+        lines = [re.sub(r":\s+(?=\d)", ":" + NBSP, it.markup) for it in s.items[first:last + 1]]
+        cells = [[self.para(lines[0], "box")], [self.para(lines[1].replace(" – ", " –<br/>"), "box")],
                  [self.para("<br/>".join(lines[2:]), "box")]]
-        t = Table(cells, colWidths=[118])
+        t = Table(cells, colWidths=[130])
         t.setStyle(TableStyle([
             ("BOX", (0, 0), (-1, -1), 0.8, colors.black),
             ("LINEBELOW", (0, 0), (-1, -2), 0.4, colors.grey),
@@ -419,7 +422,7 @@ class ExtractDoc:
         from reportlab.platypus import Spacer, Table, TableStyle
 
         s = self.seed
-        body = Table([[self.count_box(), self.session_block()]], colWidths=[128, 354])
+        body = Table([[self.count_box(), self.session_block()]], colWidths=[140, 342])
         body.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP"), ("LEFTPADDING", (0, 0), (0, 0), 0),
                                   ("LEFTPADDING", (1, 0), (1, 0), 10), ("RIGHTPADDING", (1, 0), (1, 0), 0)]))
         out = [self.header(), Spacer(1, 14), body, Spacer(1, 8)]
@@ -429,11 +432,12 @@ class ExtractDoc:
         for it in s.items[subject + 1:decide - 2]:
             out.append(self.para(it.markup, "visa"))
         out.append(self.para("<br/>".join(it.markup for it in s.items[decide - 2:decide + 1])))
+        out[-1].keepWithNext = True  # "DÉCIDE :" never ends a page alone
         bullets = [i for i, it in enumerate(s.items) if it.kind == "bullet"]
         for n, i in enumerate(bullets):
             tag = "last_decision" if n == len(bullets) - 1 else None
             out.append(self.para(s.items[i].markup, "bullet", tag=tag))
-            out[-1].bulletText = "•"
+            out[-1].bulletText = "•" if self.font != "Helvetica" else "-"  # base-14 has no ToUnicode for •
         out += self.closing(bullets[-1] + 1)
         return out
 
@@ -544,8 +548,8 @@ class ExtractDoc:
                     pages[tag] = self.page
 
         doc = Doc(str(path), pagesize=A4, leftMargin=56.7, rightMargin=56.7, topMargin=48, bottomMargin=48,
-                  title=plain(self.seed.line(r"^Objet\s*:").markup), author=build_truth_authority(self.seed),
-                  creator="Microsoft® Word 2016", invariant=True)
+                  title=plain(self.seed.line(r"^Objet\s*:").markup), author=authority_of(self.seed),
+                  creator="delib tools/make_samples.py", invariant=True)
         doc.build(self.first_part() + self.annex())
         return pages
 
@@ -554,7 +558,7 @@ def plain_markup(markup: str) -> str:
     return re.sub(r"</?[bi]>", "", markup)
 
 
-def build_truth_authority(seed: Seed) -> str:
+def authority_of(seed: Seed) -> str:
     preamble = seed.line(r"s'est réuni|se sont réunis").text
     return re.search(r"Présidente? de (.+?)\.?$", preamble).group(1)
 
@@ -591,7 +595,7 @@ def draw_ink(img, rng: random.Random, spots, dpi: int):
     draw = ImageDraw.Draw(img)
     k = dpi / 72
     for n, (x, y) in enumerate(spots):
-        w, h = 130, 44
+        w, h = 130, 34
         ox, oy = x - w / 2 + rng.uniform(-12, 12), y + 2 + rng.uniform(-3, 3)
         for stroke in signature_strokes(rng, w, h):
             pts = [((ox + px) * k, (oy + h - py) * k) for px, py in stroke]
@@ -641,7 +645,7 @@ def render_scanned(digital: Path, path: Path, dpi: int = SCAN_DPI) -> int:
     pdf.close()
     buf = io.BytesIO()
     pages[0].save(buf, "PDF", resolution=float(dpi), save_all=True, append_images=pages[1:], quality=JPEG_QUALITY,
-                  producer="SHARP MX-3070V", creator="SHARP MX-3070V",
+                  creator="delib tools/make_samples.py",
                   creationDate=SCAN_TIME.timetuple(), modDate=SCAN_TIME.timetuple())
     path.write_bytes(buf.getvalue())
     return len(pages)

@@ -1,0 +1,188 @@
+"""Attendance: who was present, excused or absent for one deliberation.
+
+The session lists ("Présents :", "Absents excusés :", "Absents :", proxies) give the base; a member
+who gave a proxy is 'excused' even when listed among the absents. Arrivals and departures then
+change it: a note in the session preamble with no item reference counts for every item (an
+arrival makes the member present); lines of earlier items carry lasting changes ("quitte la
+séance", "arrivée de M. X"); the item's own lines carry changes for that item only ("quitte la
+salle" while the item is discussed).
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Optional
+
+from extractors.names import (
+    ListBlock, clean_name, join_lines, name_key, reconcile, split_names, take_name,
+)
+from extractors.proxies import _CONNECTOR, extract_proxies, session_blocks
+from pipeline.model import AttendanceEntry, DeliberationText, Evidence, Line
+
+EXTRACTOR = "attendance"
+_RANK = {"present": 0, "excused": 1, "absent": 2}
+
+_ARRIVES = (r"(?:est\s+)?(?:arriv[ée]e?s?|arrive|rejoint\s+(?:la\s+s[ée]ance|l['’]assembl[ée]e|le\s+conseil|la\s+salle|l['’]assistance)"
+            r"|entre\s+en\s+s[ée]ance|prend\s+(?:place|s[ée]ance|part\s+[àa]\s+la\s+s[ée]ance))\b")
+_RETURNS = (r"(?:si[èe]ge\s+[àa]\s+nouveau|revient|est\s+de\s+retour|r[ée]int[èe]gre|regagne|rentre\s+(?:dans|en))\b")
+_LEAVES = (r"(?:quitte|a\s+quitt[ée]|sort\s+de|se\s+retire\s+de|s['’]absente\s+de)\s+"
+           r"(?P<place>la\s+salle|la\s+s[ée]ance|l['’]assembl[ée]e|le\s+conseil|la\s+r[ée]union|l['’]h[ée]micycle)"
+           r"|(?:se\s+retire|s['’]absente|sort)\b")
+_NOUN_EVENT = re.compile(r"\b(?P<what>arriv[ée]e|retour|d[ée]part)\s+de\s+", re.I)
+_VERB_EVENT = re.compile(rf"(?P<arrive>{_ARRIVES})|(?P<back>{_RETURNS})|(?P<leave>{_LEAVES})", re.I)
+
+
+@dataclass
+class _Event:
+    kind: str  # 'arrive' | 'back' | 'leave'
+    name: str
+    lasting: bool  # a departure from the whole sitting, not only from the room for one item
+    lines: list
+
+
+@dataclass
+class _Entry:
+    name: str
+    status: str
+    evidence: Evidence
+    order: tuple
+
+
+_CIVILITY_AT = re.compile(r"(?<![\w.])(?:M\.|MM\.?|Mmes?\.?|Mlle\.?|Mr\.?|Monsieur|Madame|Mademoiselle)(?=\s|[A-ZÀ-Ý])", re.I)
+_SENTENCES = re.compile(r"(?:\b[A-Z]\.|\bMM\.|\bMmes?\.|\bMlle\.|\bMr\.|[^.!?;])+")
+
+
+def _subject(sentence: str, verb_start: int) -> Optional[str]:
+    """Who does the verb: the name right before it, else the first person the sentence names
+    ('Monsieur Leroux cède la parole à … et quitte la salle')."""
+    before = sentence[:verb_start].rstrip(" ,")
+    name, _ = take_name(before, backward=True)
+    if not name:
+        civ = _CIVILITY_AT.search(before)
+        if civ:
+            name, _ = take_name(before[civ.start():])
+    return clean_name(name) if name else None
+
+
+def _lines_of(spans: list[tuple[int, int, Line]], start: int, end: int) -> list[Line]:
+    return [line for s, e, line in spans if s < end and e > start]
+
+
+def _events_in(lines: list[Line]) -> list[_Event]:
+    """Arrivals, returns and departures in reading order, read sentence by sentence."""
+    spans, text = [], ""
+    for line in lines:
+        start = len(text) + (1 if text else 0)
+        text = f"{text} {line.text}" if text else line.text
+        spans.append((start, len(text), line))
+    events: list[_Event] = []
+    for sm in _SENTENCES.finditer(text):
+        sentence = sm.group(0)
+        if not (_VERB_EVENT.search(sentence) or _NOUN_EVENT.search(sentence)):
+            continue
+        where = _lines_of(spans, sm.start(), sm.end())
+        taken = []
+        for m in _NOUN_EVENT.finditer(sentence):
+            taken.append((m.start(), m.end()))
+            name, _ = take_name(sentence[m.end():])
+            name = clean_name(name) if name else None
+            if name:
+                what = m.group("what").lower()
+                kind = "leave" if what.startswith("d") else "arrive" if what.startswith("arr") else "back"
+                events.append(_Event(kind, name, kind == "leave", where))
+        for m in _VERB_EVENT.finditer(sentence):
+            if any(a <= m.start() < b for a, b in taken):
+                continue
+            name = _subject(sentence, m.start())
+            if not name:
+                continue
+            kind = "arrive" if m.group("arrive") else "back" if m.group("back") else "leave"
+            place = (m.groupdict().get("place") or "").lower()
+            lasting = kind == "leave" and place != "" and "salle" not in place
+            events.append(_Event(kind, name, lasting, where))
+    return events
+
+
+def _drop_holders(text: str) -> str:
+    """'A donne pouvoir à B, C' -> 'A , C': a holder named inside an absents list is not absent."""
+    out, pos = "", 0
+    for m in _CONNECTOR.finditer(text):
+        if m.start() < pos:
+            continue
+        _, used = take_name(text[m.end():])
+        out += text[pos: m.start()] + " , "
+        pos = m.end() + used
+    return out + text[pos:]
+
+
+def _base_entries(blocks: list[ListBlock]) -> dict[str, _Entry]:
+    entries: dict[str, _Entry] = {}
+    for b_index, block in enumerate(blocks):
+        if block.kind == "proxy":
+            continue
+        ev = Evidence.of_lines(block.lines, EXTRACTOR)
+        for n_index, name in enumerate(split_names(_drop_holders(join_lines(block.content)))):
+            key = name_key(name)
+            if key not in entries:
+                entries[key] = _Entry(name, block.kind, ev, (b_index, n_index))
+    return entries
+
+
+def _match(name: str, entries: dict[str, _Entry]) -> Optional[str]:
+    if name_key(name) in entries:
+        return name_key(name)
+    hit = reconcile([name], [e.name for e in entries.values()]).get(name)
+    return name_key(hit) if hit else None
+
+
+def _apply_proxies(d: DeliberationText, blocks: list[ListBlock], entries: dict[str, _Entry]) -> None:
+    proxy_order = next((i for i, b in enumerate(blocks) if b.kind == "proxy"), len(blocks))
+    for p_index, proxy in enumerate(extract_proxies(d)):
+        key = _match(proxy.grantor, entries)
+        if key is None:
+            entries[name_key(proxy.grantor)] = _Entry(proxy.grantor, "excused",
+                                                      Evidence(proxy.evidence.page, proxy.evidence.box,
+                                                               proxy.evidence.raw, EXTRACTOR),
+                                                      (proxy_order, p_index))
+        elif entries[key].status == "absent":
+            entries[key].status = "excused"
+
+
+def _set(entries: dict[str, _Entry], event: _Event, status: str, allow_new: bool, order: tuple) -> None:
+    key = _match(event.name, entries)
+    ev = Evidence.of_lines(event.lines, EXTRACTOR)
+    if key is not None:
+        entries[key].status = status
+        entries[key].evidence = ev
+    elif allow_new:
+        entries[name_key(event.name)] = _Entry(event.name, status, ev, order)
+
+
+def _replay(d: DeliberationText, entries: dict[str, _Entry]) -> None:
+    late = (10**6, 0)
+    for i, event in enumerate(_events_in(d.session)):
+        if event.kind in ("arrive", "back"):
+            _set(entries, event, "present", True, (late[0], i))
+    for event in _events_in(d.before):
+        if event.kind in ("arrive", "back"):
+            _set(entries, event, "present", event.kind == "arrive", late)
+        elif event.lasting:
+            _set(entries, event, "absent", False, late)
+    own = _events_in(d.lines)
+    for event in own:
+        if event.kind == "arrive":
+            _set(entries, event, "present", True, late)
+    for event in own:
+        if event.kind == "leave":
+            _set(entries, event, "absent", False, late)
+
+
+def extract_attendance(d: DeliberationText) -> list[AttendanceEntry]:
+    blocks = session_blocks(d)
+    entries = _base_entries(blocks)
+    if not entries and not blocks:
+        return []
+    _replay(d, entries)
+    _apply_proxies(d, blocks, entries)  # after departures: leaving with a proxy given is 'excused'
+    ordered = sorted(entries.values(), key=lambda e: (_RANK[e.status], e.order))
+    return [AttendanceEntry(e.name, e.status, e.evidence) for e in ordered]

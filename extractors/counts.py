@@ -1,0 +1,357 @@
+"""Counts and votes of a deliberation.
+
+Counts (membres en exercice, présents, représentés/pouvoirs, votants, ne prend pas part) come from
+the item's own lines, else from the session preamble (they are printed once for every item), or
+from a side box repeated on every page. Votes (pour, contre, abstentions, unanimité) come from the
+item's own lines only. Numbers are only what is printed: nothing is derived from name lists.
+"""
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+from typing import Optional
+
+from extractors.names import strip_civility
+from extractors.numbers import NUMBER_RE, parse_count
+from extractors.session import Joined
+from pipeline.model import DeliberationText, Evidence, Found, Line, MemberVote
+
+EXTRACTOR = "counts"
+NUM = rf"(?P<n>{NUMBER_RE})"
+# After a label, a count follows a colon ("Présents : quinze") or is printed in figures ("Présents 14"):
+# "présente un intérêt" is prose.
+# Before a label, only figures make a count: "des deux membres présents" is prose.
+FIG = r"(?P<n>(?<![\w,.])\d{1,3}(?![\d,.]\d))"
+AFTER = rf"(?:\s*[:=]\s*|\s*(?=\d)){NUM}"
+_F = re.I
+
+# --------------------------------------------------------------------------- count fields
+# (field, pattern) with the number after the label ("Présents : 35") or before it ("dont 2 procurations").
+_COUNT_PATTERNS: tuple[tuple[str, re.Pattern], ...] = (
+    ("not_voting", re.compile(rf"(?:ne\s+prenn?(?:d|ent)\s+pas\s+part\s+au\s+vote|n['’]\s?(?:a|ont)\s+pas\s+pris\s+part\s+au\s+vote|ne\s+participen?t?\s+pas\s+au\s+vote|NPPV){AFTER}", _F)),
+    ("not_voting", re.compile(rf"{FIG}[ \t]+(?:membres?\s+|conseillers?\s+|[ée]lus?\s+)?(?:ne\s+prenn?(?:d|ent)\s+pas\s+part|n['’]\s?(?:a|ont)\s+pas\s+pris\s+part)", _F)),
+    ("members_in_office", re.compile(rf"(?:\ben\s+exer\w*|\bafférents?(?:\s+au\s+conseil)?|\bnombre\s+de\s+(?:membres|conseillers)(?:\s+(?:municipaux|communautaires|du\s+conseil|élus))?(?=\s*:)){AFTER}", _F)),
+    ("members_in_office", re.compile(rf"{FIG}[ \t]+(?:membres\s+|conseillers\s+)?en\s+exercice", _F)),
+    ("present_count", re.compile(rf"(?:\bnombre\s+de\s+(?:membres\s+|conseillers\s+)?pr[ée]sents|\bpr[ée]sent(?:\(e\)s|es|s)\b|\bPRESENTS\b){AFTER}(?!\s*(?:[/.]\d|h\b))", _F)),
+    ("present_count", re.compile(rf"{FIG}[ \t]+(?:membres\s+|conseillers\s+)?pr[ée]sents\b", _F)),
+    ("represented_count", re.compile(rf"(?:\bpouvoirs?|\bprocurations?|\brepr[ée]sent[ée](?:\(e\)s|es|s)|\bmandats?){AFTER}", _F)),
+    ("represented_count", re.compile(rf"(?:\bdont\s+|\bet\s+){NUM}[ \t]+(?:pouvoirs?|procurations?|repr[ée]sent[ée]s?|mandats?)\b", _F)),
+    ("represented_count", re.compile(rf"{FIG}[ \t]+(?:membres\s+|conseillers\s+)?repr[ée]sent[ée]s\b", _F)),
+    ("voters_count", re.compile(rf"(?:\bvotants|\bnombre\s+de\s+(?:votants|bulletins)|(?<!pas\s)pris\s+\S+\s+(?:[àa]\s+la\s+d\S*lib\S*|au\s+vote)){AFTER}", _F)),
+    ("voters_count", re.compile(rf"{FIG}[ \t]+votants\b", _F)),
+)
+COUNT_FIELDS = ("members_in_office", "present_count", "represented_count", "voters_count", "not_voting")
+
+# --------------------------------------------------------------------------- vote facts
+_ABST = r"ab?st?entions?"
+_VOTE_PATTERNS: tuple[tuple[str, re.Pattern, bool], ...] = (
+    # (field, pattern, bare): a bare pattern ("2 contre", "DEUX pour") needs a vote word on its line.
+    ("votes_for", re.compile(rf"(?:\b(?:votes?|voix|suffrages?)\s+)?\bpour\s*:\s*{NUM}", _F), False),
+    ("votes_for", re.compile(rf"{NUM}[ \t]+(?:voix|votes?|suffrages?)\s+(?:pour|favorables?)\b", _F), False),
+    ("votes_for", re.compile(rf"{NUM}[ \t]+pour\b(?!\s+(?:cent|100|la|le|les|l['’]|un|une|des|du|que)\b)", _F), True),
+    ("votes_against", re.compile(rf"(?:\b(?:votes?|voix)\s+)?\bcontre\s*:\s*{NUM}", _F), False),
+    ("votes_against", re.compile(rf"{NUM}[ \t]+(?:voix\s+|votes?\s+)?(?:contre|d[ée]favorables?)\b", _F), True),
+    ("abstentions", re.compile(rf"\b{_ABST}\s*:\s*{NUM}", _F), False),
+    ("abstentions", re.compile(rf"{NUM}[ \t]+(?:voix\s+|votes?\s+)?(?:d['’]\s?)?{_ABST}\b", _F), False),
+    ("not_voting", re.compile(rf"(?:ne\s+prenn?(?:d|ent)\s+pas\s+part\s+au\s+vote|n['’]\s?(?:a|ont)\s+pas\s+pris\s+part\s+au\s+vote|NPPV)\s*:?\s*{NUM}", _F), False),
+)
+_VOTE_CONTEXT = re.compile(rf"\b(?:pour|contre|{_ABST}|votes?|voix|vote|scrutin|unanimit)", _F)
+_UNANIMITY = re.compile(r"\bunanimit[ée]", _F)
+_SECRET = re.compile(r"bulletins?\s+secrets?|scrutin\s+secret|vote\s+secret", _F)
+_CASTING = re.compile(r"voix\s+(?:du\s+pr[ée]sident\s+(?:[ée]tant\s+|est\s+)?)?pr[ée]pond[ée]rante", _F)
+_ELECTION = re.compile(r"\bproclam\w*\s+(?:\w+\s+){0,3}(?:[ée]lu|r[ée]sultat)|\bsuffrages\s+exprim[ée]s|\bobtenu\b[^.]{0,80}?\d+\s+voix|\b(?:sont|est|a\s+[ée]t[ée]|ont\s+[ée]t[ée])\s+(?:proclam[ée]e?s?\s+)?[ée]lu(?:e|s|es)?\b|\bnombre\s+de\s+bulletins", _F)
+# In an election the votes for the single list or candidate: "Liste « … » : 23 voix".
+_ELECTED_VOTES = re.compile(rf":\s*{NUM}\s+voix\b", _F)
+_REJECTED = re.compile(
+    r"(?:proposition|d[ée]lib[ée]ration|projet(?:\s+de\s+d[ée]lib[ée]ration)?|motion|rapport|point)\s+(?:\w+\s+){0,3}(?:est|a\s+[ée]t[ée]|sont|ont\s+[ée]t[ée])\s+(?:donc\s+)?(?:rejet[ée]e?s?|refus[ée]e?s?|repouss[ée]e?s?)"
+    r"|n['’]\s?(?:est|a)\s+pas\s+(?:[ée]t[ée]\s+)?(?:adopt|approuv)\w*"
+    r"|^\W*(?:vote\s*:\s*)?(?:rejet[ée]e?|refus[ée]e?)\b"
+    r"|\brejette\s+(?:la\s+proposition|le\s+projet|la\s+d[ée]lib[ée]ration|la\s+motion)",
+    _F | re.M)
+_ADOPTED = re.compile(
+    r"\badopt[ée]e?s?\b|\badopte\b|\bapprouv\w*|\baccept\w*|\bd[ée]cid\w*|\bapr[èe]s\s+en\s+avoir\s+d[ée]lib[ée]r[ée]|\bautorise\b|\bd[ée]signe\b|\bprend\s+acte|\b[ée]met\b|\bvalide\b|\bunanimit[ée]",
+    _F)
+_STRONG_DECISION = re.compile(r"\bD[ÉE]CIDE(?:NT)?\b|\bARR[ÊE]TE\b|\b(?:APPROUVE|ADOPTE|ACCEPTE)(?:NT)?\b")
+
+
+@dataclass
+class Fact:
+    field: str
+    value: object
+    line: int  # index in the joined lines
+    start: int
+    end: int
+
+
+@dataclass
+class VoteGroup:
+    facts: list[Fact] = field(default_factory=list)
+
+    def get(self, name: str) -> Optional[Fact]:
+        return next((f for f in self.facts if f.field == name), None)
+
+    @property
+    def contested(self) -> bool:
+        return any(f.field in ("votes_against", "abstentions") and f.value for f in self.facts)
+
+    @property
+    def numeric(self) -> bool:
+        return any(f.field != "unanimous" for f in self.facts)
+
+
+# --------------------------------------------------------------------------- counts
+def _count_facts(joined: Joined) -> list[Fact]:
+    facts, taken = [], []
+    for name, rx in _COUNT_PATTERNS:
+        for m in rx.finditer(joined.text):
+            if any(a < m.end("n") and m.start("n") < b for a, b in taken):
+                continue
+            value = parse_count(m.group("n"))
+            if value is None or value > 999:  # a year, an amount: no assembly has a thousand seats
+                continue
+            taken.append((m.start("n"), m.end("n")))
+            facts.append(Fact(name, value, joined.line_index(m.start()), m.start(), m.end()))
+    return facts
+
+
+def _is_clean(joined: Joined, fact: Fact) -> bool:
+    return bool(re.search(r"\d\s*$", joined.text[fact.start:fact.end]))
+
+
+def _vote(joined: Joined, facts: list[Fact], field_name: str, others: dict[str, int]) -> Optional[Found]:
+    """The most repeated reading of a count (side boxes repeat on every page, OCR garbles some)."""
+    cands = [f for f in facts if f.field == field_name and _consistent(field_name, f.value, others)]
+    if not cands:
+        return None
+    weights: Counter = Counter()
+    for f in cands:
+        weights[f.value] += 2 if _is_clean(joined, f) else 1
+    best_value = max(weights, key=lambda v: (weights[v], -min(f.start for f in cands if f.value == v)))
+    first = next(f for f in cands if f.value == best_value)
+    return Found(best_value, joined.evidence(first.start, first.end, EXTRACTOR))
+
+
+def _consistent(name: str, value: int, others: dict[str, int]) -> bool:
+    """Readings that contradict the box they sit in are OCR slips ("délibération : 1" for 11)."""
+    members, represented = others.get("members_in_office"), others.get("represented_count")
+    if name in ("present_count", "voters_count") and members is not None and value > members:
+        return False
+    if name == "voters_count" and represented is not None and value < represented:
+        return False
+    if name == "represented_count" and members is not None and value > members:
+        return False
+    return True
+
+
+_MOVE_OUT = re.compile(r"\bquitte(?:nt)?\s+(?:la\s+(?:salle|s[ée]ance)|l['’]assembl[ée]e)|\bse\s+retire(?:nt)?\b|\bsort(?:ent)?\s+de\s+la\s+salle|\bd[ée]part\s+de\s", _F)
+_MOVE_IN = re.compile(r"\bsi[èe]ge(?:nt)?\s+[àa]\s+nouveau|\breg?agne(?:nt)?\s+la\s+salle|\brejoin\w*\s+(?:la\s+s[ée]ance|l['’]assembl[ée]e|le\s+conseil)|\barriv[ée]e\s+de\s|\bentre(?:nt)?\s+dans\s+la\s+salle|\brevien(?:t|nent)\s+(?:en\s+s[ée]ance|dans\s+la\s+salle)", _F)
+
+
+def _movements(lines: list[Line]) -> int:
+    text = " ".join(l.text for l in lines)
+    return len(_MOVE_OUT.findall(text)) + len(_MOVE_IN.findall(text))
+
+
+def _net_moved(lines: list[Line]) -> bool:
+    text = " ".join(l.text for l in lines)
+    return len(_MOVE_OUT.findall(text)) != len(_MOVE_IN.findall(text))
+
+
+def extract_count_fields(d: DeliberationText) -> dict[str, Found]:
+    own, shared = Joined.of(d.lines), Joined.of(d.session + d.before)
+    own_facts, shared_facts = _count_facts(own), _count_facts(shared)
+    out: dict[str, Found] = {}
+    # Members in office do not change within a session: every reading of the file votes.
+    everything = Joined.of(d.session + d.before + d.lines)
+    for name in ("members_in_office", "represented_count", "present_count", "voters_count", "not_voting"):
+        others = {k: v.value for k, v in out.items()}
+        if name == "members_in_office":
+            found = _vote(everything, _count_facts(everything), name, others)
+        else:
+            found = _vote(own, own_facts, name, others)
+            # A count printed once for the session holds unless members came or went since.
+            if found is None and name != "not_voting" and not _session_counts_stale(d):
+                found = _vote(shared, shared_facts, name, others)
+        if found is not None:
+            out[name] = found
+    return out
+
+
+def _session_counts_stale(d: DeliberationText) -> bool:
+    return _movements(d.lines) > 0 or _net_moved(d.before)
+
+
+# --------------------------------------------------------------------------- votes
+def _vote_facts(joined: Joined) -> list[Fact]:
+    facts, taken = [], []
+    for name, rx, bare in _VOTE_PATTERNS:
+        for m in rx.finditer(joined.text):
+            if any(a < m.end("n") and m.start("n") < b for a, b in taken):
+                continue
+            if bare and not _bare_vote_ok(joined, m):
+                continue
+            value = parse_count(m.group("n"))
+            if value is None or value > 5000:
+                continue
+            taken.append((m.start("n"), m.end("n")))
+            facts.append(Fact(name, value, joined.line_index(m.start()), m.start(), m.end()))
+    for m in _UNANIMITY.finditer(joined.text):
+        facts.append(Fact("unanimous", True, joined.line_index(m.start()), m.start(), m.end()))
+    facts.sort(key=lambda f: f.start)
+    return facts
+
+
+def _bare_vote_ok(joined: Joined, m: re.Match) -> bool:
+    """'2 contre' or 'DEUX pour' is a vote only on a line that talks about votes."""
+    i = joined.line_index(m.start())
+    line = joined.lines[i].text
+    before = joined.text[max(0, m.start() - 3):m.start()]
+    if re.search(r"[€%$]", before) or re.search(r"[€%]", joined.text[m.end():m.end() + 2]):
+        return False
+    rest = line.replace(joined.text[m.start():m.end()], " ", 1)
+    return bool(_VOTE_CONTEXT.search(rest)) or len(line) < 40
+
+
+def _group(facts: list[Fact], gap: int = 3) -> list[VoteGroup]:
+    groups: list[VoteGroup] = []
+    for f in facts:
+        g = groups[-1] if groups else None
+        if g and f.line - g.facts[-1].line <= gap and (g.get(f.field) is None or f.field == "unanimous" and f.line == g.facts[-1].line):
+            if f.field != "unanimous" or g.get("unanimous") is None:
+                g.facts.append(f)
+            continue
+        groups.append(VoteGroup([f]))
+    return groups
+
+
+def _choose(groups: list[VoteGroup]) -> Optional[VoteGroup]:
+    """Several votes in one item: the contested one is the item's vote (the others were unanimous)."""
+    if not groups:
+        return None
+    for g in groups:
+        if g.contested:
+            return g
+    numeric = [g for g in groups if g.numeric]
+    return numeric[-1] if numeric else groups[0]
+
+
+def _outcome(text: str, group: Optional[VoteGroup], election: bool) -> Optional[str]:
+    if election:
+        return None
+    if _REJECTED.search(text):
+        return "rejected"
+    if group is not None and group.get("unanimous"):
+        return "adopted"
+    f = group.get("votes_for") if group else None
+    a = group.get("votes_against") if group else None
+    if f is not None or a is not None:
+        pour, contre = (f.value if f else 0), (a.value if a else 0)
+        if pour > contre:
+            return "adopted"
+        if _STRONG_DECISION.search(text):
+            return "adopted"  # the text records the decision as taken, whatever the split
+        if pour < contre:
+            return "rejected"
+        return None
+    if group is not None and group.facts:
+        return None  # e.g. abstentions alone: no direction printed
+    if _ADOPTED.search(text):
+        return "adopted"
+    return None
+
+
+def _vote_source(d: DeliberationText) -> Joined:
+    own = Joined.of(d.lines)
+    if d.kind == "extract" and not _vote_facts(own) and d.session:
+        return Joined.of(d.session + d.lines)  # an extract may print its vote box above the subject
+    return own
+
+
+def extract_counts(d: DeliberationText) -> dict[str, Found]:
+    """Counts, votes, outcome and flags of one deliberation (only the keys found)."""
+    out = extract_count_fields(d)
+    joined = _vote_source(d)
+    groups = _group(_vote_facts(joined))
+    group = _choose(groups)
+    election = bool(_ELECTION.search(joined.text))
+    if group is not None:
+        for name in ("votes_for", "votes_against", "abstentions", "not_voting"):
+            f = group.get(name)
+            if f is not None:
+                out[name] = Found(f.value, joined.evidence(f.start, f.end, EXTRACTOR))
+        if group.get("not_voting") is None and "not_voting" in out and out["not_voting"].evidence.raw not in joined.text:
+            pass
+        u = group.get("unanimous")
+        if u is not None:
+            out["unanimous"] = Found(True, joined.evidence(u.start, u.end, EXTRACTOR))
+        elif group.contested:
+            first = group.facts[0]
+            out["unanimous"] = Found(False, joined.evidence(first.start, group.facts[-1].end, EXTRACTOR))
+    if election and "votes_for" not in out:
+        tallies = [m for m in _ELECTED_VOTES.finditer(joined.text)]
+        if len({parse_count(m.group("n")) for m in tallies}) == 1:
+            m = tallies[0]
+            out["votes_for"] = Found(parse_count(m.group("n")), joined.evidence(m.start(), m.end(), EXTRACTOR))
+    outcome = _outcome(joined.text, group, election)
+    if outcome is not None:
+        ev_lines = _outcome_lines(joined, group)
+        out["outcome"] = Found(outcome, Evidence.of_lines(ev_lines, EXTRACTOR))
+    for name, rx in (("secret_ballot", _SECRET), ("casting_vote", _CASTING)):
+        m = rx.search(joined.text)
+        if m:
+            out[name] = Found(True, joined.evidence(m.start(), m.end(), EXTRACTOR))
+    return out
+
+
+def _outcome_lines(joined: Joined, group: Optional[VoteGroup]) -> list[Line]:
+    if group is not None and group.facts:
+        return joined.lines_of(group.facts[0].start, group.facts[-1].end)
+    return joined.lines[-1:]
+
+
+# --------------------------------------------------------------------------- named votes
+_VOTE_OF_FIELD = {"votes_for": "for", "votes_against": "against", "abstentions": "abstention", "not_voting": "not_voting"}
+_NAME_STOP = re.compile(r"\s+(?:en\s+raison|car|qui|pour|parce|du\s+fait|[ée]tant|au\s+motif)\b.*$", _F)
+_CIVILITY_HEAD = re.compile(r"^(?:M\.|MM\.?|Mme\.?|Mmes|Mlle|Mr\.?|Monsieur|Madame|Messieurs|Mesdames)\s*", _F)
+
+
+def _names_in_parenthesis(text: str) -> list[str]:
+    inner = text.split(".")[0] if re.search(r"\.\s+[A-Z][a-z]", text) else text
+    inner = _NAME_STOP.sub("", inner)
+    parts = re.split(r"\s*,\s*|\s+et\s+|\s*;\s*", inner)
+    names = []
+    for p in parts:
+        p = p.strip(" .")
+        if not p:
+            continue
+        had_civility = bool(_CIVILITY_HEAD.match(p))
+        name = strip_civility(p)
+        tokens = name.split()
+        if not tokens or len(tokens) > 5:
+            continue
+        if not had_civility and not all(re.match(r"[A-ZÀ-Ý]|(?:de|du|des|le|la|d['’])$", t) for t in tokens):
+            continue
+        if not re.match(r"[A-ZÀ-Ý]", tokens[-1]):
+            continue
+        names.append(name)
+    return names
+
+
+def extract_named_votes(d: DeliberationText) -> list[MemberVote]:
+    """Members named after a vote count: "2 voix contre (M. A, Mme B)", "Abstentions : 3 (…)"."""
+    joined = _vote_source(d)
+    group = _choose(_group(_vote_facts(joined)))
+    if group is None:
+        return []
+    out: list[MemberVote] = []
+    for f in group.facts:
+        vote = _VOTE_OF_FIELD.get(f.field)
+        if vote is None:
+            continue
+        m = re.match(r"\s*(?:\w+\s*)?\(([^()]{2,300})\)", joined.text[f.end:f.end + 320])
+        if not m:
+            continue
+        ev = joined.evidence(f.start, f.end + m.end(), EXTRACTOR)
+        out.extend(MemberVote(name, vote, ev) for name in _names_in_parenthesis(m.group(1)))
+    return out

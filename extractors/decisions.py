@@ -1,0 +1,430 @@
+"""What the assembly decided: one Decision per decided item, with its verb and amount.
+
+French deliberations print the operative part in a few ways, tried in this order:
+1. the operative text proper: a "DÉCIDE :" / "ARRÊTE" block of bullets or "Article N" items,
+   what follows "Après en avoir délibéré, …" (bullets, "Emet un avis …", "accepte de …"), and
+   decision verbs in capitals anywhere ("le Conseil Municipal ACCEPTE …", "DIT que …");
+2. in minutes without an operative part, the proposal put to the vote: "il est proposé (au
+   conseil) de <verbe> …", "le Maire propose … :" followed by a list of infinitives, "propose
+   que la commune <verbe> …";
+3. a council subject with a verb in prose ("Le conseil municipal autorise le Maire …",
+   "Les membres du conseil acceptent").
+"DÉCIDE de <verbe>" is read as the verb it introduces ("DÉCIDE d'adopter" -> adopter).
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Optional
+
+from pipeline.model import Decision, DeliberationText, Evidence, Line, clean_text
+
+from .amounts import single_amount
+from .nlp import finite_verb, first_verb_lemma, infinitive, lemma_of_verb
+
+EXTRACTOR = "decisions"
+
+# Leading list marks: dashes, bullets, arrows, Wingdings private-use glyphs (\uf0d8, \uf0b7 …).
+_BULLET = re.compile(r"^(?:[-–—•·▪►▸➢➤→⇒>*+»■□◆◇❖✓✔◦o_~]|[\uf000-\uf8ff]|[\u2022\u25a0-\u25ff])+(?=[\s\w'’])\s*")
+# What OCR makes of arrow/check glyphs in front of an item ("Y_", "*”_", "Ÿ_", "e"): only
+# dropped when a decision verb follows.
+_OCR_BULLET = re.compile(r"^(?:[YŸye]|[*”\"'’_~.,])(?:[*”\"'’_~]*)\s+|^[*”\"'’_~]+")
+_ARTICLE = re.compile(r"^(?:article|a[rt]t[il1]c[l1]e|art\.?)\s*(\d+|1\s*er|premier)\s*(?:er\b)?\s*[-–—:.)]*\s*", re.I)
+_DECIDE_MARK = re.compile(r"(?:^|\s|,)(?:D[ÉE]CIDE(?:NT)?|ARR[ÊE]TE(?:NT)?|[Dd][ée]cide(?:nt)?\s*:|[Aa]rr[êe]te(?:nt)?\s*:)\s*[:,.]?\s*$")
+_DELIBERE = re.compile(r"apr[èe]s\s+(?:en\s+)?avoir\s+d[ée]lib[ée]r[ée](?:\s+et\s+vot[ée])?", re.I)
+_STOP = re.compile(
+    r"^(?:ainsi\s+fait|fait\s+et\s+d[ée]lib[ée]r[ée]|fait\s+[àa]\s|pour\s+(?:copie|extrait)\s+conforme|"
+    r"pour\s+information|votes?\b|la\s+s[ée]ance\s+est\s+lev[ée]e|s[ée]ance\s+lev[ée]e|questions\s+diverses|"
+    r"le\s+maire\s*,?$|le\s+pr[ée]sident\s*,?$|d[ée]lib[ée]ration\s+adopt[ée]e|adopt[ée]e?s?\s+[àa]\s+l|"
+    r"r[ée]sultat\s+du\s+vote|l['’]ordre\s+du\s+jour\s+[ée]tant)",
+    re.I,
+)
+_SPEECH = re.compile(
+    r"^(?:Monsieur|Madame|M\.|Mme|Mr|MM\.?)\s+(?:[\w'’.-]+\s+){1,3}(?:demande|indique|précise|répond|explique|"
+    r"souhaite|siège|rappelle|informe|propose|fait|présente|quitte|signale|confirme|évoque|remercie|expose|"
+    r"invite|donne|cède|acquiesce|questionne|poursuit|apporte|détaille|s['’]étonne|ajoute|intervient)\b"
+)
+_NOISE = re.compile(r"(?:\bpage\s+\d+\s*(?:/|sur)\s*\d+\b|^\d{1,3}$|^\d+\s*/\s*\d+$)", re.I)
+_PRELUDE = re.compile(r"^(?:vu\b|consid[ée]rant|apr[èe]s\s+avoir\s+entendu|entendu\b|sur\s+(?:la\s+)?proposition)", re.I)
+_CLITIC = r"(?:(?:lui|leur|les|le|la|se|y|en)\s+|[ls]['’]\s*)?"
+_DE_INF = re.compile(rf"^(?:et\s+)?(?:d['’]\s*|de\s+){_CLITIC}([^\W\d_][\w'’-]*)", re.I)
+_BARE = re.compile(r"^(?:(?:s['’]|se\s+))?([^\W\d_][\w-]*)", re.I)
+_SUBJECT = re.compile(
+    r"\b(?:le|la|les|l['’])\s*(?:conseil|membres|assembl[ée]e|comit[ée]|bureau|commission\s+permanente)\b", re.I
+)
+_STATE_WORDS = {"a", "ont", "est", "sont", "sera", "seront", "doit", "doivent", "peut", "peuvent", "avait",
+                "était", "étaient", "avaient", "aurait", "va", "vont", "s'est", "se"}
+_PROPOSE = re.compile(r"\b(?:il\s+(?:vous\s+|leur\s+|lui\s+)?est\s+propos[ée]e?s?|propose(?:nt)?|proposons)\b", re.I)
+_QUE_SUBJECT = re.compile(r"\bque\s+(?:la|le|les|l['’])\s*[\w-]+")
+_WORD = re.compile(r"[^\W\d_][\w'’-]*")
+_TRANSPARENT = {"décider"}  # "DÉCIDE de verser" decides to pay: the verb is "verser"
+
+
+@dataclass
+class _Item:
+    verb: Optional[str]
+    lines: list[Line] = field(default_factory=list)
+    parts: list[str] = field(default_factory=list)
+    article: bool = False
+    closed: bool = False  # a sentence that ended: later plain lines do not belong to it
+
+    @property
+    def text(self) -> str:
+        return clean_text(" ".join(self.parts))
+
+
+# --------------------------------------------------------------------------- verbs in a line
+def _strip_bullet(text: str) -> tuple[str, bool]:
+    m = _BULLET.match(text)
+    if m:
+        return text[m.end():], True
+    return text, False
+
+
+def _next_word_ok(rest: str) -> bool:
+    """A verb of decision is followed by its complement, not by a colon ("Vote : …")."""
+    rest = rest.lstrip()
+    return not rest.startswith("=") and not re.match(r"^\d", rest)
+
+
+def _noun_use(word: str, rest: str) -> bool:
+    """"Vote : unanimité", "Charge : …": a noun that heads a field, not a verb."""
+    return rest.lstrip().startswith(":") and word.lower() in ("vote", "votes", "charge", "charges", "acte", "note")
+
+
+def _resolve(verb: str, rest: str) -> str:
+    """DÉCIDE de/d' <infinitif> -> that infinitive."""
+    if verb in _TRANSPARENT:
+        m = re.match(rf"^\s*,?[^.;:]{{0,100}}?\b(?:d['’]\s*|de\s+){_CLITIC}([^\W\d_][\w'’-]*)", rest, re.I)
+        if m:
+            inner = infinitive(m.group(1))
+            if inner:
+                return inner
+    return verb
+
+
+def _verb_at_start(text: str, *, lower_ok: bool, bare_infinitive: bool) -> Optional[str]:
+    """The decision verb an item line opens with, or None.
+
+    lower_ok: accept a lowercase conjugated verb (inside an operative block);
+    bare_infinitive: accept "valider le projet" (in a list of proposals).
+    """
+    for candidate in _candidates(text):
+        m = _DE_INF.match(candidate)
+        if m:
+            inf = infinitive(m.group(1))
+            if inf:
+                return _resolve(inf, candidate[m.end():])
+        m = _BARE.match(candidate)
+        if not m:
+            continue
+        word = m.group(1)
+        fin = finite_verb(word)
+        if fin and (lower_ok or word[0].isupper()) and _next_word_ok(candidate[m.end():]) and not _noun_use(word, candidate[m.end():]):
+            return _resolve(fin, candidate[m.end():])
+        if bare_infinitive and (lower_ok or word[0].isupper() or candidate.startswith(("s'", "s’"))):
+            inf = infinitive(word)
+            if inf:
+                return inf
+    return None
+
+
+def _candidates(text: str) -> list[str]:
+    text = text.strip()
+    out = [text]
+    m = _OCR_BULLET.match(text)
+    if m and m.end() < len(text):
+        out.append(text[m.end():].lstrip())
+    return out
+
+
+def _caps_verb_in_line(text: str) -> Optional[tuple[int, str]]:
+    """A decision verb in capitals inside a line ("…, le Conseil Municipal ACCEPTE la …")."""
+    for m in _WORD.finditer(text):
+        word = m.group(0)
+        if len(word) < 3 or not word.isupper():
+            continue
+        fin = finite_verb(word)
+        if not fin or not _next_word_ok(text[m.end():]):
+            continue
+        rest = text[m.end():].strip()
+        if rest and rest.split()[0].isupper() and len(rest.split()[0]) > 3 and fin not in ("prendre",):
+            continue  # a line in capitals (a heading), not a verb followed by its object
+        return m.start(), _resolve(fin, text[m.end():])
+    return None
+
+
+def _subject_verb(text: str) -> Optional[tuple[int, str, bool]]:
+    """'Le conseil municipal, …, autorise le Maire …' -> (offset, 'autoriser', has_object)."""
+    for sm in _SUBJECT.finditer(text):
+        pos = sm.end()
+        for n, m in enumerate(_WORD.finditer(text, pos)):
+            if n > 14 or re.search(r"[.;]", text[pos:m.start()]):
+                break
+            word = m.group(0)
+            if word.lower() in _STATE_WORDS:
+                break
+            fin = finite_verb(word)
+            if fin and _next_word_ok(text[m.end():]):
+                rest = text[m.end():].strip(" ,.;")
+                return m.start(), _resolve(fin, text[m.end():]), bool(rest)
+    return None
+
+
+# --------------------------------------------------------------------------- geometry
+def _paragraph_break(prev: Optional[Line], line: Line) -> bool:
+    """A blank line's worth of space between two lines of one page."""
+    if prev is None or prev.page != line.page or not prev.words or not line.words:
+        return False
+    pb = max(w.bottom for w in prev.words)
+    ph = pb - min(w.top for w in prev.words)
+    gap = line.top - pb
+    return ph > 0 and gap > 0.8 * ph
+
+
+def _ends_sentence(text: str) -> bool:
+    return text.rstrip().endswith((".", "!", "?"))
+
+
+# --------------------------------------------------------------------------- tier 1
+def _operative_items(lines: list[Line]) -> list[_Item]:
+    items: list[_Item] = []
+    inside = False
+    current: Optional[_Item] = None
+    prev: Optional[Line] = None
+
+    def start(verb: str, line: Line, text: str, article: bool = False) -> _Item:
+        item = _Item(verb, [line], [text], article)
+        items.append(item)
+        return item
+
+    for line in lines:
+        text = clean_text(line.text)
+        if not text or _NOISE.search(text):
+            continue
+        if inside and (_STOP.match(text) or _SPEECH.match(text)):
+            inside, current = False, None
+            prev = line
+            continue
+        body, bulleted = _strip_bullet(text)
+        art = _ARTICLE.match(body)
+        if _DECIDE_MARK.search(text) and not art:
+            inside, current = True, None
+            prev = line
+            continue
+        delib = _DELIBERE.search(text)
+        if delib:
+            inside, current = True, None
+            rest = text[delib.end():]
+            found = _inline_verb(rest, lower_ok=True)
+            if found:
+                offset, verb = found
+                current = start(verb, line, rest[offset:])
+            prev = line
+            continue
+        if inside and art:
+            current = start(None, line, body, article=True)
+            prev = line
+            continue
+        verb = _verb_at_start(body, lower_ok=inside, bare_infinitive=False)
+        if verb and (inside or bulleted or _upper_first(body)):
+            inside = True
+            current = start(verb, line, _drop_ocr_bullet(body))
+            prev = line
+            continue
+        found = _inline_verb(text, lower_ok=inside)
+        if found and (current is None or not current.article):
+            offset, verb = found
+            inside = True
+            current = start(verb, line, text[offset:])
+            prev = line
+            continue
+        if inside and current is not None:
+            if (_paragraph_break(prev, line) and not bulleted) or _PRELUDE.match(text):
+                inside, current = False, None
+            else:
+                current.lines.append(line)
+                current.parts.append(text)
+        prev = line
+    return items
+
+
+def _upper_first(body: str) -> bool:
+    m = _WORD.match(_candidates(body)[-1])
+    return bool(m) and m.group(0).isupper() and len(m.group(0)) >= 2
+
+
+def _drop_ocr_bullet(body: str) -> str:
+    cands = _candidates(body)
+    for c in cands:
+        if _verb_at_start(c, lower_ok=True, bare_infinitive=True):
+            return c
+    return body
+
+
+def _inline_verb(text: str, *, lower_ok: bool) -> Optional[tuple[int, str]]:
+    """A verb of decision inside a line: in capitals, or after the council as subject, or
+    (inside an operative block) lowercase right after the vote formula."""
+    caps = _caps_verb_in_line(text)
+    subj = _subject_verb(text) if lower_ok else None
+    hits = [h for h in (caps, subj[:2] if subj else None) if h]
+    if lower_ok and not hits:
+        m = re.match(r"^[\s,]*(?:(?:le|la|les)\s+[^,]{0,60},)?(?:[^,]{0,80}(?:unanimit[ée]|voix|membres\s+pr[ée]sents?[^,]*)\s*,)?\s*", text, re.I)
+        rest = text[m.end():] if m else text
+        wm = _WORD.match(rest)
+        if wm:
+            fin = finite_verb(wm.group(0))
+            if fin and _next_word_ok(rest[wm.end():]):
+                hits.append((m.end() if m else 0, _resolve(fin, rest[wm.end():])))
+    return min(hits) if hits else None
+
+
+# --------------------------------------------------------------------------- tier 2 and 3
+def _proposal_groups(lines: list[Line]) -> list[list[_Item]]:
+    """Each "il est proposé … de <verbe>" passage with the items it proposes."""
+    groups: list[list[_Item]] = []
+    group: Optional[list[_Item]] = None
+    current: Optional[_Item] = None
+    prev: Optional[Line] = None
+    for line in lines:
+        text = clean_text(line.text)
+        if not text or _NOISE.search(text):
+            continue
+        if group is not None and (_STOP.match(text) or _SPEECH.match(text) and not _PROPOSE.search(text)):
+            group, current = None, None
+            prev = line
+            continue
+        pm = _PROPOSE.search(text)
+        if pm:
+            group, current = [], None
+            groups.append(group)
+            after = text[pm.end():]
+            found = _proposed_verb(after)
+            if found:
+                offset, verb = found
+                current = _Item(verb, [line], [after[offset:]])
+                group.append(current)
+                if _ends_sentence(text):
+                    current.closed = True
+            prev = line
+            continue
+        if group is not None:
+            body, bulleted = _strip_bullet(text)
+            verb = _verb_at_start(body, lower_ok=True, bare_infinitive=True)
+            if verb and not (current is not None and current.closed is False and not bulleted and _continues(current, body)):
+                current = _Item(verb, [line], [_drop_ocr_bullet(body)])
+                group.append(current)
+            elif current is not None and not current.closed and not _paragraph_break(prev, line):
+                current.lines.append(line)
+                current.parts.append(text)
+                if _ends_sentence(text):
+                    current.closed = True
+            elif current is not None and bulleted:
+                current.lines.append(line)
+                current.parts.append(text)
+            elif current is not None and _paragraph_break(prev, line):
+                current.closed = True
+        prev = line
+    return [g for g in groups if g]
+
+
+def _continues(item: _Item, body: str) -> bool:
+    """A wrapped line that happens to open with a verb-like word ("signer tous les documents …")
+    continues an item whose last line ended mid-phrase with "et"/"à"/"de"."""
+    last = item.parts[-1].rstrip() if item.parts else ""
+    return bool(re.search(r"\b(?:et|à|de|d['’]|pour|afin|ou)$", last, re.I))
+
+
+def _proposed_verb(after: str) -> Optional[tuple[int, str]]:
+    """The first verb proposed in the sentence: "… de <infinitif>" or "… que la commune <verbe>"."""
+    end = re.search(r"[.;]\s", after + " ")
+    sentence = after[: end.start()] if end else after
+    hits = []
+    for m in re.finditer(rf"(?:^|\s)(?:d['’]\s*|de\s+){_CLITIC}([^\W\d_][\w'’-]*)", sentence, re.I):
+        inf = infinitive(m.group(1))
+        if inf:
+            hits.append((m.start(), inf))
+            break
+    for q in _QUE_SUBJECT.finditer(sentence):
+        words = list(_WORD.finditer(sentence, q.end()))[:2]
+        for w in words:
+            fin = finite_verb(w.group(0))
+            if fin:
+                hits.append((w.start(), fin))
+                break
+        if len(hits) > 1 or (hits and hits[-1][0] >= q.start()):
+            break
+    return min(hits) if hits else None
+
+
+def _prose_items(lines: list[Line]) -> list[tuple[_Item, bool]]:
+    out = []
+    for line in lines:
+        text = clean_text(line.text)
+        sv = _subject_verb(text)
+        if sv:
+            offset, verb, has_object = sv
+            out.append((_Item(verb, [line], [text[offset:]]), has_object))
+    return out
+
+
+# --------------------------------------------------------------------------- assembly
+def _split_inline(item: _Item) -> list[_Item]:
+    """"ACCEPTE ces modalités … et charge le Maire d'émettre …" holds two decisions."""
+    if item.article:
+        return [item]
+    text = item.text
+    cuts = []
+    for m in re.finditer(r"(?:,|\bet|\bET)\s+([^\W\d_]+)\b", text):
+        word = m.group(1)
+        fin = finite_verb(word)
+        if fin and _next_word_ok(text[m.end():]) and (word.isupper() or word.islower()):
+            cuts.append((m.start(1), _resolve(fin, text[m.end():])))
+    if not cuts:
+        return [item]
+    pieces, last, verb = [], 0, item.verb
+    for pos, v in cuts:
+        pieces.append(_Item(verb, item.lines, [text[last:pos].rstrip(" ,")]))
+        last, verb = pos, v
+    pieces.append(_Item(verb, item.lines, [text[last:]]))
+    return pieces
+
+
+def _decision_lines(d: DeliberationText) -> list[Line]:
+    """The item's own lines without its heading, attendance and annexes."""
+    excluded = set()
+    for name in ("header", "attendance", "counts", "annexes"):
+        excluded.update(id(l) for l in d.section(name))
+    lines = [l for l in d.lines if id(l) not in excluded]
+    if lines and d.lines and lines[0] is d.lines[0] and "header" not in d.sections and len(d.lines) > 1:
+        lines = lines[1:]  # the heading (subject) is never a decision
+    return lines
+
+
+def extract_decisions(d: DeliberationText) -> list[Decision]:
+    lines = _decision_lines(d)
+    items = [p for it in _operative_items(lines) for p in _split_inline(it)]
+    if not items:
+        groups = _proposal_groups(lines)
+        prose = _prose_items(lines)
+        if groups:
+            items = list(groups[-1]) + [it for it, has_object in prose if has_object]
+        else:
+            items = [it for it, _ in prose]
+        items = [p for it in items for p in _split_inline(it)]
+        order = {id(l): i for i, l in enumerate(lines)}
+        items.sort(key=lambda it: order.get(id(it.lines[0]), 0))
+    decisions = []
+    for n, item in enumerate(items, start=1):
+        text = item.text
+        if item.article and item.verb is None:
+            m = _ARTICLE.match(text)
+            item.verb = first_verb_lemma(text[m.end():] if m else text)
+        decisions.append(Decision(
+            position=n,
+            verb=item.verb,
+            text=text,
+            amount_eur=single_amount(text),
+            evidence=Evidence.of_lines(item.lines, EXTRACTOR, raw=text),
+        ))
+    return decisions

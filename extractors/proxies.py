@@ -1,0 +1,160 @@
+"""Proxies (pouvoirs, procurations): who asked whom to vote for them.
+
+Shapes read: "X pouvoir à Y", "X a donné / donne pouvoir à Y", "X ayant donné procuration à Y",
+"X (procuration à Y)", "X (pouvoir donné à Y)", "Pouvoirs : X à Y, Z à W" (one per line or not),
+"X représenté(e) par Y", "procuration de X à Y". Names as printed, civility removed.
+"""
+from __future__ import annotations
+
+import re
+from typing import Iterable, Optional
+
+from extractors.names import ListBlock, clean_name, join_lines, name_key, read_lists, split_names, take_name
+from pipeline.model import DeliberationText, Evidence, Line, Proxy
+
+EXTRACTOR = "proxies"
+
+_GIVES = r"(?:(?:a|ayant|avait)\s+)?(?:donn[ée]e?|confi[ée]e?|remis|transmis)\s+(?:son\s+|un\s+|une\s+|sa\s+)?"
+_POWER = r"(?:pouvoirs?|procurations?|d[ée]l[ée]gation(?:\s+de\s+vote)?|mandat)"
+# Connectors between a grantor (before) and a holder (after), longest first.
+_CONNECTOR = re.compile(
+    rf"\s(?:{_GIVES}{_POWER}(?:\s+de\s+vote)?\s+(?:à|a|au\s+profit\s+de)"
+    rf"|{_POWER}\s+(?:donn[ée]e?\s+)?(?:à|a|au\s+profit\s+de)"
+    rf"|repr[ée]sent[ée]e?s?\s+par)\s",
+    re.I,
+)
+_BARE_A = re.compile(r"\s(?:à|a)\s")
+# In the body of an item only an explicit giving counts: 'la société X représentée par son gérant'
+# is not a proxy.
+_GIVING = re.compile(rf"\s{_GIVES}{_POWER}(?:\s+de\s+vote)?\s+(?:à|a|au\s+profit\s+de)\s", re.I)
+# "procuration de X à Y": the grantor follows the keyword.
+_OF = re.compile(rf"\b{_POWER}\s+(?:de|donn[ée]e?\s+par)\s+", re.I)
+_TO = re.compile(r"^\s*(?:à|au\s+profit\s+de)\s", re.I)
+# "X (pouvoir donné à Y)", "X (procuration à Y)"
+_PAREN = re.compile(rf"\((?P<body>[^()]*?\b{_POWER}\b[^()]*?\s(?:à|a|par)\s[^()]*)\)", re.I)
+
+
+_SENTENCE = re.compile(r"(?:\b[A-Z]\.|\bMM\.|\bMmes?\.|\bMlle\.|\bMr\.|[^.!?])+")
+_SENTENCE_END = re.compile(r"(?<!\b[A-Z])(?<!\bMM)(?<!\bMme)(?<!\bMlle)(?<!\bMr)[.!?;:]\s")
+
+
+def _last_name(text: str) -> Optional[str]:
+    names = split_names(text)
+    if names:
+        return names[-1]
+    name, _ = take_name(text, backward=True)
+    if not name:  # prose: the subject opening the sentence ('M. X quitte la séance et donne pouvoir')
+        name, _ = take_name(re.split(r"(?<![A-Z])[.;:]\s", text)[-1])
+    return clean_name(name) if name else None
+
+
+def _paren_pairs(text: str) -> list[tuple[str, str]]:
+    pairs = []
+    for m in _PAREN.finditer(text):
+        grantor = _last_name(text[: m.start()])
+        holder, _ = take_name(re.split(r"\s(?:à|a|par)\s", m.group("body"), maxsplit=1)[-1])
+        if grantor and holder:
+            pairs.append((grantor, clean_name(holder) or holder))
+    return pairs
+
+
+def _of_to_pairs(text: str) -> list[tuple[str, str]]:
+    pairs = []
+    for m in _OF.finditer(text):
+        grantor, used = take_name(text[m.end():])
+        rest = text[m.end() + used:]
+        to = _TO.match(rest)
+        if grantor and to:
+            holder, _ = take_name(rest[to.end():])
+            if holder:
+                pairs.append((clean_name(grantor) or grantor, clean_name(holder) or holder))
+    return pairs
+
+
+def _next_connector(text: str, pos: int, bare_a: bool, strict: bool = False):
+    m = (_GIVING if strict else _CONNECTOR).search(text, pos)
+    if bare_a:
+        bare = _BARE_A.search(text, pos)
+        if m is None or (bare is not None and bare.start() < m.start()):
+            return bare
+    return m
+
+
+def parse_pairs(text: str, bare_a: bool = False, strict: bool = False) -> list[tuple[str, str]]:
+    """(grantor, holder) pairs in one list or sentence; `bare_a` accepts 'X à Y' (inside a
+    'Pouvoirs :' list, where 'à' alone links the two)."""
+    pairs = [] if strict else _paren_pairs(text) + _of_to_pairs(text)
+    text = re.sub(r"\([^)]*\)?", " ", text)
+    pos = 0
+    while (m := _next_connector(text, pos, bare_a, strict)) is not None:
+        grantor = _last_name(_SENTENCE_END.split(text[pos: m.start()])[-1])
+        holder, used = take_name(text[m.end():])
+        if grantor and holder:
+            pairs.append((grantor, clean_name(holder) or holder))
+        pos = m.end() + used
+    return pairs
+
+
+def _dedupe(proxies: Iterable[Proxy]) -> list[Proxy]:
+    seen, out = set(), []
+    for p in proxies:
+        key = name_key(p.grantor)
+        if key not in seen:
+            seen.add(key)
+            out.append(p)
+    return out
+
+
+def _from_block(block: ListBlock) -> list[Proxy]:
+    text = join_lines(block.content)
+    ev = Evidence.of_lines(block.lines, EXTRACTOR)
+    return [Proxy(g, h, ev) for g, h in parse_pairs(text, bare_a=block.kind == "proxy")]
+
+
+def _from_sentences(lines: list[Line], strict: bool = False) -> list[Proxy]:
+    """Proxies written in prose ('M. X, qui quitte la séance, donne pouvoir à M. Y'), read
+    sentence by sentence so that a phrase wrapped over two lines is found."""
+    spans, text = [], ""
+    for line in lines:
+        start = len(text) + 1
+        text = f"{text} {line.text}"
+        spans.append((start, len(text), line))
+    trigger = _GIVING if strict else _CONNECTOR
+    out = []
+    for sm in _SENTENCE.finditer(text + " "):
+        sentence = " " + sm.group(0) + " "
+        if not (trigger.search(sentence) or (not strict and _OF.search(sentence))):
+            continue
+        where = [line for a, b, line in spans if a < sm.end() and b > sm.start()]
+        for g, h in parse_pairs(sentence, strict=strict):
+            out.append(Proxy(g, h, Evidence.of_lines(where, EXTRACTOR)))
+    return out
+
+
+def session_blocks(d: DeliberationText) -> list[ListBlock]:
+    """Labelled people lists of the session; an extract laid out without a preamble has them in
+    its own lines."""
+    blocks = read_lists(d.session)
+    if not any(_has_people(b) for b in blocks):
+        own = read_lists(d.lines)
+        if any(_has_people(b) for b in own):
+            return own
+    return blocks
+
+
+def _has_people(block: ListBlock) -> bool:
+    text = join_lines(block.content)
+    return bool(split_names(text) or parse_pairs(text, bare_a=block.kind == "proxy"))
+
+
+def extract_proxies(d: DeliberationText) -> list[Proxy]:
+    blocks = session_blocks(d)
+    found: list[Proxy] = []
+    in_blocks = set()
+    for block in blocks:
+        found.extend(_from_block(block))
+        in_blocks.update(id(l) for l in block.lines)
+    session_rest = [l for l in (d.session or []) if id(l) not in in_blocks]
+    found.extend(_from_sentences(session_rest))
+    found.extend(_from_sentences([l for l in d.before + d.lines if id(l) not in in_blocks], strict=True))
+    return _dedupe(found)

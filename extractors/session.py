@@ -1,0 +1,607 @@
+"""Session facts of a deliberation: authority, body, act number, date, time, place, convocation,
+president, secretary, subject; and the flags second_convocation, urgency, population.
+
+Values printed in the item's own lines win over the session preamble's. Every value carries the
+lines it was read from.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+from typing import Callable, Iterable, Optional
+
+from extractors.dates import find_date_matches, find_time_matches, normalize_fr
+from extractors.names import strip_civility
+from extractors.numbers import parse_count
+from pipeline.model import DeliberationText, Evidence, Found, Line, clean_text
+
+EXTRACTOR = "session"
+_APOS = "'’"
+
+
+# --------------------------------------------------------------------------- joined text
+@dataclass
+class Joined:
+    """Lines joined by newlines (a word cut by a hyphen at a line end is glued back), with offsets
+    back to the lines. Names never run across a newline; cue phrases (\\s) do."""
+
+    lines: list[Line]
+    text: str
+    starts: list[int]
+
+    @classmethod
+    def of(cls, lines: Iterable[Line]) -> "Joined":
+        lines = [l for l in lines if l.text.strip()]
+        parts, starts, pos = [], [], 0
+        for i, line in enumerate(lines):
+            t = line.text
+            if i:
+                prev = parts[-1]
+                # "Putanges-" + "le-Lac": a word cut at the line end joins without a space.
+                sep = "" if re.search(r"\w-$", prev) and re.match(r"\w", t) else "\n"
+                parts.append(sep)
+                pos += len(sep)
+            starts.append(pos)
+            parts.append(t)
+            pos += len(t)
+        return cls(lines, "".join(parts), starts)
+
+    def line_index(self, offset: int) -> int:
+        idx = 0
+        for i, s in enumerate(self.starts):
+            if s <= offset:
+                idx = i
+            else:
+                break
+        return idx
+
+    def lines_of(self, start: int, end: int) -> list[Line]:
+        if not self.lines:
+            return []
+        a, b = self.line_index(start), self.line_index(max(start, end - 1))
+        return self.lines[a:b + 1]
+
+    def evidence(self, start: int, end: int, extractor: str = EXTRACTOR, raw: Optional[str] = None) -> Evidence:
+        return Evidence.of_lines(self.lines_of(start, end), extractor, raw if raw is not None else self.text[start:end])
+
+
+def _found(value, lines: list[Line], raw: str) -> Found:
+    return Found(value, Evidence.of_lines(lines, EXTRACTOR, clean_text(raw)))
+
+
+# --------------------------------------------------------------------------- regions
+_ATTENDANCE_START = re.compile(r"^\W*(?:[ÉE]taient\s+)?pr[ée]sents?\b|^\W*etaients?\s+pr", re.I)
+_BODY_START = re.compile(r"^\W*(?:vu\b|consid[ée]rant\b|objet\s*:)", re.I)
+
+
+def _header(lines: list[Line], limit: int = 40) -> list[Line]:
+    """The title and preamble part of a list of lines: what precedes the attendance list."""
+    out = []
+    for line in lines[:limit]:
+        if out and _ATTENDANCE_START.search(line.text):
+            break
+        out.append(line)
+    return out
+
+
+# --------------------------------------------------------------------------- names of places
+_PARTICLES = {"de", "du", "des", "la", "le", "les", "sur", "sous", "en", "lès", "lez", "et", "aux", "au", "d", "l"}
+_ARTICLES = {"le", "la", "les", "l"}
+
+
+def _is_upper(text: str) -> bool:
+    letters = [c for c in text if c.isalpha()]
+    return bool(letters) and sum(c.isupper() for c in letters) / len(letters) > 0.8
+
+
+def place_name_case(name: str) -> str:
+    """'PUTANGES-LE-LAC' -> 'Putanges-le-Lac', 'PREUILLY SUR CLAISE' -> 'Preuilly-sur-Claise'.
+
+    French commune names are hyphenated except after a leading article ("Le Fresne-Camilly");
+    names printed in mixed case are kept as printed.
+    """
+    name = clean_text(name)
+    if not _is_upper(name):
+        return name
+    words = re.split(r"[\s-]+", name)
+    out = []
+    for i, w in enumerate(words):
+        low = w.lower()
+        m = re.match(r"^([dl])['’](.+)$", low)
+        if m:
+            out.append((m.group(1) if i else m.group(1).upper()) + "'" + m.group(2).capitalize())
+        elif low in _PARTICLES and i > 0:
+            out.append(low)
+        else:
+            out.append(low.capitalize())
+    if len(out) > 1 and words[0].lower() in _ARTICLES:
+        return out[0] + " " + "-".join(out[1:])
+    return "-".join(out)
+
+
+# Names are matched case-sensitively (capitals mark them); cue words use scoped (?i:...) groups.
+_NAME_TOKEN = r"[A-ZÀ-Ý][\w'’]*"
+_PLACE_NAME = rf"{_NAME_TOKEN}(?:(?:[ ]|-)(?:{_NAME_TOKEN}|(?:de|du|des|la|le|les|sur|sous|en|lès|lez|et|aux?|d['’]|l['’])(?=(?:[ ]|-)?[A-ZÀ-Ý])))*"
+
+
+# --------------------------------------------------------------------------- authority and body
+_BODIES = (
+    (r"conseil\s+municipal", "Conseil municipal"),
+    (r"conseil\s+communautaire", "Conseil communautaire"),
+    (r"conseil\s+m[ée]tropolitain", "Conseil métropolitain"),
+    (r"conseil\s+d[ée]partemental", "Conseil départemental"),
+    (r"conseil\s+r[ée]gional", "Conseil régional"),
+    (r"commission\s+permanente", "Commission permanente"),
+    (r"comit[ée]\s+syndical", "Comité syndical"),
+    (r"bureau\s+communautaire", "Bureau communautaire"),
+    (r"conseil\s+syndical", "Conseil syndical"),
+    (r"conseil\s+d['’]administration", "Conseil d'administration"),
+)
+_BODY_RE = re.compile("|".join(f"(?P<b{i}>{rx})" for i, (rx, _) in enumerate(_BODIES)), re.I)
+_STOP_AFTER_NAME = re.compile(r"\s+(?:S[ÉE]ANCE|PROC[ÈE]S|COMPTE|CONSEIL|R[ÉE]UNION|EXTRAIT|D[ÉE]LIB\w*)\b.*$", re.I)
+
+_COMMUNE_RE = re.compile(rf"(?i:\bcommune\s+(?:de\s+|d['’]\s?))(?P<name>{_PLACE_NAME})")
+_EPCI_RE = re.compile(
+    rf"(?P<kw>(?i:(?:communaut[ée]\s+(?:de\s+communes|d['’]\s?agglom[ée]ration|urbaine)|m[ée]tropole|syndicat(?:\s+(?:mixte|intercommunal|d[ée]partemental))?|sivom|sivu)"
+    rf"(?:\s+(?:du|de\s+la|de\s+l['’]|des|de|d['’]|pour\s+l['’]?\w*|[àa]\s+vocation\s+\w+))?)\s*)(?P<nm>{_PLACE_NAME})"
+    rf"|(?P<nm2>{_PLACE_NAME})[ ](?P<kw2>Communaut[ée]|COMMUNAUT[ÉE]|Agglom[ée]ration|Agglo|M[ée]tropole)\b",
+)
+_ROLE_PREFIX = re.compile(r"^(?:(?:Vice-)?Pr[ée]sidente?|Maire|Conseil\w*|Bureau|Comit[ée])[ ](?:de[ ]la[ ]|de[ ]l['’]|du[ ]|des[ ]|de[ ]|d['’])?", re.I)
+
+
+def _epci_name(m: re.Match) -> str:
+    if m.group("nm2"):
+        name = _ROLE_PREFIX.sub("", clean_text(m.group("nm2")))
+        kw = m.group("kw2")
+        return (place_name_case(name) + " " + kw.capitalize()) if _is_upper(name) else name + " " + kw
+    kw, name = clean_text(m.group("kw")), clean_text(m.group("nm"))
+    if _is_upper(kw):
+        kw = kw.lower().capitalize()
+    return kw + " " + (place_name_case(name) if _is_upper(name) else name)
+_COUNCIL_OF_RE = re.compile(rf"(?i:\bconseil\s+municipal\s+de\s+)(?P<name>{_PLACE_NAME})")
+_DEPT_RE = re.compile(rf"(?i:\bd[ée]partement\s+(?:de\s+la\s+|de\s+l['’]|du\s+|des\s+|de\s+|d['’]))(?P<name>{_PLACE_NAME})")
+
+
+def _commune_name(raw: str) -> Optional[str]:
+    name = _STOP_AFTER_NAME.sub("", clean_text(raw)).strip(" -,.")
+    if not name or name.lower() in {"la", "le", "les"}:
+        return None
+    return place_name_case(name)
+
+
+def _authority_in(lines: list[Line], body: Optional[str]) -> Optional[Found]:
+    for line in lines:
+        t = line.text
+        m = _COMMUNE_RE.search(t)
+        if m and _commune_name(m.group("name")):
+            return _found("Commune de " + _commune_name(m.group("name")), [line], m.group(0))
+        m = _EPCI_RE.search(t)
+        if m:
+            return _found(_epci_name(m).strip(" ,."), [line], m.group(0))
+        if body in ("Conseil départemental", "Commission permanente"):
+            m = _DEPT_RE.search(t)
+            if m:
+                return _found("Département " + _dept_joiner(m.group(0)) + place_name_case(m.group("name")), [line], m.group(0))
+    for line in lines:
+        m = _COUNCIL_OF_RE.search(line.text)
+        if m and _commune_name(m.group("name")):
+            return _found("Commune de " + _commune_name(m.group("name")), [line], m.group(0))
+    return None
+
+
+def _dept_joiner(raw: str) -> str:
+    m = re.match(r"d[ée]partement\s+(de\s+la\s+|de\s+l['’]|du\s+|des\s+|de\s+|d['’])", raw, re.I)
+    return m.group(1).lower() if m else "de "
+
+
+def _body_in(lines: list[Line]) -> Optional[Found]:
+    for line in lines:
+        m = _BODY_RE.search(line.text)
+        if m:
+            idx = int(m.lastgroup[1:])
+            return _found(_BODIES[idx][1], [line], m.group(0))
+    return None
+
+
+# --------------------------------------------------------------------------- act number and subject
+_ACT_LABELLED = re.compile(
+    r"(?:\bd[ée]lib[ée]ration|\bd[ée]lib\.?|\bacte|^|\s)\s*n[°o º]\s*[:.]?\s*(?P<num>[A-Z]{0,6}[-_ ]?\d[\w]*(?:\s?[-_/.]\s?[\w]+)*)", re.I)
+_ACT_LEADING = re.compile(
+    r"^\W{0,3}(?P<num>(?:[A-Z]{1,5}[-_ ]?)?(?:\d{4}|\d{8})(?:\s?[-_/.]\s?[A-Z0-9]{1,6}(?![a-zà-ÿ])){1,3}|\d{8}[ _]\d{1,3})(?=\s*[-–:.]?\s*[\wÀ-ÿ«\"(]|\s*$)")
+_NUMBERING = re.compile(r"^\W{0,3}(?:[0-9]{1,3}|[IVXL]{1,6}|[A-Za-z])\s*(?:[/.)°-]|\s-\s)\s*(?=\S)")
+_OBJET = re.compile(r"^\W{0,3}objet\s*:\s*", re.I)
+
+
+def _act_number_in(lines: list[Line]) -> Optional[Found]:
+    for line in lines:
+        t = line.text.strip("*# ")
+        if re.match(r"^\W*vu\b", t, re.I):
+            continue
+        m = _ACT_LEADING.match(t)
+        if m:
+            return _found(_clean_act(m.group("num")), [line], m.group(0))
+        m = _ACT_LABELLED.search(t)
+        if m and re.search(r"\d", m.group("num")) and not re.search(r"\b(?:vu|loi|décret|article|avenant|arrêté)\b[^:]{0,20}$", t[:m.start()], re.I):
+            return _found(_clean_act(m.group("num")), [line], m.group(0))
+    return None
+
+
+def _clean_act(num: str) -> str:
+    num = re.sub(r"\s*([-_/.])\s*", r"\1", num.strip())
+    return num.strip("-_/. ")
+
+
+def _strip_heading(text: str) -> str:
+    t = text.strip().strip("*#").strip()
+    m = _ACT_LEADING.match(t)
+    if m:
+        t = t[m.end():]
+    t = re.sub(r"^\s*[-–:.]\s*", "", t)
+    t = _OBJET.sub("", t)
+    t = _NUMBERING.sub("", t) if not re.match(r"^\d{4}\b", t) else t
+    t = _OBJET.sub("", t)
+    return t.strip()
+
+
+def _continues_heading(prev: Line, nxt: Line, heading_upper: bool) -> bool:
+    p, n = prev.text.rstrip(), nxt.text.strip()
+    if not n or _BODY_START.search(n) or re.match(r"^\W*(?:monsieur|madame|m\.|mme)\b", n, re.I):
+        return False
+    if re.search(r"\w-$", p) or re.match(r"^[a-zà-ÿ(«]", n):
+        return True
+    if heading_upper and (_is_upper(n) and len(n) > 3 or _is_upper(" ".join(n.split()[:2])) and len(n.split()[0]) > 1):
+        return True
+    if re.search(r"(?i)(?:\b(?:de|des|du|la|le|les|et|à|au|aux|pour|en|sur|par|avec)|[dl]['’])$", p):
+        return True  # a heading cut after a preposition or an article goes on
+    if p.endswith(":") and heading_upper and len(n) <= 45 and not n.endswith("."):
+        return True  # "… GASTON DEFFERRE :" / "Désignation des délégués"
+    if prev.bold_ratio > 0.6 and nxt.bold_ratio > 0.6:
+        return True
+    return False
+
+
+def _subject_from(lines: list[Line], start: int) -> Optional[Found]:
+    head = lines[start]
+    taken = [head]
+    heading_upper = _is_upper(_strip_heading(head.text))
+    for nxt in lines[start + 1:start + 3]:
+        if nxt.page != taken[-1].page and not _OBJET.match(head.text):
+            break
+        if not _continues_heading(taken[-1], nxt, heading_upper):
+            break
+        taken.append(nxt)
+    text = clean_text(Joined.of(taken).text)
+    subject = _strip_heading(text)
+    subject = re.sub(r"\s*[.:;]+\s*$", "", subject).strip().strip("*").strip()
+    if not re.search(r"[A-Za-zÀ-ÿ]{3}", subject):
+        return None
+    return _found(subject, taken, text)
+
+
+def _is_objet_line(text: str) -> bool:
+    t = text.strip("*# ")
+    m = _ACT_LEADING.match(t)
+    if m:
+        t = re.sub(r"^\s*[-–:.]\s*", "", t[m.end():])
+    return bool(_OBJET.match(t)) and len(_strip_heading(text)) > 3
+
+
+def _subject_in(lines: list[Line], head_only: bool = False) -> Optional[Found]:
+    """An "Objet :" line wins; else the heading (an act-numbered line among the first three, else the first)."""
+    for i, line in enumerate(lines[:3] if head_only else lines[:40]):
+        if _is_objet_line(line.text):
+            return _subject_from(lines, i)
+    if head_only:
+        return None
+    for i, line in enumerate(lines[:3]):
+        if _ACT_LEADING.match(line.text.strip("*# ")) and len(_strip_heading(line.text)) > 3:
+            return _subject_from(lines, i)
+    for i, line in enumerate(lines[:3]):
+        if len(_strip_heading(line.text)) > 3:
+            return _subject_from(lines, i)
+    return None
+
+
+# --------------------------------------------------------------------------- dates, time, place
+_SESSION_DATE_CUE = re.compile(
+    r"(?:s[ée]ance|r[ée]union|conseil\s+\w+|comit[ée]\s+\w+|commission\s+\w+|\bCR|compte[-\s]rendu|proc[èe]s[-\s]verbal|session)\s+(?:\w+\s+)?(?:du|de\s+la\s+s[ée]ance\s+du)?\s*$",
+    re.I)
+_TITLE_CUE = re.compile(r"^\W*(?:(?:proc[èe]s[-\s]verbal|compte[-\s]rendu|extrait)\b.*)?(?:s[ée]ance|r[ée]union|session)\s+(?:\w+\s+)?du\s*$", re.I)
+_NOT_SESSION_CUE = re.compile(r"(?:pr[ée]c[ée]dent|derni[èe]r|convoc|affich|vu\s|approbation|destinataire|de\s+la\s+s[ée]ance\s+du\s*$)", re.I)
+_PREAMBLE_CUE = re.compile(r"\bl['’]\s?an\b|^\W*le\s+\d{1,2}(?:er)?\s+\w+\s+\d{4}|,\s*le\s+\d{1,2}(?:er)?\s+\w+", re.I | re.M)
+
+
+def _session_date_in(lines: list[Line], strict: bool) -> Optional[Found]:
+    joined = Joined.of(lines)
+    norm_lines = [normalize_fr(l.text) for l in lines]
+    for i, t in enumerate(norm_lines):  # a title: "Séance du 12 mars 2024", "CR du conseil municipal 05 novembre 2021"
+        for m in find_date_matches(t, normalized=True):
+            before = t[:m.start]
+            if strict and not _TITLE_CUE.match(before):
+                continue
+            if m.has_year and _SESSION_DATE_CUE.search(before) and not _NOT_SESSION_CUE.search(before[-60:]):
+                return _found(m.date, [lines[i]], t[max(0, m.start - 25):m.end])
+    norm = _normalize_joined(joined)
+    for cue in _PREAMBLE_CUE.finditer(norm):  # "L'an deux mille vingt-cinq, le vingt-deux mai"
+        window = norm[cue.start():cue.start() + 120]
+        dates = find_date_matches(window, normalized=True)
+        if dates and dates[0].start < 60 and not re.search(r"convoc|convoqu", window[:dates[0].start], re.I):
+            return _found(dates[0].date, _lines_near(joined, norm, cue.start()), window[:dates[0].end])
+    return None
+
+
+def _normalize_joined(joined: Joined) -> str:
+    return "\n".join(normalize_fr(part) for part in joined.text.split("\n"))
+
+
+def _lines_near(joined: Joined, norm: str, offset: int) -> list[Line]:
+    """Lines around an offset of the normalized text (normalization shifts offsets a little)."""
+    ratio = len(joined.text) / max(1, len(norm))
+    i = joined.line_index(int(offset * ratio))
+    return joined.lines[i:i + 2]
+
+
+_TIME_CUE = re.compile(r"(?:ouverte?|d[ée]bute|commence|r[ée]uni\w*|convoqu\w*|s[ée]ance\s+du)\b[^.]{0,80}$|\bl['’]\s?an\b[^.]{0,120}$|\ble\s+\d{1,2}(?:er)?\s+\w+(?:\s+\d{4})?\s*,?\s*(?:[àa]\s*)?$", re.I)
+_TIME_BAD_CUE = re.compile(r"(?:lev[ée]e|cl[ôo]tur|arriv|d[ée]part|quitte|sort|suspend|reprise|jusqu|fin\b)\W*(?:\w+\W+){0,3}[àa]?\s*$", re.I)
+
+
+def _session_time_in(lines: list[Line]) -> Optional[Found]:
+    for i, line in enumerate(lines):
+        t = normalize_fr(" ".join(l.text for l in lines[max(0, i - 1):i + 1]))
+        offset = len(normalize_fr(lines[i - 1].text)) + 1 if i else 0
+        for m in find_time_matches(t, normalized=True):
+            if m.start < offset:
+                continue
+            before = t[:m.start]
+            if _TIME_BAD_CUE.search(before[-40:]):
+                continue
+            if _TIME_CUE.search(before[-160:]) or re.search(r"\b[àa]\s*$", before) and _PREAMBLE_CUE.search(before):
+                return _found(m.hhmm, [line], t[max(0, m.start - 30):m.end])
+    return None
+
+
+_PLACE_RE = re.compile(
+    r"\b(?:r[ée]uni(?:e|s|es)?|si[ée]g[ée]\w*)\b(?:\s+(?:en\s+session\s+\w+|au\s+nombre\s+prescrit\s+par\s+la\s+loi|l[ée]galement|en\s+s[ée]ance\s+\w+|publiquement|valablement|,))*\s*,?\s*"
+    r"(?P<prep>\bdans\s+(?:la|le|les|l['’])|\b[àa]\s+la\b|\b[àa]\s+l['’]|\bau\b|\baux\b|\ben\s+la\b|(?<!\w)[àa](?=\s))\s*(?P<place>[^,;()]+?)"
+    r"(?=\s*(?:,|;|\(|\.\s|\.$|$|\s+sous\s+la\s+pr[ée]sidence|\s+en\s+pr[ée]sence|\s+en\s+l['’]absence|\s+apr[èe]s\s+convocation|\s+sur\s+(?:la\s+)?convocation))",
+    re.I)
+
+
+def _place_in(lines: list[Line]) -> Optional[Found]:
+    joined = Joined.of(lines)
+    m = _PLACE_RE.search(joined.text)
+    if not m:
+        return None
+    place = clean_text(m.group("place")).strip(" .")
+    prep = m.group("prep").lower()
+    if len(place) < 2 or len(place) > 120 or re.match(r"^(?:\d|huis\s+clos)", place, re.I):
+        return None
+    return Found(place, joined.evidence(m.start("place"), m.end("place")))
+
+
+_CONVOC_RE = re.compile(
+    r"(?:convoqu[ée]s?\w*|convocation)(?:\s+(?:en\s+date\s+)?(?:du|le|:|adress[ée]e\s+le|envoy[ée]e\s+le|faite\s+le))?"
+    r"|date\s+(?:et\s+affichage\s+)?de\s+(?:la\s+)?conv\w*(?:\s+et\s+d['’]affichage)?\s*:?",
+    re.I)
+
+
+def _convocation_in(lines: list[Line], session_date: Optional[dt.date]) -> Optional[Found]:
+    joined = Joined.of(lines)
+    norm = _normalize_joined(joined)
+    year = session_date.year if session_date else None
+    candidates: list[tuple[dt.date, int, int]] = []
+    for cue in _CONVOC_RE.finditer(norm):
+        window = norm[cue.end():cue.end() + 90]
+        for m in find_date_matches(window, default_year=year, normalized=True)[:1]:
+            if m.start > 60:
+                continue
+            d = _plausible_convocation(m.date, session_date, m.has_year)
+            if d:
+                candidates.append((d, cue.start(), cue.end() + m.end))
+    if not candidates:
+        return None
+    counts: dict[dt.date, int] = {}
+    for d, _, _ in candidates:
+        counts[d] = counts.get(d, 0) + 1
+    best = max(candidates, key=lambda c: (counts[c[0]], -c[1]))
+    d, a, b = best
+    return Found(d, Evidence.of_lines(_lines_near(joined, norm, a), EXTRACTOR, norm[a:b]))
+
+
+def _plausible_convocation(d: dt.date, session: Optional[dt.date], has_year: bool) -> Optional[dt.date]:
+    """A convocation precedes the session by days or weeks; a misread year (2521) is repaired."""
+    if session is None:
+        return d
+    if 1 <= (session - d).days <= 90:  # even an urgent convocation precedes the sitting by a day
+        return d
+    for year in (session.year, session.year - 1):
+        try:
+            alt = d.replace(year=year)
+        except ValueError:
+            continue
+        if 1 <= (session - alt).days <= 90:
+            return alt
+    return None
+
+
+# --------------------------------------------------------------------------- people
+_CIVIL = r"(?:M\.|MM\.?|Mme\.?|Mmes|Mlle|Mr\.?|(?i:monsieur|madame|mademoiselle))"
+# A name may run onto the next line only with a surname in capitals ("Madame Florence\nDEMOUY,").
+_NAME_SEP = r"(?:[ ]|\n(?=[A-ZÀ-Ý][A-ZÀ-Ý'’-]+(?![\w'’-])(?!\s*:)))"
+_PERSON = (rf"(?P<person>(?:[A-ZÀ-Ý][\w'’-]*|(?:de|du|des|le|la|d['’])(?=[ ][A-ZÀ-Ý]))"
+           rf"(?:{_NAME_SEP}(?:[A-ZÀ-Ý][\w'’-]*|(?:de|du|des|le|la|d['’])(?=[ ][A-ZÀ-Ý]))){{0,4}})")
+_ROLE_WORDS = {"maire", "président", "présidente", "adjoint", "adjointe", "vice-président", "vice-présidente",
+               "conseiller", "conseillère", "secrétaire", "le", "la"}
+_PRESIDENT_RE = re.compile(
+    rf"(?i:sous\s+la\s+pr[ée]sidence|pr[ée]sid[ée]e?s?\s+par)(?:\s+\S+){{0,3}}?\s+(?i:de\s+|d['’])?{_CIVIL}?\s*{_PERSON}")
+_SECRETARY_PATTERNS = (
+    re.compile(rf"(?i:secr[ée]taire(?:\s+de\s+(?:la\s+)?s[ée]ance)?\s*:)\s*{_CIVIL}?\s*{_PERSON}"),
+    re.compile(rf"(?:{_CIVIL}\s+)?{_PERSON}\s+(?i:(?:est|a\s+[ée]t[ée])\s+(?:nomm[ée]e?|d[ée]sign[ée]e?|[ée]lue?)\s+(?:comme\s+|en\s+qualit[ée]\s+de\s+)?secr[ée]taire)"),
+    re.compile(rf"(?i:candidature\s+de)\s+(?:{_CIVIL}\s+)?{_PERSON}\s*,?\s+(?i:(?:en\s+qualit[ée]\s+de|comme|au\s+poste\s+de)\s+secr[ée]taire)"),
+    re.compile(rf"(?i:(?:d[ée]sign[ée]e?|nomm[ée]e?|[ée]lue?)\s+(?:comme\s+)?secr[ée]taire(?:\s+de\s+(?:la\s+)?s[ée]ance)?\s*:?)\s+{_CIVIL}\s*{_PERSON}"),
+)
+
+
+def _clean_person(raw: str) -> Optional[str]:
+    name = strip_civility(raw)
+    words = name.split(" ")
+    while words and (words[-1].lower().strip(",.") in _ROLE_WORDS or not words[-1].strip(",.-")):
+        words.pop()
+    while words and words[0].lower() in {"le", "la"}:
+        words.pop(0)
+    name = " ".join(words).strip(" ,.-")
+    if not name or not re.search(r"[A-ZÀ-Ý]", name) or name.lower() in _ROLE_WORDS:
+        return None
+    if name.lower().startswith(("maire", "président")):
+        return None
+    return name
+
+
+def _person_in(lines: list[Line], patterns) -> Optional[Found]:
+    joined = Joined.of(lines)
+    for rx in patterns:
+        for m in rx.finditer(joined.text):
+            name = _clean_person(m.group("person"))
+            if name:
+                return Found(name, joined.evidence(m.start(), m.end()))
+    return None
+
+
+# --------------------------------------------------------------------------- flags
+_SECOND_CONVOCATION = re.compile(
+    r"sans\s+(?:condition\s+de\s+)?quorum|(?:deuxi[èe]me|seconde|2[èe]?me|nouvelle)\s+convocation|quorum\s+n['’]ayant\s+pas\s+[ée]t[ée]\s+atteint|faute\s+de\s+quorum",
+    re.I)
+_URGENCY = re.compile(
+    r"(?:convocation|convoqu\w*|r[ée]uni\w*|s[ée]ance)[^.]{0,60}\burgen(?:ce|t)|\burgence\b[^.]{0,40}(?:convoc|convoqu|d[ée]lai|L\.?\s?2121-1[12])|proc[ée]dure\s+d['’]urgence",
+    re.I)
+_POPULATION = re.compile(r"population\s*(?:municipale|totale|l[ée]gale)?\s*(?:\(\w+\))?\s*:?\s*(?P<n>\d{1,3}(?:[ .\u00a0]\d{3})+|\d+)\s*(?:habitants)?", re.I)
+
+
+def _flag(lines: list[Line], rx: re.Pattern) -> Optional[Found]:
+    joined = Joined.of(lines)
+    m = rx.search(joined.text)
+    return Found(True, joined.evidence(m.start(), m.end())) if m else None
+
+
+def _population_in(lines: list[Line]) -> Optional[Found]:
+    joined = Joined.of(lines)
+    m = _POPULATION.search(joined.text)
+    if not m:
+        return None
+    n = parse_count(re.sub(r"[ .\u00a0]", "", m.group("n")))
+    return Found(n, joined.evidence(m.start(), m.end())) if n else None
+
+
+# --------------------------------------------------------------------------- entry point
+def _first(*attempts: Callable[[], Optional[Found]]) -> Optional[Found]:
+    for attempt in attempts:
+        found = attempt()
+        if found is not None:
+            return found
+    return None
+
+
+def _expand_surname(found: Optional[Found], lines: list[Line]) -> Optional[Found]:
+    """"Monsieur Mallard est nommé secrétaire": the full name is the one the attendance list prints
+    with that surname (same letters, case aside), when exactly one person carries it."""
+    if found is None or " " in found.value:
+        return found
+    surname = found.value
+    rx = re.compile(rf"(?<![\w-])((?:[A-ZÀ-Ý][\w'’]*(?:-[A-ZÀ-Ý][\w'’]*)?[ ]){{1,2}}){re.escape(surname)}(?![\w-])|(?<![\w-]){re.escape(surname)}[ ]([A-ZÀ-Ý][a-zà-ÿ'’]+(?:-[A-ZÀ-Ý][a-zà-ÿ'’]+)?)(?![\w-])", re.I)
+    upper = re.compile(rf"(?<![\w-]){re.escape(surname.upper())}(?![\w-])")
+    names = set()
+    for line in lines:
+        for m in rx.finditer(line.text):
+            if not upper.search(m.group(0)):
+                continue  # the list prints surnames in capitals: "Philippe MALLARD"
+            full = strip_civility(m.group(0))
+            if full.split(" ")[0].lower() in {"monsieur", "madame", "le", "la"}:
+                continue
+            names.add(full)
+    if len(names) == 1:
+        return Found(names.pop(), found.evidence)
+    return found
+
+
+def _minutes_or_extract(d: DeliberationText, lines: list[Line]) -> list[Line]:
+    """Session facts are read from an item's own lines only in an extract (minutes print them once)."""
+    return lines if d.kind == "extract" else []
+
+
+def extract_session(d: DeliberationText) -> dict[str, Found]:
+    """Session facts of one deliberation (only the keys found)."""
+    own, session, before = d.lines, d.session, d.before
+    own_head = _header(own, 25)
+    own_facts = _minutes_or_extract(d, own_head[:8])
+    session_head = _header(session, 40)
+    out: dict[str, Optional[Found]] = {}
+
+    out["body"] = _first(lambda: _body_in(session_head), lambda: _body_in(own_head[:8]), lambda: _body_in(session))
+    body = out["body"].value if out["body"] else None
+    out["authority"] = _first(lambda: _authority_in(session_head, body), lambda: _authority_in(own_head[:8], body),
+                              lambda: _authority_in(session[:60], body),
+                              lambda: _commune_anywhere(session + before + own))
+    out["act_number"] = _first(lambda: _act_number_in(own[:3]),
+                               lambda: _act_number_in(session_head) if d.kind == "extract" else None)
+    out["subject"] = _first(lambda: _objet_in(own) if d.kind == "extract" else _subject_in(own, head_only=True),
+                            lambda: _objet_in(session) if d.kind == "extract" else None,
+                            lambda: _subject_in(own) if own else None)
+    out["session_date"] = _first(lambda: _session_date_in(own_head[:6], strict=True),
+                                 lambda: _session_date_in(session_head, strict=False),
+                                 lambda: _session_date_in(session, strict=False))
+    session_date = out["session_date"].value if out["session_date"] else None
+    out["session_time"] = _first(lambda: _session_time_in(own_facts), lambda: _session_time_in(session[:60]))
+    out["place"] = _first(lambda: _place_in(own_facts), lambda: _place_in(session_head), lambda: _place_in(session[:60]))
+    out["convocation_date"] = _first(lambda: _convocation_in(_minutes_or_extract(d, own_head), session_date),
+                                     lambda: _convocation_in(session + before, session_date))
+    out["president"] = _first(lambda: _person_in(own_facts, [_PRESIDENT_RE]), lambda: _person_in(session, [_PRESIDENT_RE]))
+    secretary = _first(lambda: _person_in(own, _SECRETARY_PATTERNS), lambda: _person_in(session, _SECRETARY_PATTERNS),
+                       lambda: _person_in(before, _SECRETARY_PATTERNS))
+    out["secretary"] = _expand_surname(secretary, session)
+    out["second_convocation"] = _first(lambda: _flag(own_facts, _SECOND_CONVOCATION), lambda: _flag(session, _SECOND_CONVOCATION))
+    out["urgency"] = _first(lambda: _flag(own_facts, _URGENCY), lambda: _flag(session, _URGENCY))
+    out["population"] = _first(lambda: _population_in(session), lambda: _population_in(own_facts))
+    return {k: v for k, v in out.items() if v is not None}
+
+
+def _objet_in(lines: list[Line]) -> Optional[Found]:
+    """An extract's subject is its "Objet :" line(s), wherever the layout put them."""
+    for i, line in enumerate(lines):
+        if _is_objet_line(line.text):
+            return _subject_from(lines, i)
+    return None
+
+
+def _commune_anywhere(lines: list[Line]) -> Optional[Found]:
+    """No title names the authority: the commune the text names most often ("la commune de X")."""
+    seen: dict[str, list] = {}
+    for line in lines:
+        for m in _COMMUNE_RE.finditer(line.text):
+            name = _commune_name(m.group("name"))
+            if name:
+                seen.setdefault(name, []).append((line, m.group(0)))
+    if not seen:
+        return None
+    name = max(seen, key=lambda n: (len(seen[n]), -lines.index(seen[n][0][0])))
+    line, raw = seen[name][0]
+    return _found("Commune de " + name, [line], raw)
+
+
+DOCUMENT_CONSTANTS = ("authority", "body", "session_date", "session_time", "place", "convocation_date", "president")
+
+
+def fill_document_constants(per_item: list[dict[str, Found]]) -> list[dict[str, Found]]:
+    """Session facts are the same for every item of one file: an item that could not see them
+    (the commune is named only in a later item) takes the value most items found."""
+    for name in DOCUMENT_CONSTANTS:
+        values = [f[name] for f in per_item if name in f]
+        if not values:
+            continue
+        counts: dict = {}
+        for f in values:
+            counts[f.value] = counts.get(f.value, 0) + 1
+        best = max(values, key=lambda f: counts[f.value])
+        for f in per_item:
+            f.setdefault(name, best)
+    return per_item

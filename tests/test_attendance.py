@@ -1,0 +1,152 @@
+"""Attendance: session lists in, one status per member out, following arrivals and departures."""
+from collections import Counter
+from pathlib import Path
+
+import pytest
+
+from extractors.attendance import extract_attendance
+from pipeline.model import DeliberationText
+
+SEED = Path(__file__).parent / "corpus" / "seed" / "seed_hautes-terres_2025-05-22.txt"
+
+
+def attendance(session: str, text: str = "Objet : un point", before: str = "", kind: str = "minutes"):
+    d = DeliberationText.from_text(text, session_text=session, before_text=before, kind=kind)
+    return [(a.person_name, a.status) for a in extract_attendance(d)]
+
+
+@pytest.mark.parametrize("session, expected", [
+    ("Présents : Jean DUPONT, Anne MARTIN\nAbsents excusés : Paul DURAND\nAbsents : Luc BLANC",
+     [("Jean DUPONT", "present"), ("Anne MARTIN", "present"), ("Paul DURAND", "excused"), ("Luc BLANC", "absent")]),
+    # label alone on its line, names below, 'et' before the last one
+    ("Étaient présents :\nMadame Virginie\nANTHONY, Monsieur Ronan TANGUY et Mme Elsa CARRIER\nÉtaient absents excusés :\nM. Gilles PAPIN",
+     [("Virginie ANTHONY", "present"), ("Ronan TANGUY", "present"), ("Elsa CARRIER", "present"),
+      ("Gilles PAPIN", "excused")]),
+    ("Absents non excusés : Mathieu FIGINI (pas de pouvoir donné), Maryline LECESTRE (pas de pouvoir donné).",
+     [("Mathieu FIGINI", "absent"), ("Maryline LECESTRE", "absent")]),
+    # an empty heading gives no one
+    ("Présents : Denis JUVIN - Catherine MARTEL\nAbsentes :\nAbsent excusés : Patricia MICHOT - Philippe ROUVIER - COROUGE",
+     [("Denis JUVIN", "present"), ("Catherine MARTEL", "present"), ("Patricia MICHOT", "excused"),
+      ("Philippe ROUVIER-COROUGE", "excused")]),
+    # SURNAME Firstname and role words mixed in the présents list
+    ("Présents :\nM.CHARRIER Jean-Paul Maire, M.THOREAU Gérard, M. ROBERT Henri\nAdjoints, M. JALON\nBenjamin Délégué\n"
+     "Absente excusée: Mme VENOT Charlène\nNombre de Conseillers en exercice : 15- Présents 14 - Votants 14",
+     [("CHARRIER Jean-Paul", "present"), ("THOREAU Gérard", "present"), ("ROBERT Henri", "present"),
+      ("JALON Benjamin", "present"), ("VENOT Charlène", "excused")]),
+    # counts printed with the same labels are not lists
+    ("Présents : 35 – Pouvoirs : 7 – Votants : 42", []),
+])
+def test_session_lists(session, expected):
+    assert attendance(session) == expected
+
+
+def test_proxy_grantor_is_excused_even_when_listed_absent():
+    session = ("Présents : Anne MARTIN, Paul DURAND\nAbsents : Luc BLANC, Julie PETIT\n"
+               "Pouvoirs : Luc BLANC à Anne MARTIN")
+    assert attendance(session) == [("Anne MARTIN", "present"), ("Paul DURAND", "present"),
+                                   ("Luc BLANC", "excused"), ("Julie PETIT", "absent")]
+
+
+def test_grantor_only_in_the_proxies_list_is_added_as_excused():
+    session = ("Etaients présents : MM. Serge DRUGEON, Roger PERRAY.\n"
+               "Absent ayant donné procuration : Mr Sébastien LEROUX à Mr Roger PERRAY.\n"
+               "Absents excusés : MM. Christian COUPRY.\nAbsents : MM. Florence HEE.")
+    assert attendance(session) == [("Serge DRUGEON", "present"), ("Roger PERRAY", "present"),
+                                   ("Sébastien LEROUX", "excused"), ("Christian COUPRY", "excused"),
+                                   ("Florence HEE", "absent")]
+
+
+def test_grantor_printed_with_an_ocr_slip_is_not_duplicated():
+    session = "Présents : Anne MARTIN\nAbsents excusés : Dominique GAUDIIN\nPouvoirs : Dominique GAUDIN à Anne MARTIN"
+    assert attendance(session) == [("Anne MARTIN", "present"), ("Dominique GAUDIIN", "excused")]
+
+
+def test_first_names_with_proxy_notes_and_a_session_arrival_note():
+    session = ("Présents : Jean-Pierre, Yves, Agnès, Mario.\n"
+               "Excusés : Maryline (pas de pouvoir donné) / Marielle (pouvoir donné à Agnès) /\nMathieu (pas de pouvoir donné)\n"
+               "Nelly arrivée à 18H45. Départ à 19H25.")
+    got = attendance(session, "1/ Recensement voirie communale :\n12 votes pour.")
+    assert Counter(s for _, s in got) == Counter(present=5, excused=3)
+    assert ("Nelly", "present") in got and ("Marielle", "excused") in got
+
+
+SESSION = "Présents : Sébastien LEROUX, Annick MACE, Sylvain GAUDIN\nAbsents excusés : Thierry CHAUVIN"
+
+
+def test_leaving_the_room_inside_an_item_is_for_that_item_only():
+    item3 = ("20240219 3-Vente de chemins\nMonsieur Leroux cède la parole à madame Annick Macé, Présidente de la commission\n"
+             "urbanisme et logement et quitte la salle.\nAprès en avoir délibéré, le Conseil Municipal, à l'unanimité\n"
+             "Monsieur Leroux siège à nouveau.")
+    assert ("Sébastien LEROUX", "absent") in attendance(SESSION, item3)
+    item4 = "20240219 4-Campagne de stérilisation\nMonsieur Leroux cède la parole à monsieur Sylvain Gaudin."
+    assert ("Sébastien LEROUX", "present") in attendance(SESSION, item4, before=item3)
+
+
+def test_leaving_the_sitting_holds_for_the_following_items():
+    before = "1. Budget\nAdopté à l'unanimité.\nM. Sylvain GAUDIN quitte la séance à 21h."
+    assert ("Sylvain GAUDIN", "absent") in attendance(SESSION, "2. Tarifs", before=before)
+    assert ("Sylvain GAUDIN", "present") in attendance(SESSION, "1. Budget")
+
+
+def test_arrival_recorded_before_an_item_makes_the_member_present():
+    before = "1. Budget\nAdopté.\nArrivée de M. Thierry CHAUVIN à 20h15."
+    assert ("Thierry CHAUVIN", "present") in attendance(SESSION, "2. Tarifs", before=before)
+    assert ("Thierry CHAUVIN", "excused") in attendance(SESSION, "1. Budget")
+
+
+def test_not_taking_part_and_leaving_the_room():
+    text = "3. Vente d'un terrain\nMme Annick MACE, intéressée, ne prend pas part au vote et quitte la salle.\nAdopté."
+    assert ("Annick MACE", "absent") in attendance(SESSION, text)
+
+
+def test_prose_is_not_read_as_an_arrival():
+    text = "1/ GRDF\nLe contrat signé pour 25 ans arrive à échéance le 13 octobre 2023."
+    assert attendance(SESSION, text) == attendance(SESSION)
+
+
+def test_seed_counts_are_exact():
+    session, _, body = SEED.read_text(encoding="utf-8").partition("**Objet")
+    got = attendance(session, "**Objet" + body, kind="extract")
+    assert Counter(s for _, s in got) == Counter(present=35, excused=25)
+    assert got[0] == ("Didier ACHALME", "present")
+    assert ("Alain VAN SIMMERTIER", "excused") in got and ("Jean Louis VERDIER", "excused") in got
+
+
+def test_extract_without_preamble_reads_its_own_lines():
+    d = DeliberationText.from_text("Présents : Jean DUPONT, Anne MARTIN\nObjet : Budget", kind="extract")
+    assert [(a.person_name, a.status) for a in extract_attendance(d)] == [("Jean DUPONT", "present"),
+                                                                         ("Anne MARTIN", "present")]
+
+
+def test_evidence_is_the_list():
+    d = DeliberationText.from_text("x", session_text="Titre\nPrésents : Jean DUPONT,\nAnne MARTIN")
+    entries = extract_attendance(d)
+    assert entries[1].evidence.raw == "Présents : Jean DUPONT, Anne MARTIN"
+    assert entries[1].evidence.page == 1 and entries[1].evidence.box is not None
+
+
+def test_holder_named_inside_an_excused_list_is_not_excused():
+    session = ("Présents : Paul DURAND, Anne MARTIN\n"
+               "Absents excusés : Mme Julie PETIT représentée par M. Paul DURAND, M. Luc BLANC")
+    assert attendance(session) == [("Paul DURAND", "present"), ("Anne MARTIN", "present"),
+                                   ("Julie PETIT", "excused"), ("Luc BLANC", "excused")]
+
+
+def test_leaving_the_sitting_with_a_proxy_given_is_excused():
+    before = "1. Budget\nAdopté.\nM. Sylvain GAUDIN quitte la séance et donne pouvoir à Mme Annick MACE."
+    assert ("Sylvain GAUDIN", "excused") in attendance(SESSION, "2. Tarifs", before=before)
+
+
+@pytest.mark.parametrize("label", ["Présents :", "PRESENTS :", "Présent(e)s :", "Etaient présents :",
+                                   "Présents (2) :", "Membres présents :"])
+def test_present_label_variants(label):
+    assert attendance(f"{label} Jean DUPONT, Anne MARTIN") == [("Jean DUPONT", "present"), ("Anne MARTIN", "present")]
+
+
+@pytest.mark.parametrize("label, status", [("Excusés :", "excused"), ("Absents excusés :", "excused"),
+                                           ("Étaient absents excusés :", "excused"), ("Absente excusée :", "excused"),
+                                           ("Absents :", "absent"), ("Absents non excusés :", "absent"),
+                                           ("Absent(e)s :", "absent")])
+def test_absence_label_variants(label, status):
+    assert attendance(f"Présents : Jean DUPONT\n{label} Anne MARTIN") == [("Jean DUPONT", "present"),
+                                                                          ("Anne MARTIN", status)]

@@ -1,0 +1,117 @@
+"""Names as printed: civility off, lists split, compound names whole, OCR variants matched."""
+import pytest
+from hypothesis import given, settings, strategies as st
+
+from extractors.names import name_key, read_lists, reconcile, same_person, split_names, strip_civility
+from pipeline.model import DeliberationText
+
+
+@pytest.mark.parametrize("printed, expected", [
+    ("Monsieur Didier ACHALME", "Didier ACHALME"),
+    ("Mme DUPONT", "DUPONT"),
+    ("M.CHARRIER Jean-Paul", "CHARRIER Jean-Paul"),
+    ("MM Sébastien LEROUX", "Sébastien LEROUX"),
+    ("Mr VINCON", "VINCON"),
+    ("madame Jeanne GUILLOUET", "Jeanne GUILLOUET"),
+    ("Mlle Anne MARTIN", "Anne MARTIN"),
+    ("Marc SAUGET", "Marc SAUGET"),  # a first name starting with "M" is not a civility
+    ("Mathieu FIGINI", "Mathieu FIGINI"),
+])
+def test_strip_civility(printed, expected):
+    assert strip_civility(printed) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # commas, wrapped across lines, civility on every name
+    ("Madame Florence DEMOUY, Monsieur Joachim LUDER, Madame Virginie\nANTHONY, Madame Laetitia PIERRON",
+     ["Florence DEMOUY", "Joachim LUDER", "Virginie ANTHONY", "Laetitia PIERRON"]),
+    # spaced dashes, a double dash, and the spaced dash inside a compound surname
+    ("Denis JUVIN -- Catherine MARTEL - Muriel NIGGEL\n- Philippe ROUVIER - COROUGE - Michel VAILLIES",
+     ["Denis JUVIN", "Catherine MARTEL", "Muriel NIGGEL", "Philippe ROUVIER-COROUGE", "Michel VAILLIES"]),
+    ("Philippe ROUVIER - COROUGE", ["Philippe ROUVIER-COROUGE"]),
+    ("Catherine MARTEL - Patricia MICHOT - Philippe ROUVIER -\nCOROUGE",
+     ["Catherine MARTEL", "Patricia MICHOT", "Philippe ROUVIER-COROUGE"]),
+    # SURNAME Firstname with roles mixed in (Preuilly)
+    ("M.CHARRIER Jean-Paul Maire, M.THOREAU Gérard, M. ROBERT Henri\nAdjoints, M.BERNARD Bruno Délégué, et M. CRON Patrick.",
+     ["CHARRIER Jean-Paul", "THOREAU Gérard", "ROBERT Henri", "BERNARD Bruno", "CRON Patrick"]),
+    # first names only, slashes, parenthesised notes
+    ("Maryline (pas de pouvoir donné) / Marielle (pouvoir donné à Agnès) /\nMathieu (pas de pouvoir donné)",
+     ["Maryline", "Marielle", "Mathieu"]),
+    ("Jean-Pierre, Yves, Jacques, Anne-Marie, Adeline.", ["Jean-Pierre", "Yves", "Jacques", "Anne-Marie", "Adeline"]),
+    # 'et' before the last name, semicolons
+    ("Sophie PICHONNIER, Jean-Pierre GOHIN et Nelly GREUSARD", ["Sophie PICHONNIER", "Jean-Pierre GOHIN", "Nelly GREUSARD"]),
+    ("Anne LE GALL ; Paul D'ALMEIDA ; Franck DE MAGALHAES", ["Anne LE GALL", "Paul D'ALMEIDA", "Franck DE MAGALHAES"]),
+    ("Alain Van SIMMERTIER, Jean Louis VERDIER, Claire ANDRIEUX-JANNETTA",
+     ["Alain Van SIMMERTIER", "Jean Louis VERDIER", "Claire ANDRIEUX-JANNETTA"]),
+    # one name per line, no separator at all
+    ("Pierre MARTIN\nJeanne DURAND\nPaul LEBRUN", ["Pierre MARTIN", "Jeanne DURAND", "Paul LEBRUN"]),
+    # roles in inclusive writing and ordinal adjoints
+    ("Paul MARTIN, 1er adjoint, Anne DURAND, Conseillère municipale, Luc PETIT Adjoint(e)s",
+     ["Paul MARTIN", "Anne DURAND", "Luc PETIT"]),
+    # a word cut at a hyphen at the end of a line
+    ("Marie-\nClaire TUFFERY, Roland VERNET", ["Marie-Claire TUFFERY", "Roland VERNET"]),
+    # figures from a side box or a count are not names
+    ("06/06/2023 Viviane JAMES,", ["Viviane JAMES"]),
+    ("35", []),
+])
+def test_split_names(text, expected):
+    assert split_names(text) == expected
+
+
+_FIRST = st.sampled_from(["Jean", "Jean-Pierre", "Anne-Marie", "Éric", "Héloïse", "Nelly", "Marc", "Kévin", "Agnès"])
+_LAST = st.sampled_from(["DUPONT", "ANDRIEUX-JANNETTA", "DE MAGALHAES", "LE GALL", "D'ALMEIDA", "NOËL",
+                         "FOUREY-BECHET", "VAN SIMMERTIER", "LÜDER", "PONCHET-PASSEMARD"])
+_CIV = st.sampled_from(["", "M. ", "Mme ", "Monsieur ", "Madame ", "MM. "])
+_SEP = st.sampled_from([", ", " - ", " – ", " ; ", " / ", " et ", ",\n", "\n- ", " -- "])
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.tuples(_CIV, _FIRST, _LAST), min_size=1, max_size=8), _SEP, st.booleans())
+def test_split_names_gives_back_joined_names(people, sep, surname_first):
+    names = [f"{last} {first}" if surname_first else f"{first} {last}" for _, first, last in people]
+    printed = sep.join(civ + n for (civ, _, _), n in zip(people, names))
+    assert split_names(printed) == names
+
+
+@pytest.mark.parametrize("name, candidates, expected", [
+    ("Dominique GAUDIIN", ["Dominique GAUDIN", "Sylvain GAUDIN"], "Dominique GAUDIN"),
+    ("NIGGEL Muriel", ["Muriel NIGGEL", "Denis JUVIN"], "Muriel NIGGEL"),
+    ("Monique FOUREY-BHECHET", ["Monique FOUREY-BECHET"], "Monique FOUREY-BECHET"),
+    ("Alessandra STURANTI", ["Alessandra STURANI"], "Alessandra STURANI"),
+    ("Leroux", ["Sébastien LEROUX", "Sylvain GAUDIN"], "Sébastien LEROUX"),
+    ("Sophie PICHONNIER", ["Sylvain PICHONNIER"], None),  # two people, one family
+    ("Marc SAUGET", ["Marielle SAUGET"], None),
+    ("Pichonnier", ["Sylvain PICHONNIER", "Sophie PICHONNIER"], None),  # ambiguous surname
+    ("Laëtitia PIERRON", ["Laetitia PIERRON"], "Laetitia PIERRON"),
+])
+def test_reconcile(name, candidates, expected):
+    assert reconcile([name], candidates)[name] == expected
+
+
+def test_same_person_ignores_order_case_and_accents():
+    assert same_person("NIGGEL Muriel", "muriel niggel")
+    assert name_key("Joachim LÜDER") == name_key("Joachim LUDER")
+    assert not same_person("Karine BATIFOULIER", "Vivien BATIFOULIER")
+
+
+@pytest.mark.parametrize("session, kinds", [
+    ("Présents : A B\nAbsents excusés : C D", ["present", "excused"]),
+    ("Étaient présents :\nJean DUPONT, Anne MARTIN\nÉtaient absents excusés :\nPaul DURAND", ["present", "excused"]),
+    ("Etaients présents : MM. Serge DRUGEON\nAbsent ayant donné procuration : Mr X à Mr Y", ["present", "proxy"]),
+    ("Absents non excusés : Mathieu FIGINI", ["absent"]),
+    ("Excusé(e)s : Anne MARTIN", ["excused"]),
+    ("Procurations : Anne MARTIN donne procuration à Paul DURAND", ["proxy"]),
+    # a vote sentence is not a label
+    ("à l'unanimité des membres présents et représentés :", []),
+])
+def test_read_lists_labels(session, kinds):
+    d = DeliberationText.from_text("x", session_text=session)
+    assert [b.kind for b in read_lists(d.session)] == kinds
+
+
+def test_list_stops_at_prose_and_next_label():
+    d = DeliberationText.from_text("x", session_text=(
+        "Absents excusés : Anthony GUILMIN, Stéphane GACOIN et\nThierry CHAUVIN\n"
+        "Désignation du secrétaire de séance\nMonsieur Mallard est nommé secrétaire de séance."))
+    (block,) = read_lists(d.session)
+    assert split_names(block.content) == ["Anthony GUILMIN", "Stéphane GACOIN", "Thierry CHAUVIN"]

@@ -1,0 +1,90 @@
+"""Proxies: French snippets in, (grantor, holder) pairs out, names as printed without civility."""
+from pathlib import Path
+
+import pytest
+
+from extractors.proxies import extract_proxies, parse_pairs
+from pipeline.model import DeliberationText
+
+SEED = Path(__file__).parent / "corpus" / "seed" / "seed_hautes-terres_2025-05-22.txt"
+
+
+def pairs(session: str, text: str = "x", before: str = "") -> list[tuple[str, str]]:
+    d = DeliberationText.from_text(text, session_text=session, before_text=before, kind="minutes")
+    return [(p.grantor, p.holder) for p in extract_proxies(d)]
+
+
+@pytest.mark.parametrize("session, expected", [
+    ("Pouvoirs :\nJennifer DEVEZE pouvoir à Éric VIALA, Christian DONIOL pouvoir à Daniel MEISSONNIER",
+     [("Jennifer DEVEZE", "Éric VIALA"), ("Christian DONIOL", "Daniel MEISSONNIER")]),
+    ("Pouvoirs :\n- Monsieur Gilles PAPIN à Madame Delphine DECKER (en commission à la CCLO)\n"
+     "- Monsieur Gérard LANNIER à Monsieur Joachim LUDER",
+     [("Gilles PAPIN", "Delphine DECKER"), ("Gérard LANNIER", "Joachim LUDER")]),
+    ("Absent ayant donné procuration : Mr Sébastien LEROUX à Mr Roger PERRAY, Mr Roland LEFOYER à Mr Serge\nDRUGEON.",
+     [("Sébastien LEROUX", "Roger PERRAY"), ("Roland LEFOYER", "Serge DRUGEON")]),
+    ("Absents ayant donné procuration : Madame Véronique DELAUNAY donne pouvoir à Monsieur Philippe\n"
+     "MALLARD, Monsieur Jean-Louis PITEL donne\npouvoir à madame Jeanne GUILLOUET et madame Françoise DUARTE "
+     "donne pouvoir à madame Sophie PICHONNIER",
+     [("Véronique DELAUNAY", "Philippe MALLARD"), ("Jean-Louis PITEL", "Jeanne GUILLOUET"),
+      ("Françoise DUARTE", "Sophie PICHONNIER")]),
+    # holders in 'NOM Prénom' order and a spaced dash inside a compound surname (Flaux)
+    ("Procurations : Catherine MARTEL donne procuration à Catherine VINAS - Patricia\n"
+     "MICHOT donne procuration à NIGGEL Muriel - Philippe ROUVIER - COROUGE\ndonne procuration à Denis JUVIN",
+     [("Catherine MARTEL", "Catherine VINAS"), ("Patricia MICHOT", "NIGGEL Muriel"),
+      ("Philippe ROUVIER-COROUGE", "Denis JUVIN")]),
+    # two pairs on two lines with no separator between them
+    ("Procurations : Philippe ROUVIER - COROUGE donne procuration à Denis JUVIN\n"
+     "Patricia MICHOT donne procuration à Catherine VINAS",
+     [("Philippe ROUVIER-COROUGE", "Denis JUVIN"), ("Patricia MICHOT", "Catherine VINAS")]),
+    # parenthesised notes inside an excused list, first names only (Couthenans)
+    ("Excusés : Maryline (pas de pouvoir donné) / Marielle (pouvoir donné à Agnès) / Marc (pouvoir donné à Mario) /\n"
+     "Mathieu (pas de pouvoir donné)",
+     [("Marielle", "Agnès"), ("Marc", "Mario")]),
+    ("Absents excusés : M. Paul DURAND (procuration à Mme Anne MARTIN), Mme Julie PETIT",
+     [("Paul DURAND", "Anne MARTIN")]),
+    ("Absents excusés : Mme Julie PETIT représentée par M. Paul DURAND, M. Luc BLANC",
+     [("Julie PETIT", "Paul DURAND")]),
+    ("M. Luc BLANC a donné pouvoir à Mme Julie PETIT.", [("Luc BLANC", "Julie PETIT")]),
+    ("Procuration de Mme Anne MARTIN à M. Paul DURAND.", [("Anne MARTIN", "Paul DURAND")]),
+    ("Mme Anne MARTIN ayant donné procuration à M. Paul DURAND", [("Anne MARTIN", "Paul DURAND")]),
+    # a count line is not a proxy list
+    ("Présents : 35 – Pouvoirs : 7 – Votants : 42", []),
+    ("Pouvoirs : néant", []),
+])
+def test_session_proxies(session, expected):
+    assert pairs(session) == expected
+
+
+def test_proxy_given_on_leaving_in_an_earlier_item_holds():
+    before = "M. Luc BLANC quitte la séance et donne pouvoir à Mme Julie PETIT."
+    assert pairs("Présents : Luc BLANC, Julie PETIT", before=before) == [("Luc BLANC", "Julie PETIT")]
+
+
+def test_bare_a_only_inside_a_proxies_list():
+    assert parse_pairs("Anne MARTIN à Paul DURAND", bare_a=True) == [("Anne MARTIN", "Paul DURAND")]
+    assert parse_pairs("Anne MARTIN à Paul DURAND") == []
+
+
+def test_seed_has_seven_proxies():
+    text = SEED.read_text(encoding="utf-8")
+    session, _, body = text.partition("**Objet")
+    got = pairs(session, body)
+    assert len(got) == 7
+    assert got[0] == ("Jennifer DEVEZE", "Éric VIALA")
+    assert ("Philippe SARANT", "Gilles CHABRIER") in got
+
+
+def test_evidence_points_at_the_list():
+    d = DeliberationText.from_text("x", session_text="Titre\nPouvoirs : Anne MARTIN à Paul DURAND")
+    (p,) = extract_proxies(d)
+    assert p.evidence.page == 1 and p.evidence.box is not None and "Anne MARTIN" in p.evidence.raw
+
+
+def test_represented_company_in_an_item_is_not_a_proxy():
+    text = "3. Convention\nLa société SAFER représentée par M. Paul DURAND, son directeur, propose une étude."
+    assert pairs("Présents : Anne MARTIN", text) == []
+
+
+def test_prose_wrapped_over_two_lines():
+    before = "1. Budget\nAdopté.\nM. Luc BLANC quitte la séance et donne\npouvoir à Mme Julie PETIT."
+    assert pairs("Présents : Luc BLANC, Julie PETIT", before=before) == [("Luc BLANC", "Julie PETIT")]

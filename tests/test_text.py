@@ -1,0 +1,198 @@
+"""Text stage: text layer words, OCR triage, OCR words, line grouping and document errors."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from rapidfuzz import fuzz
+
+from pipeline.lines import group_lines
+from pipeline.model import Word
+from pipeline.text import (
+    CorruptDocument, DocumentError, EmptyDocument, EncryptedDocument, NotAPdf, is_bold_font, read_document,
+)
+
+REAL = Path(__file__).parent / "corpus" / "real"
+
+
+def _text_pdf(path: Path, encrypt=None) -> Path:
+    from reportlab.lib.pagesizes import A4
+    from reportlab.pdfgen import canvas
+
+    c = canvas.Canvas(str(path), pagesize=A4, encrypt=encrypt)
+    c.setFont("Helvetica-Bold", 14)
+    c.drawString(72, 760, "EXTRAIT DU REGISTRE DES DÉLIBÉRATIONS")
+    c.setFont("Helvetica", 11)
+    c.drawString(72, 730, "Le Conseil municipal, après en avoir délibéré, à l’unanimité,")
+    c.setFont("Helvetica-Bold", 11)
+    c.drawString(72, 710, "DÉCIDE")
+    c.setFont("Helvetica", 11)
+    c.drawString(72, 690, "d’approuver le montant de 320\u00a0000 € pour les travaux.")
+    c.showPage()
+    c.save()
+    return path
+
+
+def _image_pdf(path: Path, lines: list[str]) -> Path:
+    """A scanned-like page: text drawn into a 300 dpi image, no text layer."""
+    from PIL import Image, ImageDraw, ImageFont
+    from reportlab.lib.pagesizes import A4
+    from reportlab.lib.utils import ImageReader
+    from reportlab.pdfgen import canvas
+
+    img = Image.new("L", (2480, 3508), 255)
+    draw = ImageDraw.Draw(img)
+    font = None
+    for cand in ("/usr/share/fonts/truetype/dejavu/DejaVuSerif.ttf", "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf"):
+        if Path(cand).exists():
+            font = ImageFont.truetype(cand, 48)
+            break
+    if font is None:
+        pytest.skip("no TrueType font to draw the test image")
+    for i, text in enumerate(lines):
+        draw.text((300, 400 + i * 120), text, fill=0, font=font)
+    c = canvas.Canvas(str(path), pagesize=A4)
+    c.drawImage(ImageReader(img), 0, 0, width=A4[0], height=A4[1])
+    c.showPage()
+    c.save()
+    return path
+
+
+# ----------------------------------------------------------------------------- text layer
+def test_text_layer_words_carry_font_bold_and_clean_text(tmp_path):
+    doc = read_document(_text_pdf(tmp_path / "t.pdf"))
+    assert len(doc.document_id) == 64 and len(doc.pages) == 1
+    page = doc.pages[0]
+    assert not page.ocr and page.error is None
+    texts = [line.text for line in page.lines]
+    assert texts[0] == "EXTRAIT DU REGISTRE DES DÉLIBÉRATIONS"
+    assert "DÉCIDE" in texts
+    assert any("320 000 €" in t for t in texts)  # NBSP normalised
+    by_text = {l.text: l for l in page.lines}
+    assert by_text["DÉCIDE"].bold_ratio == 1.0
+    assert by_text[texts[1]].bold_ratio == 0.0
+    w = page.lines[0].words[0]
+    assert w.conf is None and not w.from_ocr and w.x0 == pytest.approx(72, abs=1)
+    assert w.top < page.lines[1].words[0].top  # top-left origin
+
+
+@pytest.mark.parametrize("fontname,bold", [
+    ("ABCDEF+TimesNewRomanPS-BoldMT", True), ("Arial,Bold", True), ("Arial-Black", True),
+    ("Verdana,B", True), ("XYZ-BD", True), ("Calibri-BoldItalic", True), ("Helvetica-Heavy", True),
+    ("TimesNewRomanPSMT", False), ("Calibri", False), ("ABCDEF+Times-Roman", False), ("GlyphLessFont", False),
+    ("Boldoni-Regular", False),
+])
+def test_bold_font_names(fontname, bold):
+    assert is_bold_font(fontname) is bold
+
+
+# ----------------------------------------------------------------------------- triage and OCR
+def test_image_only_page_is_ocred_into_words_in_pdf_points(tmp_path):
+    lines = ["Nombre de conseillers en exercice : 19", "Pour : 15 Contre : 2 Abstentions : 1"]
+    doc = read_document(_image_pdf(tmp_path / "scan.pdf", lines))
+    page = doc.pages[0]
+    assert page.ocr and "no text layer" in page.ocr_reason
+    assert doc.ocr_pages == 1
+    got = [l.text for l in page.lines]
+    assert len(got) == 2
+    for want, text in zip(lines, got):
+        assert fuzz.ratio(want, text) > 90, (want, text)
+    first = page.lines[0]
+    assert all(w.from_ocr and w.fontname == "OCR" and w.conf is not None and w.conf > 50 for w in first.words)
+    # drawn at x=300 px, y=400 px of a 300 dpi image -> 72 pt, 96 pt
+    assert first.x0 == pytest.approx(72, abs=4)
+    assert first.top == pytest.approx(96, abs=6)
+    assert first.box[2] < 595 and first.box[3] < 842
+
+
+def test_stamp_only_text_layer_over_a_scan_is_ocred():
+    path = REAL / "flaux_2023-12-15_pv.pdf"
+    if not path.exists():
+        pytest.skip("real corpus not present")
+    doc = read_document(path)
+    page = doc.pages[0]
+    assert page.ocr, page.ocr_reason
+    text = "\n".join(l.text for l in page.lines)
+    assert "Envoyé en préfecture" in text  # text-layer stamp kept
+    assert text.count("Envoyé en préfecture") == 1  # not duplicated by OCR
+    assert "Présents" in text and "procuration" in text  # the scanned body is read
+    assert "Nombre de membres" in text
+
+
+def test_digital_text_page_is_not_ocred():
+    path = REAL / "couthenans_2021-11-05_cr.pdf"
+    if not path.exists():
+        pytest.skip("real corpus not present")
+    doc = read_document(path)
+    assert doc.ocr_pages == 0
+    assert doc.pages[0].lines[0].text == "CR du conseil municipal 05 novembre 2021"
+
+
+# ----------------------------------------------------------------------------- errors
+def test_not_a_pdf(tmp_path):
+    p = tmp_path / "x.pdf"
+    p.write_bytes(b"<html><body>not a pdf</body></html>")
+    with pytest.raises(NotAPdf, match="not a PDF"):
+        read_document(p)
+
+
+def test_empty_file(tmp_path):
+    p = tmp_path / "empty.pdf"
+    p.write_bytes(b"")
+    with pytest.raises(EmptyDocument, match="empty"):
+        read_document(p)
+
+
+def test_truncated_pdf(tmp_path):
+    src = _text_pdf(tmp_path / "t.pdf").read_bytes()
+    p = tmp_path / "cut.pdf"
+    p.write_bytes(src[:200])
+    with pytest.raises(DocumentError) as err:
+        read_document(p)
+    assert isinstance(err.value, (CorruptDocument, EmptyDocument))
+    assert "cut.pdf" in str(err.value)
+
+
+def test_encrypted_pdf(tmp_path):
+    p = _text_pdf(tmp_path / "locked.pdf", encrypt="secret")
+    with pytest.raises(EncryptedDocument, match="encrypted"):
+        read_document(p)
+
+
+# ----------------------------------------------------------------------------- lines
+def _w(text, x0, top, page=1, h=10.0):
+    return Word(text, page, x0, top, x0 + 5.5 * len(text), top + h)
+
+
+def test_words_on_one_baseline_form_one_line_in_x_order():
+    words = [_w("monde", 100, 50), _w("Bonjour", 50, 51), _w("suite", 50, 70)]
+    assert [l.text for l in group_lines(words, 1)] == ["Bonjour monde", "suite"]
+
+
+def test_table_rows_stay_whole():
+    words = []
+    for i in range(8):
+        top = 100 + 14 * i
+        words += [_w(str(i + 1), 50, top), _w("Créer", 80, top), _w("un", 115, top), _w("équipement", 130, top),
+                  _w("Réalisé", 400, top)]
+    got = [l.text for l in group_lines(words, 1)]
+    assert got[0] == "1 Créer un équipement Réalisé" and len(got) == 8
+
+
+def test_narrow_side_column_is_read_before_the_main_text():
+    words = []
+    side = ["Nombre de membres", "en exercice : 11", "présents : 9", "votants : 10", "Date de la", "convocation :"]
+    for i, text in enumerate(side):  # side lines follow their own spacing (17 pt)
+        x = 40
+        for tok in text.split():
+            words.append(_w(tok, x, 200 + 17 * i))
+            x += 5.5 * len(tok) + 4
+    for i in range(10):  # main lines every 12 pt, well right of the side column
+        x = 180
+        for tok in f"ligne {i} du texte principal de la séance".split():
+            words.append(_w(tok, x, 196 + 12 * i))
+            x += 5.5 * len(tok) + 4
+    got = [l.text for l in group_lines(words, 1)]
+    assert got[:len(side)] == side
+    assert got[len(side)] == "ligne 0 du texte principal de la séance"
+    assert not any("Nombre" in t and "ligne" in t for t in got)
