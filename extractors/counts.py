@@ -236,12 +236,18 @@ def _choose(groups: list[VoteGroup]) -> Optional[VoteGroup]:
     return numeric[-1] if numeric else groups[0]
 
 
+_PASSED = re.compile(r"\b(?:est|a\s+[ée]t[ée]|sont|ont\s+[ée]t[ée])\s+(?:donc\s+)?(?:adopt|approuv)[ée]e?s?\b|^\W*(?:vote\s*:\s*)?(?:adopt|approuv)[ée]e?s?\b", _F | re.M)
+
+
 def _outcome(text: str, group: Optional[VoteGroup], election: bool) -> Optional[str]:
+    """Rejection wording, then what the text records as taken, then the split of the votes."""
     if election:
         return None
     if _REJECTED.search(text):
         return "rejected"
     if group is not None and group.get("unanimous"):
+        return "adopted"
+    if _PASSED.search(text):
         return "adopted"
     f = group.get("votes_for") if group else None
     a = group.get("votes_against") if group else None
@@ -251,9 +257,7 @@ def _outcome(text: str, group: Optional[VoteGroup], election: bool) -> Optional[
             return "adopted"
         if _STRONG_DECISION.search(text):
             return "adopted"  # the text records the decision as taken, whatever the split
-        if pour < contre:
-            return "rejected"
-        return None
+        return "rejected" if pour < contre else None
     if group is not None and group.facts:
         return None  # e.g. abstentions alone: no direction printed
     if _ADOPTED.search(text):
@@ -280,8 +284,6 @@ def extract_counts(d: DeliberationText) -> dict[str, Found]:
             f = group.get(name)
             if f is not None:
                 out[name] = Found(f.value, joined.evidence(f.start, f.end, EXTRACTOR))
-        if group.get("not_voting") is None and "not_voting" in out and out["not_voting"].evidence.raw not in joined.text:
-            pass
         u = group.get("unanimous")
         if u is not None:
             out["unanimous"] = Found(True, joined.evidence(u.start, u.end, EXTRACTOR))
@@ -312,12 +314,13 @@ def _outcome_lines(joined: Joined, group: Optional[VoteGroup]) -> list[Line]:
 
 # --------------------------------------------------------------------------- named votes
 _VOTE_OF_FIELD = {"votes_for": "for", "votes_against": "against", "abstentions": "abstention", "not_voting": "not_voting"}
-_NAME_STOP = re.compile(r"\s+(?:en\s+raison|car|qui|pour|parce|du\s+fait|[ée]tant|au\s+motif)\b.*$", _F)
+_NAME_STOP = re.compile(r"\s+(?:en\s+raison|car|qui|pour|parce|du\s+fait|[ée]tant|au\s+motif)\b.*$", _F | re.S)
 _CIVILITY_HEAD = re.compile(r"^(?:M\.|MM\.?|Mme\.?|Mmes|Mlle|Mr\.?|Monsieur|Madame|Messieurs|Mesdames)\s*", _F)
 
 
 def _names_in_parenthesis(text: str) -> list[str]:
-    inner = text.split(".")[0] if re.search(r"\.\s+[A-Z][a-z]", text) else text
+    end = re.search(r"(?<![A-Z])(?<!Mme)(?<!Mlle)\.\s+[A-ZÀ-Ý][a-zà-ÿ]", text)  # a sentence after the names
+    inner = text[:end.start()] if end else text
     inner = _NAME_STOP.sub("", inner)
     parts = re.split(r"\s*,\s*|\s+et\s+|\s*;\s*", inner)
     names = []

@@ -95,7 +95,7 @@ def _is_upper(text: str) -> bool:
     return bool(letters) and sum(c.isupper() for c in letters) / len(letters) > 0.8
 
 
-def place_name_case(name: str) -> str:
+def place_name_case(name: str, hyphenate: bool = True) -> str:
     """'PUTANGES-LE-LAC' -> 'Putanges-le-Lac', 'PREUILLY SUR CLAISE' -> 'Preuilly-sur-Claise'.
 
     French commune names are hyphenated except after a leading article ("Le Fresne-Camilly");
@@ -104,7 +104,7 @@ def place_name_case(name: str) -> str:
     name = clean_text(name)
     if not _is_upper(name):
         return name
-    words = re.split(r"[\s-]+", name)
+    words = re.split(r"[\s-]+", name) if hyphenate else name.split()
     out = []
     for i, w in enumerate(words):
         low = w.lower()
@@ -115,6 +115,8 @@ def place_name_case(name: str) -> str:
             out.append(low)
         else:
             out.append(low.capitalize())
+    if not hyphenate:  # a territory's name inside an EPCI's ("Pays d'Uzès") keeps its spaces
+        return " ".join(out)
     if len(out) > 1 and words[0].lower() in _ARTICLES:
         return out[0] + " " + "-".join(out[1:])
     return "-".join(out)
@@ -122,7 +124,7 @@ def place_name_case(name: str) -> str:
 
 # Names are matched case-sensitively (capitals mark them); cue words use scoped (?i:...) groups.
 _NAME_TOKEN = r"[A-ZÀ-Ý][\w'’]*"
-_PLACE_NAME = rf"{_NAME_TOKEN}(?:(?:[ ]|-)(?:{_NAME_TOKEN}|(?:de|du|des|la|le|les|sur|sous|en|lès|lez|et|aux?|d['’]|l['’])(?=(?:[ ]|-)?[A-ZÀ-Ý])))*"
+_PLACE_NAME = rf"{_NAME_TOKEN}(?:(?:[ ]|-)(?:{_NAME_TOKEN}|(?:de|du|des|la|le|les|sur|sous|en|lès|lez|et|aux?|d['’]|l['’])(?=(?:(?:[ ]|-)?(?:la|le|les|l['’]))?(?:[ ]|-)?[A-ZÀ-Ý])))*"
 
 
 # --------------------------------------------------------------------------- authority and body
@@ -154,11 +156,11 @@ def _epci_name(m: re.Match) -> str:
     if m.group("nm2"):
         name = _ROLE_PREFIX.sub("", clean_text(m.group("nm2")))
         kw = m.group("kw2")
-        return (place_name_case(name) + " " + kw.capitalize()) if _is_upper(name) else name + " " + kw
+        return (place_name_case(name, hyphenate=False) + " " + kw.capitalize()) if _is_upper(name) else name + " " + kw
     kw, name = clean_text(m.group("kw")), clean_text(m.group("nm"))
     if _is_upper(kw):
         kw = kw.lower().capitalize()
-    return kw + " " + (place_name_case(name) if _is_upper(name) else name)
+    return kw + " " + (place_name_case(name, hyphenate=False) if _is_upper(name) else name)
 _COUNCIL_OF_RE = re.compile(rf"(?i:\bconseil\s+municipal\s+de\s+)(?P<name>{_PLACE_NAME})")
 _DEPT_RE = re.compile(rf"(?i:\bd[ée]partement\s+(?:de\s+la\s+|de\s+l['’]|du\s+|des\s+|de\s+|d['’]))(?P<name>{_PLACE_NAME})")
 
@@ -171,22 +173,30 @@ def _commune_name(raw: str) -> Optional[str]:
 
 
 def _authority_in(lines: list[Line], body: Optional[str]) -> Optional[Found]:
-    for line in lines:
-        t = line.text
-        m = _COMMUNE_RE.search(t)
-        if m and _commune_name(m.group("name")):
-            return _found("Commune de " + _commune_name(m.group("name")), [line], m.group(0))
-        m = _EPCI_RE.search(t)
-        if m:
-            return _found(_epci_name(m).strip(" ,."), [line], m.group(0))
-        if body in ("Conseil départemental", "Commission permanente"):
-            m = _DEPT_RE.search(t)
-            if m:
-                return _found("Département " + _dept_joiner(m.group(0)) + place_name_case(m.group("name")), [line], m.group(0))
-    for line in lines:
-        m = _COUNCIL_OF_RE.search(line.text)
-        if m and _commune_name(m.group("name")):
-            return _found("Commune de " + _commune_name(m.group("name")), [line], m.group(0))
+    """The first authority the title names: a commune, an EPCI or syndicat, a département (only
+    for a departmental body: "DEPARTEMENT du GARD" heads communes' minutes too)."""
+    joined = Joined.of(lines)
+    hits: list[tuple[int, str, re.Match]] = []
+    for kind, rx in (("commune", _COMMUNE_RE), ("epci", _EPCI_RE), ("dept", _DEPT_RE)):
+        if kind == "dept" and body not in ("Conseil départemental", "Commission permanente"):
+            continue
+        for m in rx.finditer(joined.text):
+            if kind == "commune" and not _commune_name(m.group("name")):
+                continue
+            hits.append((m.start(), kind, m))
+            break
+    if hits:
+        _, kind, m = min(hits, key=lambda h: h[0])
+        if kind == "commune":
+            value = "Commune de " + _commune_name(m.group("name"))
+        elif kind == "epci":
+            value = _epci_name(m).strip(" ,.")
+        else:
+            value = "Département " + _dept_joiner(m.group(0)) + place_name_case(m.group("name"))
+        return Found(value, joined.evidence(m.start(), m.end()))
+    m = _COUNCIL_OF_RE.search(joined.text)
+    if m and _commune_name(m.group("name")):
+        return Found("Commune de " + _commune_name(m.group("name")), joined.evidence(m.start(), m.end()))
     return None
 
 
@@ -232,8 +242,12 @@ def _clean_act(num: str) -> str:
     return num.strip("-_/. ")
 
 
+_ACT_PREFIX = re.compile(r"^\W{0,3}(?:d[ée]lib[ée]ration|d[ée]lib\.?)?\s*n[°o º]\s*[:.]?\s*[A-Z]{0,6}[-_ ]?\d[\w]*(?:\s?[-_/.]\s?[\w]+)*\s*[-–:.]?\s*", re.I)
+
+
 def _strip_heading(text: str) -> str:
     t = text.strip().strip("*#").strip()
+    t = _ACT_PREFIX.sub("", t) if _ACT_PREFIX.match(t) and re.match(r"^\W{0,3}(?:d[ée]lib|n[°o º])", t, re.I) else t
     m = _ACT_LEADING.match(t)
     if m:
         t = t[m.end():]
@@ -274,6 +288,8 @@ def _subject_from(lines: list[Line], start: int) -> Optional[Found]:
     text = clean_text(Joined.of(taken).text)
     subject = _strip_heading(text)
     subject = re.sub(r"\s*[.:;]+\s*$", "", subject).strip().strip("*").strip()
+    # Superscript ordinals come out of the text layer as a separate word: "60 ème" is "60ème".
+    subject = re.sub(r"\b(\d+) (ème|ère|er|e|nde?|ᵉ)\b", r"\1\2", subject)
     if not re.search(r"[A-Za-zÀ-ÿ]{3}", subject):
         return None
     return _found(subject, taken, text)
@@ -473,7 +489,7 @@ _SECOND_CONVOCATION = re.compile(
     r"sans\s+(?:condition\s+de\s+)?quorum|(?:deuxi[èe]me|seconde|2[èe]?me|nouvelle)\s+convocation|quorum\s+n['’]ayant\s+pas\s+[ée]t[ée]\s+atteint|faute\s+de\s+quorum",
     re.I)
 _URGENCY = re.compile(
-    r"(?:convocation|convoqu\w*|r[ée]uni\w*|s[ée]ance)[^.]{0,60}\burgen(?:ce|t)|\burgence\b[^.]{0,40}(?:convoc|convoqu|d[ée]lai|L\.?\s?2121-1[12])|proc[ée]dure\s+d['’]urgence",
+    r"(?:convocation|convoqu\w*|r[ée]uni\w*|s[ée]ance)[^.\n]{0,60}\burgen(?:ce|t)|\burgence\b[^.\n]{0,40}(?:convoc|convoqu|d[ée]lai|L\.?\s?2121-1[12])|proc[ée]dure\s+d['’]urgence",
     re.I)
 _POPULATION = re.compile(r"population\s*(?:municipale|totale|l[ée]gale)?\s*(?:\(\w+\))?\s*:?\s*(?P<n>\d{1,3}(?:[ .\u00a0]\d{3})+|\d+)\s*(?:habitants)?", re.I)
 
@@ -508,7 +524,9 @@ def _expand_surname(found: Optional[Found], lines: list[Line]) -> Optional[Found
     if found is None or " " in found.value:
         return found
     surname = found.value
-    rx = re.compile(rf"(?<![\w-])((?:[A-ZÀ-Ý][\w'’]*(?:-[A-ZÀ-Ý][\w'’]*)?[ ]){{1,2}}){re.escape(surname)}(?![\w-])|(?<![\w-]){re.escape(surname)}[ ]([A-ZÀ-Ý][a-zà-ÿ'’]+(?:-[A-ZÀ-Ý][a-zà-ÿ'’]+)?)(?![\w-])", re.I)
+    first = r"(?!(?:Mr|Mme|Mmes|MM|Monsieur|Madame|Mlle)\b)[A-ZÀ-Ý][a-zà-ÿ'’]+(?:-[A-ZÀ-Ý][a-zà-ÿ'’]+)?"
+    sur = rf"(?i:{re.escape(surname)})"
+    rx = re.compile(rf"(?<![\w-]){first}[ ]{sur}(?![\w-])|(?<![\w-]){sur}[ ]{first}(?![\w-])")
     upper = re.compile(rf"(?<![\w-]){re.escape(surname.upper())}(?![\w-])")
     names = set()
     for line in lines:

@@ -63,8 +63,19 @@ def cmd_extract(args) -> int:
         return Exit.USAGE
     options = Options(dpi=args.dpi, page_timeout=args.page_timeout, file_timeout=args.file_timeout,
                       max_pages=args.max_pages, force_ocr=args.force_ocr)
-    summary = run_batch(inputs, out, jobs=args.jobs, force=args.force, options=options,
-                        on_result=Progress(total))
+    from .engines import EngineUnavailable
+
+    engine_options = {"scheduler": args.scheduler} if args.engine == "dask" else {}
+    if args.scheduler and args.engine != "dask":
+        print("delib: --scheduler needs --engine dask", file=sys.stderr)
+        return Exit.USAGE
+    try:
+        summary = run_batch(inputs, out, jobs=args.jobs, force=args.force, options=options,
+                            on_result=Progress(total), chunk_size=args.chunk_size,
+                            engine=args.engine, engine_options=engine_options)
+    except EngineUnavailable as exc:
+        print(f"delib: {exc}", file=sys.stderr)
+        return Exit.MISSING_DEPENDENCY
     print(f"delib: run {summary.run_id} -> {out}: {summary.line()}")
     return Exit.OK
 
@@ -96,6 +107,11 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--file-timeout", type=float, default=1800.0, help="seconds per file (0: none)")
     p.add_argument("--max-pages", type=int, default=2000, help="files with more pages are refused")
     p.add_argument("--force-ocr", action="store_true", help="OCR every page, even with a text layer")
+    p.add_argument("--engine", choices=("local", "dask"), default="local",
+                   help="local process pool, or Dask distributed (see docs/scaling.md)")
+    p.add_argument("--scheduler", metavar="ADDRESS",
+                   help="Dask scheduler address (tcp://host:8786); without it, --engine dask starts a local cluster")
+    p.add_argument("--chunk-size", type=int, default=25, help=argparse.SUPPRESS)  # files per committed chunk
     p.set_defaults(func=cmd_extract)
 
     p = sub.add_parser("eval", help="compare datasets with expected-value files")

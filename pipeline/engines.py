@@ -1,15 +1,36 @@
 """Executors that run `process_file` over many files and yield results as they complete.
 
-The parent process alone writes datasets: engines only move picklable work and results.
+The parent process alone writes datasets: engines only move picklable work (a path and the
+Options) out and DocumentResults back. Two rules hold for every engine:
+
+- bounded in-flight work: only a few files per worker are submitted ahead, so the results
+  waiting to be written (and the futures that hold them) do not grow with the batch;
+- a file whose worker dies (segfault in a PDF library, out-of-memory kill) becomes a
+  DocumentResult with status 'error', never an exception that stops the batch.
 """
 from __future__ import annotations
 
+import contextlib
+import hashlib
 import os
-from concurrent.futures import ProcessPoolExecutor, as_completed
+import tempfile
+import time
+import traceback
+from collections import deque
+from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
+from concurrent.futures.process import BrokenProcessPool
 from pathlib import Path
-from typing import Iterator, Sequence
+from typing import Iterator, Optional, Sequence
 
 from .model import DocumentResult
+
+# Files submitted ahead per worker: enough to keep a worker busy while the parent writes.
+AHEAD_PER_WORKER = 2
+DASK_HINT = "pip install 'delib[dask]'  (or: pip install 'dask[distributed]')"
+
+
+class EngineUnavailable(RuntimeError):
+    """The engine's own dependency is not installed."""
 
 
 def _worker_init() -> None:
@@ -17,6 +38,19 @@ def _worker_init() -> None:
     os.environ["OMP_THREAD_LIMIT"] = "1"
 
 
+def died_result(path: Path, why: str, tb: Optional[str] = None) -> DocumentResult:
+    """The result of a file whose worker process died while reading it."""
+    try:
+        from .runner import sha256_file
+        doc_id = sha256_file(path)
+    except OSError:
+        doc_id = "sha256-unreadable:" + hashlib.sha256(str(path).encode()).hexdigest()
+    return DocumentResult(document_id=doc_id, source_path=str(path), status="error",
+                          error=f"worker process died while reading this file ({why})",
+                          traceback=tb or why)
+
+
+# --------------------------------------------------------------------------- local
 def run_local(files: Sequence[Path], options, jobs: int) -> Iterator[DocumentResult]:
     from .runner import process_file
 
@@ -25,13 +59,144 @@ def run_local(files: Sequence[Path], options, jobs: int) -> Iterator[DocumentRes
         for p in files:
             yield process_file(p, options)
         return
-    with ProcessPoolExecutor(max_workers=jobs, initializer=_worker_init) as pool:
-        futures = [pool.submit(process_file, p, options) for p in files]
-        for fut in as_completed(futures):
-            yield fut.result()
+    todo = deque(files)
+    while todo:
+        suspects = yield from _pool_until_broken(todo, options, min(jobs, len(todo)))
+        # The pool broke: any in-flight file may be the culprit. Each is retried alone, so a
+        # file that kills its worker again is the one reported, and the others are kept.
+        for p in suspects:
+            yield _isolated(p, options)
 
 
-ENGINES = {"local": run_local}
+def _pool_until_broken(todo: deque, options, jobs: int):
+    """Run files from `todo` on one pool; returns the in-flight files if the pool broke."""
+    from .runner import process_file
+
+    in_flight: dict = {}
+    pool = ProcessPoolExecutor(max_workers=jobs, initializer=_worker_init)
+    try:
+        while todo or in_flight:
+            while todo and len(in_flight) < jobs * AHEAD_PER_WORKER:
+                p = todo.popleft()
+                in_flight[pool.submit(process_file, p, options)] = p
+            done, _ = wait(in_flight, return_when=FIRST_COMPLETED)
+            for fut in done:
+                if _broke(fut):
+                    suspects = []
+                    for f, path in in_flight.items():
+                        if _broke(f):
+                            suspects.append(path)
+                        else:  # finished before the pool broke: keep its result
+                            yield f.result()
+                    return suspects
+                del in_flight[fut]
+                yield fut.result()
+        return []
+    finally:
+        pool.shutdown(wait=True, cancel_futures=True)
+
+
+def _broke(fut) -> bool:
+    return not fut.done() or isinstance(fut.exception(), BrokenProcessPool)
+
+
+def _isolated(p: Path, options) -> DocumentResult:
+    from .runner import process_file
+
+    with ProcessPoolExecutor(max_workers=1, initializer=_worker_init) as pool:
+        try:
+            return pool.submit(process_file, p, options).result()
+        except BrokenProcessPool:
+            return died_result(p, "the process was killed or crashed", traceback.format_exc())
+
+
+# --------------------------------------------------------------------------- dask
+def _import_distributed():
+    try:
+        import dask  # noqa: F401
+        import distributed
+    except ImportError as exc:
+        raise EngineUnavailable(f"the dask engine needs dask.distributed, which is not installed: {DASK_HINT}") from exc
+    return distributed
+
+
+def _dask_task(path: str, options) -> DocumentResult:
+    # Runs on a dask worker: set the OCR thread limit before tesseract is first spawned.
+    os.environ["OMP_THREAD_LIMIT"] = "1"
+    from .runner import process_file
+    return process_file(path, options)
+
+
+@contextlib.contextmanager
+def dask_client(scheduler: Optional[str], jobs: int):
+    """A client on `scheduler`, or on a LocalCluster of `jobs` single-threaded processes."""
+    distributed = _import_distributed()
+    import dask
+
+    if scheduler:
+        with distributed.Client(scheduler) as client:
+            yield client
+        return
+    # Workers spill and lock files under the temporary directory: keep them out of the cwd.
+    with tempfile.TemporaryDirectory(prefix="delib-dask-") as scratch, \
+            dask.config.set({"temporary-directory": scratch}):
+        old = os.environ.get("DASK_TEMPORARY_DIRECTORY")
+        os.environ["DASK_TEMPORARY_DIRECTORY"] = scratch
+        try:
+            with distributed.LocalCluster(n_workers=max(1, jobs), threads_per_worker=1, processes=True,
+                                          dashboard_address=None, local_directory=scratch,
+                                          env={"OMP_THREAD_LIMIT": "1"}) as cluster, \
+                    distributed.Client(cluster) as client:
+                yield client
+        finally:
+            if old is None:
+                os.environ.pop("DASK_TEMPORARY_DIRECTORY", None)
+            else:
+                os.environ["DASK_TEMPORARY_DIRECTORY"] = old
+
+
+def _cluster_threads(client) -> int:
+    try:
+        return sum(client.nthreads().values())
+    except Exception:  # the scheduler is busy or gone; the caller keeps its last figure
+        return 0
+
+
+def run_dask(files: Sequence[Path], options, jobs: int, scheduler: Optional[str] = None) -> Iterator[DocumentResult]:
+    """Submit `process_file` per file to Dask distributed and yield results as they complete.
+
+    Paths are sent as strings: workers must see the same files (a shared filesystem)."""
+    distributed = _import_distributed()
+    if not files:
+        return
+    with dask_client(scheduler, jobs) as client:
+        todo = deque(enumerate(files))
+        ac = distributed.as_completed()
+        where: dict = {}
+        threads, checked = max(jobs, _cluster_threads(client), 1), time.monotonic()
+
+        def submit_ahead():
+            while todo and len(where) < threads * AHEAD_PER_WORKER:
+                i, p = todo.popleft()
+                fut = client.submit(_dask_task, str(p), options, pure=False, key=f"delib-{i}-{Path(p).name}")
+                where[fut.key] = p
+                ac.add(fut)
+
+        submit_ahead()
+        for fut in ac:
+            p = where.pop(fut.key)
+            try:
+                result = fut.result()
+            except Exception as exc:  # KilledWorker after retries, a worker that cannot import us…
+                result = died_result(p, f"{type(exc).__name__}: {exc}", traceback.format_exc())
+            fut.release()
+            yield result
+            if time.monotonic() - checked > 5:  # adaptive clusters grow and shrink
+                threads, checked = max(jobs, _cluster_threads(client), 1), time.monotonic()
+            submit_ahead()
+
+
+ENGINES = {"local": run_local, "dask": run_dask}
 
 
 def run_files(engine: str, files: Sequence[Path], options, jobs: int, **engine_options) -> Iterator[DocumentResult]:
@@ -39,4 +204,6 @@ def run_files(engine: str, files: Sequence[Path], options, jobs: int, **engine_o
         run = ENGINES[engine]
     except KeyError:
         raise ValueError(f"unknown engine {engine!r}; choose from {sorted(ENGINES)}") from None
+    if engine == "dask":
+        _import_distributed()  # fail before any work with the install hint
     return run(files, options, jobs, **engine_options)

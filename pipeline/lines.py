@@ -26,13 +26,14 @@ GAP_CHARS = 2.5
 MIN_GAP_PT = 8.0
 # A gutter must hold over this many rows to be a column boundary and not a justified gap.
 MIN_GUTTER_ROWS = 3
+# A side block holds at least this many lines (a 2-3 line block is a signature or a table).
+MIN_SIDE_ROWS = 4
 # The side block must be narrow compared with the page's text width.
 MAX_SIDE_SHARE = 0.40
-# Rows farther apart than this many median line heights break a gutter run.
-MAX_ROW_SKIP = 3.0
 # Table rows print every cell on one baseline; a side column's lines rarely line up with
-# the main text's lines. Above this share of aligned rows the block is treated as a table.
-MAX_ALIGNED_SHARE = 0.8
+# the main text's lines (measured: at most 25% aligned on real margin columns and boxes).
+# Above this share of aligned rows the block is treated as a table.
+MAX_ALIGNED_SHARE = 0.5
 BASELINE_TOLERANCE = 0.2
 # Candidate gutters tried per page (the least crossed first): bounds the cost on dense pages.
 MAX_CANDIDATES = 12
@@ -156,7 +157,7 @@ def _segments(rows: list[_Row], x: float, min_gap: float) -> list[tuple[int, int
 def _is_side_column(rows: list[_Row], x: float, text_x0: float, text_x1: float) -> bool:
     left = [r for r in rows if _sides(r, x)[0]]
     right = [r for r in rows if _sides(r, x)[1]]
-    if len(left) < MIN_GUTTER_ROWS or len(right) < MIN_GUTTER_ROWS:
+    if len(left) < MIN_SIDE_ROWS or len(right) < MIN_SIDE_ROWS:
         return False
     both = sum(1 for r in rows if _baseline_aligned(r, x))
     narrow_left = x - text_x0 <= MAX_SIDE_SHARE * (text_x1 - text_x0)
@@ -231,7 +232,6 @@ def group_lines(words: list[Word], page_number: int) -> list[Line]:
         return []
     rows = _rows(words)
     cw = _char_width(words)
-    line_h = statistics.median(r.bottom - r.top for r in rows) or 10.0
     min_gap = max(GAP_CHARS * cw, MIN_GAP_PT)
     text_x0 = min(w.x0 for w in words)
     text_x1 = max(w.x1 for w in words)

@@ -94,7 +94,7 @@ def _page_end(d: DeliberationText, result: DeliberationResult) -> Optional[int]:
 
 def _validate(results: list[DeliberationResult], errors: list[str]) -> None:
     try:
-        validate = _function("validators", "validate_all")
+        validate = _function("validation", "validate_all")
     except Exception as exc:
         errors.append(f"validators unavailable: {exc}")
         return

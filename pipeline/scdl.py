@@ -193,6 +193,7 @@ class Report:
     def __init__(self):
         self.by_column: dict[str, Counter] = defaultdict(Counter)
         self.rows = 0
+        self.siret_option_authorities: set[str] = set()  # one SIRET given to all of them
 
     def note(self, column: str, how: str) -> None:
         self.by_column[column][how] += 1
@@ -202,6 +203,9 @@ class Report:
 
     def lines(self) -> list[str]:
         out = []
+        if len(self.siret_option_authorities) > 1:
+            out.append(f"  warning: --siret given to {len(self.siret_option_authorities)} authorities ("
+                       + ", ".join(sorted(self.siret_option_authorities)) + "): name each in a mapping siret rule")
         for column in COLUMNS:
             notes = [f"{n} {how}" for how, n in self.by_column[column].most_common() if how != "from the PDF"]
             if notes:
@@ -254,6 +258,8 @@ def scdl_row(d: dict, doc: dict, opts: ExportOptions, report: Report) -> dict[st
     url, url_how = _url(doc, d, opts.url_prefix)
     fallback_id = f"{(d.get('document_id') or '')[:12]}-{d.get('seq')}"
     date = d.get("session_date")
+    if opts.siret and key not in opts.mapping.sirets:
+        report.siret_option_authorities.add(authority or "(authority not read)")
     row = {
         "COLL_NOM": _pick(report, "COLL_NOM", [(opts.mapping.names.get(key), "from the mapping (coll_nom)"),
                                                (authority, "from the PDF"),

@@ -15,7 +15,7 @@ from typing import Optional
 
 from . import vocab as V
 
-# Dates of the health-emergency regimes (two proxies allowed, quorum a third): see validators/periods.py.
+# Dates of the health-emergency regimes (two proxies allowed, quorum a third): see validation/periods.py.
 EMERGENCY = ((dt.date(2020, 3, 24), dt.date(2020, 8, 30)), (dt.date(2020, 11, 15), dt.date(2021, 9, 30)),
              (dt.date(2021, 11, 11), dt.date(2022, 7, 31)))
 
@@ -209,25 +209,23 @@ def town(rng: random.Random) -> str:
 
 # =========================================================================== the authority
 def draw_authority(rng: random.Random, kind: str, i: int) -> dict:
-    t, (dep, dep_no) = town(rng), rng.choice(V.DEPARTEMENTS)
+    t, (dep_de, dep, dep_no) = town(rng), rng.choice(V.DEPARTEMENTS)
+    common = dict(place_town=t, dep=(dep, dep_no))
     if kind == "commune":
-        return dict(authority=f"Commune de {t}", body="Conseil municipal", members=rng.choice((11, 15, 19, 23, 27, 29)),
-                    letterhead=[f"MAIRIE DE {t.upper()}", f"Département de {dep[0].upper() + dep[1:]}"],
-                    role="Maire", place_town=t, dep=(dep, dep_no))
+        return dict(authority=f"Commune {V.de(t)}", body="Conseil municipal", members=rng.choice((11, 15, 19, 23, 27, 29)),
+                    letterhead=[f"MAIRIE {V.de(t).upper()}", f"Département {dep_de}"], role="Maire", **common)
     if kind == "epci":
-        name = rng.choice(V.EPCI_NAMES).format(t=t)
+        name = rng.choice(V.EPCI_NAMES).format(t=t, de_t=V.de(t))
         return dict(authority=name, body="Conseil communautaire", members=rng.choice((26, 31, 35, 42)),
-                    letterhead=[name.upper(), f"Siège : 2 place de la Mairie – {t}"], role="Président",
-                    place_town=t, dep=(dep, dep_no))
+                    letterhead=[name.upper(), f"Siège : 2 place de la Mairie – {t}"], role="Président", **common)
     if kind == "syndicat":
-        name = rng.choice(V.SYNDICAT_NAMES).format(t=t, d=dep)
+        name = rng.choice(V.SYNDICAT_NAMES).format(t=t, de_t=V.de(t), d=dep_de)
         return dict(authority=name, body="Comité syndical", members=rng.choice((12, 16, 18, 24)),
-                    letterhead=[name.upper()], role="Président", place_town=t, dep=(dep, dep_no))
+                    letterhead=[name.upper()], role="Président", **common)
     body = rng.choice(("Conseil départemental", "Commission permanente"))
-    return dict(authority=f"Département de {dep[0].upper() + dep[1:]}", body=body,
+    return dict(authority=f"Département {dep_de}", body=body,
                 members=rng.choice((17, 19, 21)) if body == "Commission permanente" else rng.choice((26, 34, 38)),
-                letterhead=[f"DÉPARTEMENT DE {dep.upper()}", body.upper()], role="Président",
-                place_town="Hôtel du Département", dep=(dep, dep_no))
+                letterhead=[f"DÉPARTEMENT {dep_de.upper()}", body.upper()], role="Président", **common)
 
 
 # =========================================================================== attendance
@@ -238,6 +236,8 @@ def draw_attendance(rng: random.Random, s: Session, n_members: int, seed: Option
     n_out = rng.randint(1, max(1, min(5, n_members // 4)))
     if seed in ("quorum", "quorum_second_call"):
         n_out = n_members - n_members // 2  # present = floor(half): not "more than half"
+    if seed and seed.startswith("proxy"):
+        n_out = max(n_out, 3)
     out, present = rest[-n_out:], [president] + rest[:-n_out]
     n_proxies = min(len(out), rng.choice((0, 1, 1, 2, 2, 3)))
     if seed and seed.startswith("proxy"):
@@ -267,7 +267,7 @@ def draw_attendance(rng: random.Random, s: Session, n_members: int, seed: Option
 
 def draw_roles(rng: random.Random, s: Session) -> None:
     s.roles = {}
-    if s.authority_type != "commune" or rng.random() < 0.6:
+    if s.authority_type != "commune" or s.president_role != "Maire" or rng.random() < 0.6:
         return
     s.role_style = rng.choice(("paren", "inline"))
     s.roles[s.present[0]] = "Maire"
@@ -322,12 +322,13 @@ def draw_vote(rng: random.Random, voters: int, present: list[Person], seed: Opti
     votes_for = voters - against - abst - npp
     if seed == "vote_total":
         votes_for += rng.choice((-2, -1, 1, 2))
+    named = rng.sample(names[1:], min(len(names) - 1, against + abst + npp))
     v = Vote(kind if kind not in ("npp",) else "counts", votes_for, against, abst, npp or None,
              unanimous=False if (against or abst) else None,
              outcome="rejected" if kind == "rejected" else "adopted",
-             against_names=rng.sample(names, against) if against <= 3 else [],
-             abst_names=rng.sample(names, abst) if abst <= 3 else [],
-             npp_names=rng.sample(names[1:], 1) if npp else [],
+             against_names=named[:against] if against <= 3 else [],
+             abst_names=named[against:against + abst] if abst <= 3 else [],
+             npp_names=named[against + abst:] if npp else [],
              print_zeros=rng.random() < 0.5, position=pos)
     if kind == "prose":  # prose leaves out a zero: "par 17 voix pour et 1 abstention"
         v.print_zeros = False
@@ -387,8 +388,12 @@ def draw_objectives(rng: random.Random, year: int, seed: Optional[str]) -> tuple
 
 
 def draw_item(rng: random.Random, s: Session, seq: int, seed: Optional[str], numbering: dict) -> Item:
-    pool = [t for t in V.SUBJECTS if ("objectifs" in t[0]) == (seed in ("objectives_summary", "objectives_ok"))]
+    used = numbering.setdefault("used", set())
+    pool = [t for t in V.SUBJECTS if ("objectifs" in t[0]) == (seed in ("objectives_summary", "objectives_ok"))
+            and t[0] not in used]
+    pool = pool or [t for t in V.SUBJECTS if "objectifs" in t[0]]
     template = rng.choice(pool)
+    used.add(template[0])
     y = s.date.year
     fill = dict(asso=rng.choice(V.ASSOCIATIONS), sec=rng.choice("ABCDEHKZ") + rng.choice(("", "B", "C")),
                 num=rng.randint(2, 480), year=y, year1=y + 1, company=rng.choice(V.COMPANIES),
@@ -564,3 +569,5 @@ def assign_votes(rng: random.Random, s: Session) -> None:
         item.vote = draw_vote(rng, voters, present_now, item.seed)
         if item.vote.outcome == "rejected":
             item.decisions = []
+        if item.vote.kind == "none" and item.decision_style == "proposed":
+            item.vote = Vote("unanimous", unanimous=True)  # a proposal alone does not say it was adopted

@@ -54,6 +54,29 @@ def de(verb: str) -> str:
     return ("d’" if verb.startswith(VOWELS) else "de ") + verb
 
 
+def feminine(s: Session) -> bool:
+    return s.body.startswith("Commission")
+
+
+def the(s: Session, cap: bool = False) -> str:
+    """'le Conseil municipal', 'la Commission permanente'."""
+    art = "la" if feminine(s) else "le"
+    return f"{art.capitalize() if cap else art} {s.body}"
+
+
+def of_the(s: Session) -> str:
+    return f"{'de la' if feminine(s) else 'du'} {s.body}"
+
+
+def to_the(s: Session) -> str:
+    return f"{'à la' if feminine(s) else 'au'} {s.body}"
+
+
+def prose_name(s: Session, p: Person) -> str:
+    """Name in sentences and signatures: documents that list first names still name the president in full."""
+    return p.name("fl" if s.order == "first" else s.order)
+
+
 def members_word(s: Session) -> str:
     return {"commune": "conseillers municipaux", "epci": "conseillers communautaires", "syndicat": "délégués",
             "departement": "conseillers départementaux"}[s.authority_type]
@@ -65,11 +88,13 @@ def body_article(s: Session) -> str:
 
 # =========================================================================== session header
 def preamble(rng: random.Random, s: Session) -> str:
-    body = f"le {s.body}"
+    body = the(s)
     if s.authority_type == "commune":
-        body += f" de la commune de {s.authority.split(' de ', 1)[1]}"
-    elif s.body != "Commission permanente":
-        body += f" de {s.authority[0].lower() + s.authority[1:]}" if not s.authority.startswith("Département") else ""
+        body += " de la c" + s.authority[1:]  # "Commune d’Orcival" -> "de la commune d’Orcival"
+    elif s.authority_type == "epci":
+        body += f" de la {s.authority}"
+    elif s.authority_type == "syndicat":
+        body += f" du {s.authority}"
     t = s.time
     if s.date_style == "words":
         when = f"L’an {V.year_words(s.date.year)}, le {V.day_words(s.date.day)} {V.MONTHS[s.date.month - 1]}"
@@ -80,9 +105,9 @@ def preamble(rng: random.Random, s: Session) -> str:
         when = f"Le {date_long(s.date)}" + (f", à {t[0]} heures {t[1]:02d}" if t else "")
     conv = ""
     if s.convocation and s.convocation_style == "sentence":
-        conv = f", dûment convoqué le {date_long(s.convocation)},"
+        conv = f", dûment convoqué{'e' if feminine(s) else ''} le {date_long(s.convocation)},"
     else:
-        conv = ", légalement convoqué,"
+        conv = f", légalement convoqué{'e' if feminine(s) else ''},"
     where = f" {rng.choice(('en la', 'à la', 'dans la'))} {esc(s.place)}" if s.place else ""
     if s.place and s.place.startswith("Maison"):
         where = f" à la {esc(s.place)}"
@@ -90,13 +115,13 @@ def preamble(rng: random.Random, s: Session) -> str:
     role = s.president_role
     if role in ("Président", "Présidente") and s.authority_type == "departement":
         role += " du Conseil départemental"
-    return (f"{when}, {body}{conv} s’est réuni en séance publique{where}, sous la présidence de "
-            f"{pres.civ_long} {esc(pres.name(s.order))}, {role}.")
+    return (f"{when}, {body}{conv} s’est réuni{'e' if feminine(s) else ''} en séance publique{where}, "
+            f"sous la présidence de {pres.civ_long} {esc(prose_name(s, pres))}, {role}.")
 
 
 def second_call_sentence(s: Session) -> str:
-    return (f"Le quorum n’ayant pas été atteint lors de la réunion du {date_long(s.second_call)}, le {s.body} "
-            f"a été à nouveau convoqué le {date_long(s.convocation)}. Conformément à l’article L. 2121-17 du CGCT, "
+    return (f"Le quorum n’ayant pas été atteint lors de la réunion du {date_long(s.second_call)}, {the(s)} "
+            f"a été à nouveau convoqué{'e' if feminine(s) else ''} le {date_long(s.convocation)}. Conformément à l’article L. 2121-17 du CGCT, "
             f"il délibère valablement sans condition de quorum.")
 
 
@@ -155,8 +180,8 @@ def secretary_text(s: Session) -> Optional[str]:
         return None
     p = s.secretary
     if s.secretary_style == "line":
-        return f"Secrétaire de séance : {p.civ} {esc(p.name(s.order))}"
-    return f"{p.civ_long} {esc(p.name(s.order))} a été {'désignée' if p.female else 'désigné'} secrétaire de séance."
+        return f"Secrétaire de séance : {p.civ} {esc(prose_name(s, p))}"
+    return f"{p.civ_long} {esc(prose_name(s, p))} a été {'désignée' if p.female else 'désigné'} secrétaire de séance."
 
 
 # =========================================================================== votes
@@ -239,14 +264,14 @@ def vote_after(rng: random.Random, s: Session, v: Vote) -> list[str]:
 def decision_paragraphs(rng: random.Random, s: Session, item: Item, vote_before: Optional[str]) -> list[tuple[str, str]]:
     """(role, markup) pairs; role 'decision' marks a decided article, 'vote' the vote sentence."""
     ds, style = item.decisions, item.decision_style
-    lead = f"Le {s.body}, après en avoir délibéré"
+    lead = f"{the(s, True)}, après en avoir délibéré"
     lead += f", {vote_before}," if vote_before else ","
     if style == "prose":
         verbs = [f"{V.CONJ[d.verb]} {esc(d.complement)}" for d in ds]
         return [("decision+vote" if vote_before else "decision", f"{lead} {join(verbs)}.")]
     if style == "proposed":
         verbs = [f"{de(d.verb)} {esc(d.complement)}" for d in ds]
-        return [("decision", f"Il est proposé au {s.body} {join(verbs)}.")]
+        return [("decision", f"Il est proposé {to_the(s)} {join(verbs)}.")]
     out = [("vote" if vote_before else "lead", f"{lead} <b>{rng.choice(('DÉCIDE', 'DÉCIDE'))} :</b>"
             if style != "blocks" else (f"{lead}" if vote_before else lead))]
     b = s.style["bullet"]

@@ -10,9 +10,10 @@ import datetime as dt
 from typing import Optional
 
 from pipeline.model import AttendanceEntry, DeliberationResult, Evidence, Found, Objective, Proxy
-from validators.rules import validate
+from validation.rules import validate
 
 from .generate import SILENT_SEEDS, Item, Session
+from .phrases import prose_name
 
 _EV = Evidence(None, None, "", "synth")
 
@@ -45,7 +46,7 @@ def deliberation(s: Session, item: Item) -> dict:
         "session_date": s.date.isoformat(),
         "session_time": f"{s.time[0]:02d}:{s.time[1]:02d}" if s.time else None,
         "place": s.place, "convocation_date": _iso(s.convocation),
-        "president": name(s.president), "secretary": name(s.secretary) if s.secretary else None,
+        "president": prose_name(s, s.president), "secretary": prose_name(s, s.secretary) if s.secretary else None,
         "subject": item.subject,
         "members_in_office": c.members, "present_count": c.present, "represented_count": c.represented,
         "voters_count": c.voters,

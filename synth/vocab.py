@@ -40,14 +40,17 @@ TOWN_HEAD = ("Saint-Aubin", "Brévilly", "Montcœur", "Valbrune", "Courtenay", "
              "Aubigné", "Mérignac", "Vaudrey", "Orcival", "Puybrun", "Écouves", "Loisy", "Tréméven")
 TOWN_TAIL = ("", "", "", "-sur-Orne", "-le-Château", "-en-Bresse", "-les-Bains", "-sur-Loire",
              "-la-Forêt", "-le-Lac", "-sous-Bois", "-en-Vexin", "-d'Anjou")
-DEPARTEMENTS = (("l'Yonne", "89"), ("la Nièvre", "58"), ("l'Orne", "61"), ("la Creuse", "23"),
-                ("la Haute-Saône", "70"), ("l'Indre", "36"), ("la Lozère", "48"), ("l'Ariège", "09"),
-                ("la Meuse", "55"), ("la Charente", "16"), ("le Gers", "32"), ("le Cantal", "15"))
-EPCI_NAMES = ("Communauté de communes du Pays de {t}", "Communauté de communes {t} Vallées",
-              "Communauté d’agglomération de {t}", "Communauté de communes des Hauts de {t}")
-SYNDICAT_NAMES = ("Syndicat intercommunal des eaux de {t}", "Syndicat mixte du bassin de {t}",
-                  "Syndicat intercommunal à vocation scolaire de {t}",
-                  "Syndicat départemental d’énergies de {d}")
+# (name with its preposition, bare name, number): "Département de l’Yonne", "du Gers".
+DEPARTEMENTS = (("de l’Yonne", "Yonne", "89"), ("de la Nièvre", "Nièvre", "58"), ("de l’Orne", "Orne", "61"),
+                ("de la Creuse", "Creuse", "23"), ("de la Haute-Saône", "Haute-Saône", "70"),
+                ("de l’Indre", "Indre", "36"), ("de la Lozère", "Lozère", "48"), ("de l’Ariège", "Ariège", "09"),
+                ("de la Meuse", "Meuse", "55"), ("de la Charente", "Charente", "16"), ("du Gers", "Gers", "32"),
+                ("du Cantal", "Cantal", "15"))
+EPCI_NAMES = ("Communauté de communes du Pays {de_t}", "Communauté de communes {t} Vallées",
+              "Communauté d’agglomération {de_t}", "Communauté de communes des Hauts {de_t}")
+SYNDICAT_NAMES = ("Syndicat intercommunal des eaux {de_t}", "Syndicat mixte du bassin {de_t}",
+                  "Syndicat intercommunal à vocation scolaire {de_t}",
+                  "Syndicat départemental d’énergies {d}")
 PLACES = ("salle du conseil municipal", "salle des fêtes", "salle polyvalente", "salle de la mairie",
           "salle du conseil en mairie", "salle Jean Moulin", "salle des associations",
           "salle du conseil communautaire", "salle Victor Hugo", "Maison des services")
@@ -153,8 +156,8 @@ OBJECTIVE_STATUSES = (
 
 ASSOCIATIONS = ("Comité des fêtes", "Les Amis du Patrimoine", "Union sportive", "Club de l’Amitié",
                 "Les P’tits Loups", "Harmonie municipale", "Gym Volontaire", "La Boule lyonnaise")
-COMPANIES = ("Colas Centre-Ouest", "Eiffage Route", "SARL Martin TP", "Entreprise Lebreton et Fils",
-             "Société Wiconnect", "SAS Roche Bâtiment")
+COMPANIES = ("Colas Centre-Ouest", "Eiffage Route", "SARL Martin TP", "Lebreton et Fils",
+             "Wiconnect", "SAS Roche Bâtiment")
 
 # Verb forms: infinitive -> third person singular present (what DÉCIDE lists and prose print).
 CONJ = {
@@ -201,6 +204,11 @@ def words(n: int) -> str:
     th, r = divmod(n, 1000)
     head = "mille" if th == 1 else words(th) + "-mille"
     return head + ("" if r == 0 else "-" + words(r))
+
+
+def de(name: str) -> str:
+    """'de Valbrune', 'd’Orcival' (elision before a vowel or a mute h)."""
+    return ("d’" if name[0] in "AEIOUYÉÈÊÎÔHaeiouyéh" else "de ") + name
 
 
 def year_words(y: int) -> str:

@@ -9,7 +9,7 @@ import pytest
 from pipeline.api import write
 from pipeline.model import DeliberationResult, DocumentResult, Evidence, Found
 from pipeline.scdl import (ACTES_LEVEL1, ACTES_LEVEL2, COLUMNS, EXAMPLE_MAPPING, SCHEMA_PATH, ExportOptions,
-                           Mapping, MappingError, actes_label, add_parser, begins_with_actes_level1,
+                           MappingError, actes_label, add_parser, begins_with_actes_level1,
                            export_rows, load_mapping, write_csv)
 
 EV = Evidence(1, None, "raw", "test")
@@ -117,6 +117,14 @@ def test_without_options_the_export_says_what_is_missing_and_does_not_validate(o
     errors = {(e[0], e[1]) for e in result.flatten(["fieldName", "type"])}
     assert errors == {("COLL_SIRET", "constraint-error"), ("DELIB_MATIERE_CODE", "constraint-error"),
                       ("DELIB_MATIERE_NOM", "constraint-error")}
+
+
+def test_one_siret_option_for_several_authorities_is_warned(tmp_path):
+    docs = [DocumentResult(c * 64, f"{c}.pdf", deliberations=[_delib(1, authority=name, subject="x")])
+            for c, name in (("a", "Commune de A"), ("b", "Commune de B"))]
+    write(docs, tmp_path / "o")
+    _, report = export_rows(tmp_path / "o", ExportOptions(siret=SIRET))
+    assert "warning: --siret given to 2 authorities (Commune de A, Commune de B)" in "\n".join(report.lines())
 
 
 def test_mapping_siret_per_authority_wins_over_the_option(out, tmp_path):

@@ -5,9 +5,9 @@ import pytest
 from hypothesis import given, settings, strategies as st
 
 from pipeline.model import AttendanceEntry, DeliberationResult, Evidence, Found, Objective, Proxy
-from validators import validate
-from validators.periods import regime_on
-from validators.rules import clear_days
+from validation import validate
+from validation.periods import regime_on
+from validation.rules import clear_days
 
 EV = Evidence(2, None, "raw", "test")
 NORMAL_DAY = dt.date(2024, 3, 12)

@@ -1,7 +1,7 @@
 """Rules over extracted deliberations; they never raise, every failure is a Finding.
 
 `validate_all(results)` fills each DeliberationResult.findings. Rule ids, severities and the law
-they encode are in validators/rules.py; date-dependent regimes in validators/periods.py.
+they encode are in validation/rules.py; date-dependent regimes in validation/periods.py.
 """
 from __future__ import annotations
 

@@ -1,0 +1,192 @@
+"""Counts and votes: French snippets in, numbers, outcome and flags out."""
+import pytest
+
+from extractors.counts import extract_counts, extract_named_votes
+from pipeline.model import DeliberationText
+
+
+def counts_of(item: str, session: str = "", before: str = "", kind: str = "minutes") -> dict:
+    d = DeliberationText.from_text(item, session_text=session, before_text=before, kind=kind)
+    return {k: v.value for k, v in extract_counts(d).items()}
+
+
+def subset(got: dict, expected: dict) -> dict:
+    return {k: got.get(k) for k in expected}
+
+
+# --------------------------------------------------------------------------- counts
+@pytest.mark.parametrize("text, expected", [
+    ("Membres en exercice : 60\nPrésents : 35 – Pouvoirs : 7 – Votants : 42",
+     {"members_in_office": 60, "present_count": 35, "represented_count": 7, "voters_count": 42}),
+    ("Nombre de conseillers en exercice : 19 – Présents : 15 – Votants : 17",
+     {"members_in_office": 19, "present_count": 15, "voters_count": 17, "represented_count": None}),
+    ("Nombre de Conseillers en exercice : 15- Présents 14 - Votants 14-Le quorum étant atteint",
+     {"members_in_office": 15, "present_count": 14, "voters_count": 14}),
+    ("En exercice 33 / Présents 20 / Votants 23", {"members_in_office": 33, "present_count": 20, "voters_count": 23}),
+    ("Nombre de\nconseillers en\nexercice :\n33\nPrésents :\n20\nDate de la\nconvocation :\n06/06/2023",
+     {"members_in_office": 33, "present_count": 20}),
+    ("Nombre de membres\nen exercice : 11\nqui ont pris part à la\ndélibération : 9\ndont 1 procurations",
+     {"members_in_office": 11, "voters_count": 9, "represented_count": 1}),
+    ("Nombre de membres\nen exercice : il\nqui ont pris gaut à la\ndélibération : 9\ndont 3 procurations",
+     {"members_in_office": 11, "voters_count": 9, "represented_count": 3}),  # OCR slips
+    ("Nombre de conseillers en exercice : 33\nNombre de conseillers présents : 22\nQuorum : 17",
+     {"members_in_office": 33, "present_count": 22, "voters_count": None}),
+    ("Présents : quinze – Représentés : deux – Votants : dix-sept",
+     {"present_count": 15, "represented_count": 2, "voters_count": 17}),
+])
+def test_counts_printed_in_the_session_apply_to_the_item(text, expected):
+    assert subset(counts_of("1. Objet\nVote : à l'unanimité", session=text), expected) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "Présents : Jean-Pierre JEANROY, Nelly WIDMER, Yves LISCHKA",
+    "Pouvoirs :\n- Monsieur Gilles PAPIN à Madame Delphine DECKER",
+    "la mutualisation de cette mission avec le SMICO\nprésente un intérêt certain.",
+    "bureau composé des deux membres présents les plus jeunes",
+    "CR du conseil municipal 05 novembre 2021\nPrésents : Jean-Pierre, Yves, Jacques",
+])
+def test_lists_and_prose_give_no_count(text):
+    got = counts_of("1. Objet\nTexte.", session=text)
+    assert not {"members_in_office", "present_count", "represented_count", "voters_count"} & got.keys()
+
+
+def test_the_items_own_counts_win_over_the_session():
+    got = counts_of("3. Budget\nPrésents : 18 – Votants : 20\nPour : 20", session="Présents : 19 – Votants : 21")
+    assert (got["present_count"], got["voters_count"]) == (18, 20)
+
+
+def test_a_member_leaving_makes_the_session_present_count_stale():
+    session = "Nombre de conseillers en exercice : 33\nNombre de conseillers présents : 22"
+    item = "3-Vente de chemins\nMonsieur Leroux cède la parole et quitte la salle.\nà l’unanimité des Membres présents et représentés"
+    got = counts_of(item, session=session)
+    assert got["members_in_office"] == 33 and "present_count" not in got
+    later = counts_of("4-Campagne\nà l'unanimité", session=session,
+                      before=item + "\nMonsieur Leroux siège à nouveau.")
+    assert later["present_count"] == 22
+
+
+def test_a_repeated_side_box_outvotes_an_ocr_slip():
+    box = "Nombre de membres\nen exercice : {}\nqui ont pris part à la\ndélibération : 9\ndont 3 procurations"
+    got = counts_of("Convention\n" + box.format("11") + "\nVote : unanimité", session=box.format("I"),
+                    before=box.format("11"))
+    assert got["members_in_office"] == 11
+
+
+def test_voters_below_the_proxies_is_an_ocr_slip():
+    got = counts_of("Projet\nVote : à l'unanimité",
+                    session="en exercice : 11\nqui ont pris part à la\ndélibération : 1\ndont 2 procurations")
+    assert "voters_count" not in got and got["represented_count"] == 2
+
+
+# --------------------------------------------------------------------------- votes
+@pytest.mark.parametrize("text, expected", [
+    ("Pour : 42\nContre : 0\nAbstention : 0\nNe prend pas part au vote : 0",
+     {"votes_for": 42, "votes_against": 0, "abstentions": 0, "not_voting": 0, "outcome": "adopted", "unanimous": None}),
+    ("Pour : 15 Contre : 2 Abstentions : 1", {"votes_for": 15, "votes_against": 2, "abstentions": 1, "unanimous": False, "outcome": "adopted"}),
+    ("Pour : 42 Contre : O Abstention : O", {"votes_for": 42, "votes_against": 0, "abstentions": 0}),  # OCR
+    ("12 votes pour.", {"votes_for": 12, "outcome": "adopted", "unanimous": None}),
+    ("3 abstentions 8 votes pour", {"votes_for": 8, "abstentions": 3, "unanimous": False, "outcome": "adopted"}),
+    ("2 contre 3 absentions 6 votes pour", {"votes_for": 6, "votes_against": 2, "abstentions": 3, "outcome": "adopted"}),
+    ("11 votes pour 2 abstentions", {"votes_for": 11, "abstentions": 2, "unanimous": False}),
+    ("13 votes", {"votes_for": None, "outcome": None, "unanimous": None}),
+    ("Adopté à l'unanimité.", {"unanimous": True, "votes_for": None, "outcome": "adopted"}),
+    ("Le Conseil Municipal, à l’unanimité des membres présents et représentés, approuve.", {"unanimous": True, "votes_for": None, "outcome": "adopted"}),
+    ("Vote : Pour à l’unanimité", {"unanimous": True, "votes_for": None, "outcome": "adopted"}),
+    ("Le conseil, par 14 voix pour, 2 voix contre (M. A, Mme B) et 1 abstention (M. C), approuve le projet.",
+     {"votes_for": 14, "votes_against": 2, "abstentions": 1, "unanimous": False, "outcome": "adopted"}),
+    ("Vote :\n- Abstentions : 3 (M. LEBLANC, M. THUILLIER et Mme DEBUISSER en raison de l’absence de\nbilan. Ils indiquent être d’accord sur le principe.)\n- Pour : 16",
+     {"votes_for": 16, "abstentions": 3, "unanimous": False, "outcome": "adopted"}),
+    ("Après en avoir délibéré, le Conseil Municipal, à l’unanimité et deux abstentions, des Membres\nprésents et représentés :",
+     {"unanimous": True, "abstentions": 2, "outcome": "adopted"}),
+    ("Par 13 voix POUR – 1 ABSTENTION\nDESIGNE comme délégués", {"votes_for": 13, "abstentions": 1, "unanimous": False}),
+    ("le vote se déroule à bulletin secret.\nDECIDE :\nPar : DEUX voix POUR - ONZE voix CONTRE et 1 ABSTENTION\n- DE DONNER UN AVIS DEFAVORABLE",
+     {"votes_for": 2, "votes_against": 11, "abstentions": 1, "secret_ballot": True, "outcome": "adopted"}),
+    ("DEUX pour / ONZE contre / 1 abstention", {"votes_for": 2, "votes_against": 11, "abstentions": 1, "outcome": "rejected"}),
+    ("Pour : 5 Contre : 9\nLa proposition est rejetée.", {"outcome": "rejected", "unanimous": False}),
+    ("Par 6 voix pour et 8 voix contre, la délibération n’est pas adoptée.", {"outcome": "rejected"}),
+    ("Pour : 7 Contre : 7\nLa voix du président étant prépondérante, la délibération est adoptée.", {"casting_vote": True, "outcome": "adopted"}),
+    ("Le projet de délibération a été refusé par 10 voix contre 4.", {"outcome": "rejected"}),
+    ("à l’unanimité moins une abstention", {"unanimous": True, "abstentions": 1}),
+    ("Votes pour : 20, votes contre : 1, abstentions : 0, ne prennent pas part au vote : 2",
+     {"votes_for": 20, "votes_against": 1, "abstentions": 0, "not_voting": 2}),
+    ("Les membres du conseil acceptent\nVote : à l'unanimité", {"unanimous": True, "outcome": "adopted"}),
+])
+def test_votes(text, expected):
+    assert subset(counts_of("1. Objet\n" + text), expected) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "Le montant de 2 pour cent est retenu.",
+    "assurance contre les risques statutaires",
+    "Il est proposé de verser 25 % pour l’animation.",
+    "un contrat de 4h pour un animateur",
+    "Monsieur le Maire propose 1 livre pour tous les enfants",
+])
+def test_prose_gives_no_vote(text):
+    got = counts_of("1. Objet\n" + text)
+    assert not {"votes_for", "votes_against", "abstentions"} & got.keys()
+
+
+def test_several_votes_in_one_item_the_contested_one_counts():
+    text = ("2020-045 CANTINE- TARIFS\n1) Il propose d’appliquer les tarifs suivants pour les enfants :\n"
+            "Le Conseil Municipal après en avoir délibéré,\nPar 13 voix POUR – 1 voix CONTRE\nACCEPTE les tarifs enfants.\n"
+            "2) Il propose d’appliquer le tarif suivant pour les adultes :\n- 5.80€ pour les repas adultes\n"
+            "Le Conseil Municipal après en avoir délibéré à l’unanimité,\nACCEPTE les tarifs adultes.")
+    got = counts_of(text)
+    assert subset(got, {"votes_for": 13, "votes_against": 1, "unanimous": False, "outcome": "adopted"}) == \
+        {"votes_for": 13, "votes_against": 1, "unanimous": False, "outcome": "adopted"}
+
+
+def test_votes_come_from_the_item_not_from_earlier_items():
+    got = counts_of("2. Objet\nLes membres acceptent.", before="1. Autre\nPour : 10 Contre : 3")
+    assert "votes_for" not in got and "votes_against" not in got
+
+
+def test_an_extract_may_print_its_vote_box_above_the_subject():
+    session = "Membres en exercice : 60\nPrésents : 35 – Pouvoirs : 7 – Votants : 42\nPour : 42\nContre : 0\nAbstention : 0"
+    got = counts_of("Le Conseil communautaire,\nAprès en avoir délibéré, DÉCIDE :", session=session, kind="extract")
+    assert subset(got, {"votes_for": 42, "votes_against": 0, "abstentions": 0, "voters_count": 42}) == \
+        {"votes_for": 42, "votes_against": 0, "abstentions": 0, "voters_count": 42}
+
+
+def test_an_election_has_no_outcome_but_its_tally():
+    text = ("ELECTION DES DELEGUES\nil est procédé au vote sans débat et par scrutin secret.\n"
+            "-nombre de bulletins : 23\n-bulletins blancs ou nuls : 0\n-Suffrages exprimés : 23\nA obtenu :\n"
+            "- Liste « Agir Ensemble » : 23 voix\nM. le Maire proclame les résultats définitifs :")
+    got = counts_of(text)
+    assert got.get("outcome") is None
+    assert got["secret_ballot"] is True
+    assert got["voters_count"] == 23 and got["votes_for"] == 23
+
+
+def test_a_designation_without_printed_vote_is_adopted():
+    got = counts_of("2020-039 DESIGNATION DES MEMBRES\nAprès en avoir délibéré,\nLe conseil municipal désigne :\n• M. CHARRIER")
+    assert got["outcome"] == "adopted" and "unanimous" not in got
+
+
+# --------------------------------------------------------------------------- named votes
+def test_named_votes_in_parentheses():
+    d = DeliberationText.from_text("1. Objet\nLe conseil, par 14 voix pour, 2 voix contre (M. Alain MARTIN, Mme Brigitte DUBOIS) "
+                                   "et 1 abstention (M. Claude LE GALL), approuve.")
+    votes = [(v.person_name, v.vote) for v in extract_named_votes(d)]
+    assert votes == [("Alain MARTIN", "against"), ("Brigitte DUBOIS", "against"), ("Claude LE GALL", "abstention")]
+
+
+def test_named_abstentions_with_a_reason():
+    d = DeliberationText.from_text("2. Délégation\nVote :\n- Abstentions : 3 (M. LEBLANC, M. THUILLIER et Mme DEBUISSER en raison de l’absence de\n"
+                                   "bilan. Ils indiquent être d’accord sur le principe.)\n- Pour : 16")
+    votes = [(v.person_name, v.vote) for v in extract_named_votes(d)]
+    assert votes == [("LEBLANC", "abstention"), ("THUILLIER", "abstention"), ("DEBUISSER", "abstention")]
+    assert all(v.evidence.extractor == "counts" for v in extract_named_votes(d))
+
+
+def test_no_names_no_member_votes():
+    assert extract_named_votes(DeliberationText.from_text("1. Objet\nPour : 12 Contre : 2")) == []
+
+
+def test_every_count_has_evidence_with_its_raw_text():
+    d = DeliberationText.from_text("1. Objet\nPour : 12 Contre : 2", session_text="Membres en exercice : 15\nPrésents : 14")
+    found = extract_counts(d)
+    assert "Pour : 12" in found["votes_for"].evidence.raw
+    assert "15" in found["members_in_office"].evidence.raw
+    assert all(f.evidence.page == 1 for f in found.values())

@@ -1,0 +1,187 @@
+"""Decided items: French operative text in -> (verb, amount) records out."""
+from pathlib import Path
+
+import pytest
+
+from pipeline.model import DeliberationText
+from extractors.decisions import extract_decisions
+from extractors.nlp import lemma_of_verb
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def decisions(text: str, kind: str = "extract"):
+    d = DeliberationText.from_text("Objet : Sujet de la délibération\n" + text, kind=kind)
+    return [(x.verb, x.amount_eur) for x in extract_decisions(d)]
+
+
+@pytest.mark.parametrize("word, verb", [
+    ("D'APPROUVER", "approuver"), ("APPROUVE", "approuver"), ("AUTORISE", "autoriser"),
+    ("PRÉCISE", "préciser"), ("DE PRECISER", "préciser"), ("DECIDE", "décider"), ("DELEGUE", "déléguer"),
+    ("CREE", "créer"), ("FIXE", "fixer"), ("ACCORDE", "accorder"), ("ADOPTE", "adopter"),
+    ("ARRETE", "arrêter"), ("DESIGNE", "désigner"), ("ELIT", "élire"), ("EMET", "émettre"),
+    ("PROCEDE", "procéder"), ("RECONDUIT", "reconduire"), ("SOLLICITE", "solliciter"), ("VALIDE", "valider"),
+    ("VOTE", "voter"), ("CHARGE", "charger"), ("DONNE", "donner"), ("DIT", "dire"), ("PREND", "prendre"),
+    ("S'ENGAGE", "engager"), ("s’engager", "engager"), ("ACCEPTENT", "accepter"), ("Entérine", "entériner"),
+    ("Retient", "retenir"), ("s'engaget", "engager"), ("autorisé", "autoriser"),
+])
+def test_lemma_of_decision_verbs(word, verb):
+    assert lemma_of_verb(word) == verb
+
+
+SEED = """Le Conseil communautaire,
+Après en avoir délibéré, DÉCIDE :
+- D'APPROUVER le versement d'une dotation de fonctionnement à l'office de tourisme intercommunal
+Hautes Terres Tourisme au titre de l'année 2025 pour un montant maximum de 320 000 € ;
+- DE PRÉCISER que lors du versement du solde, Hautes Terres Tourisme devra communiquer le bilan
+de l'année 2025 et que le solde correspondra aux besoins de l'année ;
+- DE PRÉCISER que le versement de la dotation se fera bimestriellement ;
+- DE VALIDER l'annexe opérationnelle et financière pour l'année 2025 comme ci-annexée ;
+- DE PRECISER que les crédits nécessaires sont prévus au budget primitif 2025 chapitre 65 autres
+charges de gestion courante, article 65737 Subventions de fonctionnement ;
+- D'ADRESSER une ampliation de la présente à Monsieur le Préfet du Cantal pour le contrôle de sa
+légalité et à Monsieur le Comptable Public de Saint-Flour.
+Ainsi fait et délibéré les jours, mois et an
+Pour copie conforme
+"""
+
+
+def test_decide_block_of_the_seed():
+    assert decisions(SEED) == [("approuver", 320000.0), ("préciser", None), ("préciser", None),
+                               ("valider", None), ("préciser", None), ("adresser", None)]
+
+
+def test_wrapped_items_keep_their_whole_text():
+    d = DeliberationText.from_text("Objet : x\n" + SEED)
+    first = extract_decisions(d)[0]
+    assert first.text.startswith("D'APPROUVER le versement")
+    assert first.text.endswith("320 000 € ;")
+    assert first.evidence.page == 1 and first.position == 1
+
+
+@pytest.mark.parametrize("text, expected", [
+    # Article 1 … N after DÉCIDE: the verb of each article
+    ("""Vu l'avis conforme du Comptable public,
+DÉCIDE
+Article 1 - Il est institué auprès de la commune une régie de recettes,
+Article 2 — cette régie est installée au siège de la Mairie,
+Article 3- Le montant maximum de l'encaisse que le régisseur est autorisé à conserver est de 3 000 €,
+Article 4 — Le régisseur doit verser la totalité des recettes encaissées chaque trimestre,
+Article 5 — Le régisseur sera désigné par le Maire,
+Article 6 — Le régisseur est dispensé de verser un cautionnement,
+Article 7 — Le Maire et le Comptable public sont chargés, chacun en ce qui le concerne,
+de l'exécution de la présente décision.""",
+     [("instituer", None), ("installer", None), ("autoriser", 3000.0), ("verser", None),
+      ("désigner", None), ("dispenser", None), ("charger", None)]),
+    # Wingdings bullets and "Décide de <verbe>"
+    ("""Après en avoir délibéré, le Conseil Municipal, à l'unanimité des Membres présents,
+\uf0d8 Décide de verser une subvention de 400,00 € au CCAS pour le repas des Ainés.
+\uf0d8 Charge Monsieur le Maire de financer cette dépense ; chapitre 65, article 6574.""",
+     [("verser", 400.0), ("charger", None)]),
+    # OCR of the same arrows, and a restated TTC amount
+    ("""Après en avoir délibéré, le Conseil Municipal, à l'unanimité des Membres présents et représentés :
+*”_ Entérine la seconde phase du projet de videoprotection,
+Y Décide de retenir le devis présenté par la société pour un total, avec
+maintenance, de 75 028,99€ HT, soit 90,34788€ TTC,
+*_ Autorise Monsieur le Maire, ou son représentant, à signer tout document,
+Ÿ_ Charge Monsieur le Maire de prévoir les crédits nécessaires au budget 2024.""",
+     [("entériner", None), ("retenir", 75028.99), ("autoriser", None), ("charger", None)]),
+    # DÉCIDE / PRÉCISE lines, and "PREND ACTE"
+    ("""Le Conseil Municipal, après en avoir délibéré, à l’unanimité :
+- DÉCIDE d’adopter la proposition du Maire
+- DÉCIDE de modifier le tableau des emplois au 01/09/2025
+- PRÉCISE que les crédits nécessaires sont inscrits au budget de l’exercice 2025
+Madame Debuisser demande s’il ne serait pas plus rentable de faire venir une société.""",
+     [("adopter", None), ("modifier", None), ("préciser", None)]),
+    ("""Le Conseil Municipal, après en avoir délibéré, à l’unanimité :
+- PREND ACTE du rapport définitif de la Chambre Régionale des Comptes""", [("prendre", None)]),
+    # Capital verbs in prose, two decisions in one sentence
+    ("""Le conseil Municipal après en avoir délibéré,
+ACCEPTE ces modalités de calcul et charge le Maire d’émettre le titre de 1751,73 euros.""",
+     [("accepter", None), ("charger", 1751.73)]),
+    ("""Les Membres du Conseil Municipal après en avoir délibéré à l’unanimité,
+DÉCIDENT de demander le remboursement de la somme de 22€ à la bibliothèque et CHARGE le Maire d’émettre le titre.""",
+     [("demander", 22.0), ("charger", None)]),
+    ("""Le Conseil Municipal après en avoir délibéré à l’unanimité, accepte de verser une dotation
+exceptionnelle de 2500 euros à l’USYP.""", [("accepter", 2500.0)]),
+    ("""Après avoir examiné les conditions, le Conseil Municipal ACCEPTE la nomination de Mme X
+Les Membres du Conseil Municipal, après en avoir délibéré à l’unanimité,
+DECIDENT,
+- de créer un poste d’Adjoint Technique à temps non complet.
+- De supprimer le poste d’Adjoint Technique Principal
+- D’inscrire les sommes nécessaires au budget.""",
+     [("accepter", None), ("créer", None), ("supprimer", None), ("inscrire", None)]),
+    # DECIDE block with the vote line between, in capitals
+    ("""DECIDE :
+Par : DEUX voix POUR - ONZE voix CONTRE et 1 ABSTENTION
+- DE DONNER UN AVIS DEFAVORABLE pour le projet éolien""", [("donner", None)]),
+    # sub-bullets without a verb continue the item: several amounts -> no single amount
+    ("""Après en avoir délibéré, le Conseil Municipal, à l’unanimité des Membres présents,
+ Décide d’indemniser les trois exploitants, à savoir :
+- Monsieur A, de la somme de 50,00 €
+- Monsieur C, de la somme de 150,00 €
+ Charge Monsieur le Maire de faire effectuer ces versements.""", [("indemniser", None), ("charger", None)]),
+    # "Le conseil municipal désigne :" after visas
+    ("""Après en avoir délibéré,
+Vu l’article 1609 nonies C du code général des impôts
+Le conseil municipal désigne :
+• en qualité de membre titulaire M. Jean DUPONT""", [("désigner", None)]),
+])
+def test_operative_part(text, expected):
+    assert decisions(text, kind="minutes") == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("""Pour l’année 2022, il est proposé d’offrir un carnet de chèques cadeau d’un montant unique de 50 €, quel que soit l’âge.
+Le montant total représente 450 € (9 enfants concernés).
+Vote : Pour à l’unanimité""", [("offrir", 50.0)]),
+    ("""Madame le maire propose aux membres du conseil municipal de lui donner délégation afin de créer les emplois.
+Vote : pour à l'unanimité""", [("donner", None)]),
+    ("""Il est proposé au Conseil Municipal de,
+valider le projet, intitulé « Aménagement d’une aire de jeux »
+accepter le projet pour un montant total de 39 000 € H.T
+solliciter l’aide de :
+- la Région pour 25 % sur le montant de 9750 €
+s’engaget à assurer par fonds propres l’autofinancement.
+autoriser Monsieur le Maire à effectuer toutes les démarches nécessaires et
+signer tous les documents se rapportant à ce projet
+Vote: à l'unanimité""",
+     [("valider", None), ("accepter", 39000.0), ("solliciter", 9750.0), ("engager", None), ("autoriser", None)]),
+    ("""Le maire propose au conseil municipal que la commune charge le Centre de Gestion de négocier un contrat.
+Le conseil Municipal autorise le Maire à signer tout document relatif à cette affaire
+Vote : à l'unanimité""", [("charger", None), ("autoriser", None)]),
+    ("""Monsieur le Maire propose aux membres du conseil municipal de reporter la coupe de bois de 2022.
+Les membres du conseil acceptent
+Vote : à l'unanimité""", [("reporter", None)]),
+    ("""Monsieur Le Maire propose au conseil municipal l'extension du périmètre communautaire
+Les membres du conseil acceptent
+Vote : à l'unanimité""", [("accepter", None)]),
+])
+def test_minutes_without_operative_block_use_the_proposal(text, expected):
+    assert decisions(text, kind="minutes") == expected
+
+
+@pytest.mark.parametrize("text", [
+    # Couthenans prints no decision verbs
+    "Il n’y aura pas de coupe ONF pour l’année 2023.\n13 votes pour",
+    "Le budget réservé aux associations s’élève à 2000€\nASSPEC : 600€\n13 votes",
+    # an election result is not a decision
+    "Après dépouillement, les résultats sont les suivants :\n-nombre de bulletins : 23\nM. le Maire proclame les résultats définitifs :",
+    "Vote : unanimité",
+])
+def test_no_decision_printed(text):
+    assert decisions(text, kind="minutes") == []
+
+
+SAMPLE = ROOT / "samples" / "seed_hautes-terres_2025-05-22_digital.pdf"
+
+
+@pytest.mark.skipif(not SAMPLE.exists(), reason="digital seed sample not generated")
+def test_golden_digital_seed_decisions():
+    from pipeline.text import read_document
+
+    doc = read_document(SAMPLE)
+    d = DeliberationText(seq=1, lines=doc.lines, sections={"body": doc.lines})
+    got = [(x.verb, x.amount_eur) for x in extract_decisions(d)]
+    assert got == [("approuver", 320000.0), ("préciser", None), ("préciser", None),
+                   ("valider", None), ("préciser", None), ("adresser", None)]

@@ -1,0 +1,125 @@
+"""The objectives table: number | label | status, rebuilt from word positions."""
+import json
+from pathlib import Path
+
+import pytest
+
+from pipeline.model import DeliberationText, Line, Word
+from extractors.objectives import (extract_objectives, extract_objectives_summary, normalize_status,
+                                   planned_year, status_year)
+from extractors.tables import extract_tables
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+@pytest.mark.parametrize("text, status, done_year, plan_year", [
+    ("Réalisée en 2024, mais non mis en œuvre", "done", 2024, None),
+    ("Non réalisée, dépend du positionnement", "not_done", None, None),
+    ("Non réalisée, prévue en 2026", "not_done", None, 2026),
+    ("Non réalisée, démarrage prévu 2nd semestre 2025", "not_done", None, 2025),
+    ("pas encore réalisée", "not_done", None, None),
+    ("Réalisée en 2023", "done", 2023, None),
+    ("En cours de réalisation", "in_progress", None, None),
+    ("Initiée en 2022 et toujours en cours", "in_progress", 2022, None),
+    ("Réalisée en 2023, et toujours en cours", "in_progress", 2023, None),
+    ("Action annulée", "cancelled", None, None),
+    ("Abandonnée", "cancelled", None, None),
+])
+def test_status_rules(text, status, done_year, plan_year):
+    assert (normalize_status(text), status_year(text), planned_year(text)) == (status, done_year, plan_year)
+
+
+def _line(cells, top, page=1, bold=()):
+    """One visual line: cells = [(x, text)], every word 5 pt per character."""
+    words = []
+    for x, text in cells:
+        for tok in text.split():
+            words.append(Word(tok, page, x, top, x + 5 * len(tok), top + 9, "F-Bold" if tok in bold else "F", 9,
+                              tok in bold))
+            x += 5 * len(tok) + 3
+    return Line.from_words(words)
+
+
+NUM, LABEL, STATUS = 60.0, 90.0, 380.0
+
+
+def _table():
+    return [
+        _line([(60, "Objectifs opérationnels"), (STATUS, "Etat de réalisation")], 100),
+        # row 1: label wraps over three lines, the number and the status are centred beside it
+        _line([(LABEL, "Définir collectivement le positionnement")], 120),
+        _line([(STATUS, "Réalisée en 2024, mais")], 125),
+        _line([(NUM, "1"), (LABEL, "marketing du territoire et définir")], 130, bold={"1"}),
+        _line([(STATUS, "non mis en œuvre")], 135),
+        _line([(LABEL, "nos publics-cibles")], 140),
+        # row 2 on one line, status in bold
+        _line([(NUM, "2"), (LABEL, "Créer les éléments-cadres"), (STATUS, "Non réalisée, prévue en 2026")], 165,
+              bold={"Non", "réalisée,", "prévue", "en", "2026"}),
+        # page break: header repeated, a running page number above it
+        _line([(NUM, "Annexe – page 2")], 30, page=2),
+        _line([(60, "Objectifs opérationnels"), (STATUS, "Etat de réalisation")], 50, page=2),
+        _line([(NUM, "3"), (LABEL, "Editer un guide du partenaire"), (STATUS, "Action annulée")], 70, page=2),
+        _line([(LABEL, "Fédérer les acteurs locaux autour")], 95, page=2),
+        _line([(NUM, "4"), (LABEL, "de la stratégie touristique"), (STATUS, "Initiée en 2022 et toujours en")], 105, page=2),
+        _line([(STATUS, "cours")], 115, page=2),
+        _line([(NUM, "Pour information et en résumé :")], 150, page=2),
+        _line([(NUM, "69 % des actions prévues ont été réalisées ou sont en cours de réalisation")], 165, page=2),
+    ]
+
+
+def test_three_columns_with_wrapped_cells_across_a_page_break():
+    d = DeliberationText(seq=1, lines=_table(), sections={"body": _table()})
+    got = extract_objectives(d)
+    assert [(o.number, o.label, o.status_text, o.status, o.highlighted, o.status_year, o.planned_year) for o in got] == [
+        (1, "Définir collectivement le positionnement marketing du territoire et définir nos publics-cibles",
+         "Réalisée en 2024, mais non mis en œuvre", "done", True, 2024, None),
+        (2, "Créer les éléments-cadres", "Non réalisée, prévue en 2026", "not_done", True, None, 2026),
+        (3, "Editer un guide du partenaire", "Action annulée", "cancelled", False, None, None),
+        (4, "Fédérer les acteurs locaux autour de la stratégie touristique", "Initiée en 2022 et toujours en cours",
+         "in_progress", False, 2022, None),
+    ]
+    assert got[2].evidence.page == 2
+
+
+def test_summary_percentage():
+    d = DeliberationText(seq=1, lines=_table(), sections={"body": _table()})
+    assert extract_objectives_summary(d).value == 69.0
+
+
+def test_prose_has_no_objectives_nor_tables():
+    d = DeliberationText.from_text("Le conseil municipal approuve le projet.\nIl autorise le Maire à signer 3 conventions.")
+    assert extract_objectives(d) == [] and extract_tables(d) == []
+    assert extract_objectives_summary(d) is None
+
+
+def test_objectives_become_table_cells():
+    d = DeliberationText(seq=1, lines=_table(), sections={"body": _table()})
+    cells = [c for c in extract_tables(d) if c.table_id == "t1"]
+    assert len(cells) == 12 and (cells[0].text, cells[1].column, cells[-1].text) == ("1", 2, "Initiée en 2022 et toujours en cours")
+
+
+def test_label_and_amount_row_is_a_table():
+    line = _line([(60, "Dotation annuelle de fonctionnement 2025"), (390, "320 000 €*")], 200)
+    d = DeliberationText(seq=1, lines=[line], sections={"body": [line]})
+    assert [(c.row, c.column, c.text) for c in extract_tables(d)] == [
+        (1, 1, "Dotation annuelle de fonctionnement 2025"), (1, 2, "320 000 €*")]
+
+
+SAMPLE = ROOT / "samples" / "seed_hautes-terres_2025-05-22_digital.pdf"
+TRUTH = ROOT / "tests" / "truth" / "seed_hautes-terres_2025-05-22_digital.json"
+
+
+@pytest.mark.skipif(not (SAMPLE.exists() and TRUTH.exists()), reason="digital seed sample not generated")
+def test_golden_digital_seed_objectives():
+    from pipeline.text import read_document
+
+    doc = read_document(SAMPLE)
+    d = DeliberationText(seq=1, lines=doc.lines, sections={"body": doc.lines})
+    got = extract_objectives(d)
+    expected = json.loads(TRUTH.read_text())["deliberations"][0]["objectives"]
+    assert len(got) == 100
+    assert sum(o.highlighted for o in got) == 71
+    keys = ("number", "label", "status_text", "status", "highlighted", "status_year", "planned_year")
+    assert [{k: getattr(o, k) for k in keys} for o in got] == [{k: e[k] for k in keys} for e in expected]
+    assert extract_objectives_summary(d).value == 69.0
+    assert {c.table_id for c in extract_tables(d)} == {"t1", "t2"}

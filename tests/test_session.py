@@ -1,0 +1,302 @@
+"""Session facts: French preambles and headings in, values out."""
+import datetime as dt
+
+import pytest
+
+from extractors.dates import find_dates, parse_date_fr, parse_time_fr
+from extractors.session import extract_session, fill_document_constants, place_name_case
+from pipeline.model import DeliberationText
+
+
+def session_of(session_text: str, item_text: str = "1. Objet quelconque\nTexte.", kind: str = "minutes", before: str = ""):
+    d = DeliberationText.from_text(item_text, session_text=session_text, before_text=before, kind=kind)
+    return {k: v.value for k, v in extract_session(d).items()}
+
+
+# --------------------------------------------------------------------------- dates and times
+@pytest.mark.parametrize("text, expected", [
+    ("Séance du 12 mars 2024", dt.date(2024, 3, 12)),
+    ("Conseil Municipal du 07/07/2025", dt.date(2025, 7, 7)),
+    ("L'an deux mille vingt-cinq, le vingt-deux mai à vingt heures", dt.date(2025, 5, 22)),
+    ("Le vingt deux mai deux mille vingt cinq à 20 heures 00", dt.date(2025, 5, 22)),
+    ("CR du conseil municipal 05 novembre 2021", dt.date(2021, 11, 5)),
+    ("L’an deux mil dix neuf, le neuf septembre", dt.date(2019, 9, 9)),
+    ("Séance du lundi 19 février 2024", dt.date(2024, 2, 19)),
+    ("le premier juillet deux mille vingt", dt.date(2020, 7, 1)),
+    ("SEANCE DU 9 SEPTEMBRE 2019", dt.date(2019, 9, 9)),
+    ("il octobre 2021", dt.date(2021, 10, 11)),  # OCR of "11 octobre"
+    ("le 3 decembre 2023", dt.date(2023, 12, 3)),
+])
+def test_parse_date_fr(text, expected):
+    assert parse_date_fr(text) == expected
+
+
+def test_a_date_without_year_takes_the_default_year():
+    assert parse_date_fr("dûment convoqué le 1er juillet", default_year=2025) == dt.date(2025, 7, 1)
+    assert parse_date_fr("dûment convoqué le 1er juillet") is None
+
+
+def test_act_numbers_are_not_dates():
+    assert find_dates("2019-09-01 MODIFICATION DES STATUTS") == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("à 19h", "19:00"), ("19h00", "19:00"), ("18H30", "18:30"), ("à 20 heures 00", "20:00"),
+    ("à vingt heures trente", "20:30"), ("à dix-huit heures trente", "18:30"), ("à 20 heures et demie", "20:30"),
+    ("35 heures par semaine", None), ("le 12 mars", None),
+])
+def test_parse_time_fr(text, expected):
+    assert parse_time_fr(text) == expected
+
+
+# --------------------------------------------------------------------------- preambles
+SEED = """EXTRAIT DU REGISTRE DES DÉLIBÉRATIONS
+Le vingt deux mai deux mille vingt cinq à 20 heures 00, le Conseil communautaire, dûment convoqué, s'est réuni en session ordinaire à Murat, sous la présidence de Monsieur Didier ACHALME, Président de Hautes Terres Communauté.
+Étaient présents :
+Didier ACHALME, Claire ANDRIEUX-JANNETTA, Djuwan ARMANDET
+Date et affichage de la convocation : 15 mai 2025
+Secrétaire de séance : Djuwan ARMANDET
+Membres en exercice : 60
+Objet : Validation de l'annexe opérationnelle et financière à la convention d'objectifs
+et de moyens pour l'exercice 2025
+Vu le Code général des collectivités territoriales ;"""
+
+
+def test_extract_preamble_in_prose_with_date_in_words():
+    got = session_of(SEED, item_text="Le Conseil communautaire,\nAprès en avoir délibéré, DÉCIDE :", kind="extract")
+    assert got["authority"] == "Hautes Terres Communauté"
+    assert got["body"] == "Conseil communautaire"
+    assert got["session_date"] == dt.date(2025, 5, 22)
+    assert got["session_time"] == "20:00"
+    assert got["place"] == "Murat"
+    assert got["convocation_date"] == dt.date(2025, 5, 15)
+    assert got["president"] == "Didier ACHALME"
+    assert got["secretary"] == "Djuwan ARMANDET"
+    assert got["subject"] == ("Validation de l'annexe opérationnelle et financière à la convention d'objectifs "
+                              "et de moyens pour l'exercice 2025")
+
+
+PIERREFONDS = """Commune de Pierrefonds
+Conseil Municipal du 07/07/2025
+L’an deux mille vingt-cinq, le 7 juillet à 19h00, le Conseil Municipal de PIERREFONDS, dûment convoqué le 1er
+juillet, s’est réuni dans la salle du conseil en mairie, sous la présidence de Madame Florence
+DEMOUY, maire.
+Présents : Madame Florence DEMOUY, Madame Karine DUTEIL
+Secrétaire : Madame Karine DUTEIL
+Le quorum est atteint. Madame le Maire rappelle que chacun a été destinataire du procès-verbal de la séance du
+27 mai 2025."""
+
+
+def test_minutes_preamble_with_year_less_convocation_and_wrapped_name():
+    got = session_of(PIERREFONDS, "D2025-027- Objet : Présentation du rapport d’observations définitives de la CRC – ADTO SAO\nexercices 2018 à 2023\nMadame le maire expose.")
+    assert got["authority"] == "Commune de Pierrefonds"
+    assert got["body"] == "Conseil municipal"
+    assert got["session_date"] == dt.date(2025, 7, 7)
+    assert got["session_time"] == "19:00"
+    assert got["place"] == "salle du conseil en mairie"
+    assert got["convocation_date"] == dt.date(2025, 7, 1)
+    assert got["president"] == "Florence DEMOUY"
+    assert got["secretary"] == "Karine DUTEIL"
+    assert got["act_number"] == "D2025-027"
+    assert got["subject"] == "Présentation du rapport d’observations définitives de la CRC – ADTO SAO exercices 2018 à 2023"
+
+
+PREUILLY = """PROCES VERBAL DU CONSEIL MUNICIPAL
+DE LA COMMUNE DE PREUILLY SUR CLAISE
+Séance du 23 Juillet 2020
+Le vingt trois Juillet deux mille vingt par convocation en date du 09 Juillet 2020, le Conseil Municipal
+s’est légalement réuni à la Salle des Fêtes de Preuilly Sur Claise en présence de public, sous la
+présidence de Monsieur CHARRIER Jean-Paul, Maire.
+Présents :
+M.CHARRIER Jean-Paul Maire, Mme BOTTEMINE Charlotte
+Nombre de Conseillers en exercice : 15- Présents 14 - Votants 14-Le quorum étant atteint
+La séance est ouverte à 18H30.
+Secrétaire de séance : Mme BOTTEMINE Charlotte."""
+
+
+def test_capitalised_commune_name_is_written_as_a_french_place_name():
+    got = session_of(PREUILLY, "2020- 047 REDEVANCE POUR OCCUPATION DU DOMAINE PUBLIC PAR ORANGE\nA ce jour, les modalités")
+    assert got["authority"] == "Commune de Preuilly-sur-Claise"
+    assert got["session_date"] == dt.date(2020, 7, 23)
+    assert got["session_time"] == "18:30"
+    assert got["place"] == "Salle des Fêtes de Preuilly Sur Claise"
+    assert got["convocation_date"] == dt.date(2020, 7, 9)
+    assert got["president"] == "CHARRIER Jean-Paul"
+    assert got["secretary"] == "BOTTEMINE Charlotte"
+    assert got["act_number"] == "2020-047"
+    assert got["subject"] == "REDEVANCE POUR OCCUPATION DU DOMAINE PUBLIC PAR ORANGE"
+
+
+@pytest.mark.parametrize("printed, expected", [
+    ("PUTANGES-LE-LAC", "Putanges-le-Lac"), ("PREUILLY SUR CLAISE", "Preuilly-sur-Claise"), ("FLAUX", "Flaux"),
+    ("LE FRESNE CAMILLY", "Le Fresne-Camilly"), ("SAINT QUENTIN DE BLAVOU", "Saint-Quentin-de-Blavou"),
+    ("Preuilly Sur Claise", "Preuilly Sur Claise"), ("Pierrefonds", "Pierrefonds"),
+])
+def test_place_name_case(printed, expected):
+    assert place_name_case(printed) == expected
+
+
+@pytest.mark.parametrize("title, authority, body", [
+    ("COMMUNE DE PUTANGES-LE-LAC\nSEANCE DU 9 SEPTEMBRE 2019", "Commune de Putanges-le-Lac", None),
+    ("COMPTE RENDU\ndu CONSEIL MUNICIPAL de la COMMUNE de FLAUX\nSéance du 24 septembre 2021", "Commune de Flaux", "Conseil municipal"),
+    ("Conseil Municipal de PIERREFONDS\nSéance du 2 mai 2024", "Commune de Pierrefonds", "Conseil municipal"),
+    ("COMMUNAUTÉ DE COMMUNES DU PAYS D'UZÈS\nCOMITÉ SYNDICAL du 3 mars 2024", "Communauté de communes du Pays d'Uzès", "Comité syndical"),
+    ("Syndicat mixte du Bassin de la Claise\nRéunion du Comité syndical du 3 mars 2024", "Syndicat mixte du Bassin de la Claise", "Comité syndical"),
+    ("DÉPARTEMENT DE LA GIRONDE\nCOMMISSION PERMANENTE\nSéance du 3 mars 2024", "Département de la Gironde", "Commission permanente"),
+])
+def test_authority_and_body_from_the_title(title, authority, body):
+    got = session_of(title)
+    assert got.get("authority") == authority
+    if body:
+        assert got["body"] == body
+
+
+def test_a_department_named_in_a_commune_header_is_not_the_authority():
+    got = session_of("REPUBLIQUE FRANCAISE\nDEPARTEMENT du GARD\nCOMPTE RENDU du CONSEIL MUNICIPAL de la COMMUNE de FLAUX")
+    assert got["authority"] == "Commune de Flaux"
+
+
+@pytest.mark.parametrize("preamble, expected", [
+    ("L'an deux mil dix neuf, le neuf septembre à vingt heures trente, les membres du Conseil Municipal de la Commune de\n"
+     "PUTANGES-LE-LAC, convoqués le trente août deux mil dix neuf, se sont réunis dans la salle Jean Féron, en l’absence\n"
+     "de Monsieur le Maire, sous la Présidence de Monsieur Roger PERRAY, 1er Adjoint au Maire.",
+     {"session_date": dt.date(2019, 9, 9), "session_time": "20:30", "convocation_date": dt.date(2019, 8, 30),
+      "place": "salle Jean Féron", "president": "Roger PERRAY", "authority": "Commune de Putanges-le-Lac"}),
+    ("L'an deux mille vingt et un le quinze octobre à dix-huit heures trente, le Conseil Municipal de\n"
+     "la commune, régulièrement convoqué, s’est réuni au nombre prescrit par la loi, dans la salle\n"
+     "de réunion de la mairie, sous la présidence de Monsieur Denis JUVIN - Maire\nPrésents : Denis JUVIN",
+     {"session_date": dt.date(2021, 10, 15), "session_time": "18:30", "place": "salle de réunion de la mairie",
+      "president": "Denis JUVIN"}),
+    ("Séance du 3 avril 2024\nLe Conseil, présidé par Mme Anne LE GALL, Maire, s'est réuni à la mairie.",
+     {"president": "Anne LE GALL", "place": "mairie"}),
+])
+def test_prose_preambles(preamble, expected):
+    got = session_of(preamble)
+    for key, value in expected.items():
+        assert got.get(key) == value, key
+
+
+@pytest.mark.parametrize("box, expected", [
+    ("Séance du 24 septembre 2021\nDate de la convocation :\n17 septembre 2521", dt.date(2021, 9, 17)),  # OCR year slip
+    ("Séance du 9 Juin 2023\nDate de la\nconvocation :\n06/06/2023\nAffichage le :\n06/06/2023", dt.date(2023, 6, 6)),
+    ("Séance du 15 décembre 2023\nDate de convocation : 12/12/2023", dt.date(2023, 12, 12)),
+    ("Séance du 15 octobre 2021\nDate de la convocation :\nÂl octobre 2021\nconseil municipal du\n15 octobre 2021", None),
+])
+def test_convocation_date_in_a_box(box, expected):
+    assert session_of(box).get("convocation_date") == expected
+
+
+def test_the_end_of_the_sitting_is_not_its_time():
+    got = session_of("Séance du lundi 19 février 2024\nNelly arrivée à 18H45.",
+                     before="L'ordre du jour étant épuisé, la séance est levée à 21h20")
+    assert "session_time" not in got
+
+
+def test_a_previous_session_date_is_not_the_session_date():
+    got = session_of("Le quorum est atteint. Madame le Maire rappelle que chacun a été destinataire du procès-verbal de la séance du\n06 octobre 2022.")
+    assert "session_date" not in got
+
+
+def test_an_item_about_another_meeting_keeps_the_session_date():
+    got = session_of("Séance du lundi 19 février 2024",
+                     "6-Adressage de voies\nMadame Guillouet propose, après avis de la commission réunie le 16 février 2024, la dénomination")
+    assert got["session_date"] == dt.date(2024, 2, 19)
+    assert "place" not in got
+
+
+# --------------------------------------------------------------------------- secretary
+@pytest.mark.parametrize("text, expected", [
+    ("Secrétaire de séance : Djuwan ARMANDET\nMembres en exercice : 60", "Djuwan ARMANDET"),
+    ("Secrétaire : Mr Daniel ROCHER\nLe quorum étant atteint,", "Daniel ROCHER"),
+    ("Madame Jeanne GUILLOUET est nommée secrétaire de séance", "Jeanne GUILLOUET"),
+    ("Mme Claire DURAND a été désignée secrétaire de séance.", "Claire DURAND"),
+    ("Monsieur le Maire propose la candidature de Michel VAILLIES, en qualité de\nsecrétaire pour la présente séance", "Michel VAILLIES"),
+    ("Monsieur le Maire propose la candidature de Mr VINCON en qualité de secrétaire", "VINCON"),
+])
+def test_secretary(text, expected):
+    assert session_of(text)["secretary"] == expected
+
+
+def test_a_secretary_named_by_surname_takes_the_full_name_from_the_list():
+    text = ("Présents : MM Sébastien LEROUX, Philippe MALLARD, Annick MACE\n"
+            "Désignation du secrétaire de séance\nMonsieur Mallard est nommé secrétaire de séance.")
+    assert session_of(text)["secretary"] == "Philippe MALLARD"
+
+
+def test_a_surname_spelled_differently_in_the_list_is_kept_as_printed():
+    text = "Présents : Denis JUVIN - Philippe VINÇON\nMonsieur le Maire propose la candidature de Mr VINCON en qualité de secrétaire"
+    assert session_of(text)["secretary"] == "VINCON"
+
+
+# --------------------------------------------------------------------------- act number and subject
+@pytest.mark.parametrize("heading, act, subject", [
+    ("2019-09-01 MODIFICATION DES STATUTS DU SYNDICAT MIXTE POUR L’INFORMATISATION DES COLLECTIVITES\n(SMICO)\nMonsieur Roger PERRAY",
+     "2019-09-01", "MODIFICATION DES STATUTS DU SYNDICAT MIXTE POUR L’INFORMATISATION DES COLLECTIVITES (SMICO)"),
+    ("2019-09-02 60ème ANNIVERSAIRE DU LAC – CONVENTION", "2019-09-02", "60ème ANNIVERSAIRE DU LAC – CONVENTION"),
+    ("20240219 1-Consultation relative au projet de vidéoprotection\nMonsieur Leroux cède la parole", "20240219 1",
+     "Consultation relative au projet de vidéoprotection"),
+    ("20240219 6-Adressage, dénomination de cinq nouvelles voies, commune déléguée de Putanges-\nPont-Ecrepin\nMonsieur le Maire",
+     "20240219 6", "Adressage, dénomination de cinq nouvelles voies, commune déléguée de Putanges-Pont-Ecrepin"),
+    ("Délibération n°2020-045 : Tarifs de la cantine.", "2020-045", "Tarifs de la cantine"),
+    ("N° 2025-CC-084\nObjet : Convention d'objectifs", "2025-CC-084", "Convention d'objectifs"),
+    ("1/ Recensement voirie communale :\nL’état demande de mesurer toute la voirie communale.", None, "Recensement voirie communale"),
+    ("2/ Déneigement (rajouté en préambule du conseil municipal) :\n\nL’entreprise arrête.", None,
+     "Déneigement (rajouté en préambule du conseil municipal)"),
+    ("3/ Subventions aux associations :\nLe budget réservé aux associations s’élève à 2000€", None, "Subventions aux associations"),
+    ("2020-041 CONSEIL D’ADMINISTRATION DU COLLEGE GASTON DEFFERRE :\nDésignation des délégués\nMonsieur le Maire expose",
+     "2020-041", "CONSEIL D’ADMINISTRATION DU COLLEGE GASTON DEFFERRE : Désignation des délégués"),
+    ("2020-039 DESIGNATION DES MEMBRES DE LA COMMISSION LOCALE D’EVALUATION DES\nCHARGES TRANSFÉRÉES DE LA COMMUNAUTÉ de Communes de Loches\nMonsieur le Maire expose",
+     "2020-039", "DESIGNATION DES MEMBRES DE LA COMMISSION LOCALE D’EVALUATION DES CHARGES TRANSFÉRÉES DE LA COMMUNAUTÉ de Communes de Loches"),
+    ("4. Convention pour le remboursement par l’Entente Oise-Aisne de frais engagés par la commune au\ntitre d’une enquête publique\nLa commune a engagé",
+     None, "Convention pour le remboursement par l’Entente Oise-Aisne de frais engagés par la commune au titre d’une enquête publique"),
+])
+def test_act_number_and_subject_from_the_heading(heading, act, subject):
+    got = session_of("Séance du 3 mars 2024", heading)
+    assert got.get("act_number") == act
+    assert got["subject"] == subject
+
+
+def test_a_visa_citing_another_deliberation_is_not_the_act_number():
+    got = session_of("Séance du 3 mars 2024",
+                     "Objet : Annexe financière\nVu la délibération n°2025-CC-084 en date du 22 mai 2025 ;", kind="extract")
+    assert "act_number" not in got
+    assert got["subject"] == "Annexe financière"
+
+
+# --------------------------------------------------------------------------- flags
+@pytest.mark.parametrize("text, flag", [
+    ("Le quorum n’ayant pas été atteint lors de la séance du 3 mars, le conseil se réunit sans condition de quorum.", "second_convocation"),
+    ("Réunion sur deuxième convocation", "second_convocation"),
+    ("Le conseil municipal, convoqué en urgence conformément à l'article L2121-12", "urgency"),
+])
+def test_flags(text, flag):
+    assert session_of("Séance du 3 mars 2024\n" + text)[flag] is True
+
+
+def test_urgency_in_the_business_of_an_item_is_not_an_urgent_convocation():
+    got = session_of("Séance du 3 mars 2024\nLe Conseil départemental est intervenu en urgence en raison de la dégradation de la route.")
+    assert "urgency" not in got
+
+
+def test_population_when_printed():
+    assert session_of("Séance du 3 mars 2024\nPopulation municipale : 1 234 habitants")["population"] == 1234
+
+
+def test_document_constants_fill_items_that_could_not_see_them():
+    a = extract_session(DeliberationText.from_text("1. A\nLe Maire de la commune de Putanges-le-Lac signe.", session_text="Séance du 3 mars 2024"))
+    b = extract_session(DeliberationText.from_text("2. B\nTexte.", session_text="Séance du 3 mars 2024"))
+    filled = fill_document_constants([b, a])
+    assert filled[0]["authority"].value == "Commune de Putanges-le-Lac"
+
+
+def test_every_value_has_evidence():
+    d = DeliberationText.from_text("Le Conseil communautaire,", session_text=SEED, kind="extract")
+    for name, found in extract_session(d).items():
+        assert found.evidence.extractor == "session", name
+        assert found.evidence.page == 1, name
+        assert found.evidence.raw, name
+
+
+def test_a_superscript_ordinal_split_by_the_text_layer_is_glued_back():
+    got = session_of("Séance du 9 septembre 2019", "2019-09-02 60 ème ANNIVERSAIRE DU LAC\nMonsieur Roger PERRAY")
+    assert got["subject"] == "60ème ANNIVERSAIRE DU LAC"
