@@ -32,6 +32,8 @@ _COUNT_PATTERNS: tuple[tuple[str, re.Pattern], ...] = (
     ("not_voting", re.compile(rf"(?:ne\s+prenn?(?:d|ent)\s+pas\s+part\s+au\s+vote|n['’]\s?(?:a|ont)\s+pas\s+pris\s+part\s+au\s+vote|ne\s+participen?t?\s+pas\s+au\s+vote|NPPV){AFTER}", _F)),
     ("not_voting", re.compile(rf"{FIG}[ \t]+(?:membres?\s+|conseillers?\s+|[ée]lus?\s+)?(?:ne\s+prenn?(?:d|ent)\s+pas\s+part|n['’]\s?(?:a|ont)\s+pas\s+pris\s+part)", _F)),
     ("members_in_office", re.compile(rf"(?:\ben\s+exer\w*|\bafférents?(?:\s+au\s+conseil)?|\bnombre\s+de\s+(?:membres|conseillers)(?:\s+(?:municipaux|communautaires|du\s+conseil|élus))?(?=\s*:)){AFTER}", _F)),
+    # A box's "Nombre de membres en exercice" whose last word OCR garbled ("en CXÉICKE : Il").
+    ("members_in_office", re.compile(rf"\bnombre\s+de\s+(?:membres|conseillers)\s+en\s+\S{{5,12}}\s*:\s*{NUM}", _F)),
     ("members_in_office", re.compile(rf"{FIG}[ \t]+(?:membres\s+|conseillers\s+)?en\s+exercice", _F)),
     ("present_count", re.compile(rf"(?:\bnombre\s+de\s+(?:membres\s+|conseillers\s+)?pr[ée]sents|\bpr[ée]sent(?:\(e\)s|es|s)\b|\bPRESENTS\b){AFTER}(?!\s*(?:[/.]\d|h\b))", _F)),
     ("present_count", re.compile(rf"{FIG}[ \t]+(?:membres\s+|conseillers\s+)?pr[ée]sents\b", _F)),
@@ -192,7 +194,7 @@ def _vote_facts(joined: Joined) -> list[Fact]:
             if bare and not _bare_vote_ok(joined, m):
                 continue
             value = parse_count(m.group("n"))
-            if value is None or value > 5000:
+            if value is None or value > 999:  # a year or an amount, not a vote
                 continue
             taken.append((m.start("n"), m.end("n")))
             facts.append(Fact(name, value, joined.line_index(m.start()), m.start(), m.end()))

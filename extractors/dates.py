@@ -15,7 +15,11 @@ from typing import Optional
 
 from text_to_num import alpha2digit
 
+from extractors.numbers import NUMBER_WORDS
 from pipeline.model import clean_text
+
+_NUM_WORD = "(?:" + "|".join(NUMBER_WORDS) + ")"
+_CUT_NUMBER = re.compile(rf"\b({_NUM_WORD})-\s+({_NUM_WORD})\b", re.I)
 
 MONTHS = {
     "janvier": 1, "janv": 1, "fevrier": 2, "février": 2, "fevr": 2, "févr": 2, "mars": 3, "avril": 4, "avr": 4,
@@ -54,6 +58,8 @@ def normalize_fr(text: str) -> str:
     t = clean_text(text)
     if not t:
         return t
+    # A number word cut at a line end keeps a space after its hyphen ("dix- huit"): glue it back.
+    t = _CUT_NUMBER.sub(r"\1-\2", t)
     try:
         t = alpha2digit(t, "fr", threshold=0)
     except Exception:  # alpha2digit is a heuristic parser: never let it break extraction

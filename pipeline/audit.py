@@ -157,11 +157,11 @@ def _delib_label(d: dict) -> str:
     return _short(f"{date.isoformat() if date else '?'} {d.get('act_number') or ''} {d.get('subject') or ''}", 64)
 
 
-def quorum_chart(delibs: list[dict]) -> str:
+def quorum_chart(delibs: list[dict]) -> Optional[str]:
     """One bar per deliberation, in date order: members counted minus the quorum needed."""
     points = [(d, m) for d in delibs if (m := quorum_margin(d)) is not None]
     if not points:
-        return '<p class="muted">No deliberation prints both the members in office and the present count.</p>'
+        return None
     left, top, bottom, plot_h = 50, 12, 30, 160
     step = min(1040 / len(points), 36)  # a few deliberations do not make wall-wide bars
     width, height = max(int(left + step * len(points) + 20), 480), top + plot_h + bottom
@@ -185,7 +185,7 @@ def quorum_chart(delibs: list[dict]) -> str:
     return _svg(width, height, body, "quorum margin per deliberation")
 
 
-def vote_chart(delibs: list[dict]) -> str:
+def vote_chart(delibs: list[dict]) -> Optional[str]:
     """One 100 % stacked bar per deliberation: pour, contre, abstention."""
     rows = []
     for d in delibs:
@@ -194,7 +194,7 @@ def vote_chart(delibs: list[dict]) -> str:
         if total:
             rows.append((d, pour or 0, contre or 0, abst or 0, total))
     if not rows:
-        return '<p class="muted">No vote figures read.</p>'
+        return None
     shown = rows[:MAX_VOTE_BARS]
     width, label_w, row_h, bar_w = 1100, 430, 18, 520
     body = []
@@ -294,13 +294,21 @@ def section_attendance(data: AuditData) -> str:
     return "".join(parts)
 
 
-def _per_authority(data: AuditData, chart) -> str:
+def _per_authority(data: AuditData, chart, missing: str) -> str:
+    """One chart per authority; authorities without figures listed on one line, not one each."""
     groups = defaultdict(list)
     for d in data.deliberations:
         groups[authority_of(d)].append(d)
-    if not groups:
-        return '<p class="muted">No deliberation read.</p>'
-    return "".join(f'<h3>{esc(a)}</h3><div class="chart">{chart(ds)}</div>' for a, ds in groups.items())
+    parts, without = [], []
+    for authority, delibs in groups.items():
+        svg = chart(delibs)
+        if svg is None:
+            without.append(authority)
+        else:
+            parts.append(f'<h3>{esc(authority)}</h3><div class="chart">{svg}</div>')
+    if without:
+        parts.append(f'<p class="muted">{esc(missing)}: {esc(", ".join(without))}.</p>')
+    return "".join(parts) or '<p class="muted">No deliberation read.</p>'
 
 
 def section_failures(data: AuditData) -> str:
@@ -362,8 +370,8 @@ def render(data: AuditData, rows: list[dict], csv_name: str) -> str:
 <h2 id="quorum">Quorum margins</h2>
 <p class="muted">Members counted towards the quorum minus the quorum needed under the rules of the session date;
 a bar below the line is a deliberation without quorum (unless held on a second convocation).</p>
-{_per_authority(data, quorum_chart)}
-<h2 id="votes">Vote splits</h2>{_legend()}{_per_authority(data, vote_chart)}
+{_per_authority(data, quorum_chart, "No deliberation prints both the members in office and the present count")}
+<h2 id="votes">Vote splits</h2>{_legend()}{_per_authority(data, vote_chart, "No vote figures read")}
 <h2 id="attendance">Attendance rate per member</h2>
 <p class="muted">Share of the deliberations whose attendance lists name the member where the member is present.</p>
 {section_attendance(data)}

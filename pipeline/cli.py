@@ -119,6 +119,11 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--truth", required=True, help="folder of expected-value JSON files")
     p.add_argument("--min", type=float, help="exit 1 when a score is under this threshold")
     p.set_defaults(func=cmd_eval)
+
+    from . import audit, scdl, warehouse
+    audit.add_parser(sub)
+    scdl.add_parser(sub)
+    warehouse.add_parser(sub)
     return parser
 
 

@@ -12,11 +12,13 @@ from __future__ import annotations
 
 import contextlib
 import hashlib
+import logging
 import os
 import tempfile
 import time
 import traceback
 from collections import deque
+from dataclasses import dataclass
 from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
 from concurrent.futures.process import BrokenProcessPool
 from pathlib import Path
@@ -26,6 +28,7 @@ from .model import DocumentResult
 
 # Files submitted ahead per worker: enough to keep a worker busy while the parent writes.
 AHEAD_PER_WORKER = 2
+log = logging.getLogger("delib")
 DASK_HINT = "pip install 'delib[dask]'  (or: pip install 'dask[distributed]')"
 
 
@@ -54,14 +57,15 @@ def died_result(path: Path, why: str, tb: Optional[str] = None) -> DocumentResul
 def run_local(files: Sequence[Path], options, jobs: int) -> Iterator[DocumentResult]:
     from .runner import process_file
 
-    if jobs <= 1 or len(files) <= 1:
+    if jobs <= 1 or not files:
         _worker_init()
         for p in files:
             yield process_file(p, options)
         return
     todo = deque(files)
     while todo:
-        suspects = yield from _pool_until_broken(todo, options, min(jobs, len(todo)))
+        # Workers start on demand: a lone file still gets `jobs` of them if its pages spread.
+        suspects = yield from _pool_until_broken(todo, options, jobs)
         # The pool broke: any in-flight file may be the culprit. Each is retried alone, so a
         # file that kills its worker again is the one reported, and the others are kept.
         for p in suspects:
@@ -69,31 +73,138 @@ def run_local(files: Sequence[Path], options, jobs: int) -> Iterator[DocumentRes
 
 
 def _pool_until_broken(todo: deque, options, jobs: int):
-    """Run files from `todo` on one pool; returns the in-flight files if the pool broke."""
+    """Run files from `todo` on one pool; returns the in-flight files if the pool broke.
+
+    A file with many pages without a text layer (a long scan) is spread: its pages are OCR-ed
+    as separate tasks on the same pool, then one task reads the file with those words."""
     from .runner import process_file
 
-    in_flight: dict = {}
+    in_flight: dict = {}  # future -> (kind, path), kind in file | page | finish
+    spreading: dict = {}  # path -> {"left": pages still running, "pages": {index: PageOcr}}
     pool = ProcessPoolExecutor(max_workers=jobs, initializer=_worker_init)
     try:
         while todo or in_flight:
             while todo and len(in_flight) < jobs * AHEAD_PER_WORKER:
                 p = todo.popleft()
-                in_flight[pool.submit(process_file, p, options)] = p
+                pages = textless_pages(p) if jobs > 1 else []
+                if len(pages) >= SPREAD_MIN_PAGES:
+                    log.debug("%s: %d pages without text OCR-ed over the pool", p, len(pages))
+                    spreading[p] = {"left": len(pages), "pages": {}}
+                    for index, width, height in pages:
+                        fut = pool.submit(ocr_page_task, str(p), index, width, height, options.dpi,
+                                          options.page_timeout)
+                        in_flight[fut] = ("page", p)
+                else:
+                    in_flight[pool.submit(process_file, p, options)] = ("file", p)
             done, _ = wait(in_flight, return_when=FIRST_COMPLETED)
             for fut in done:
                 if _broke(fut):
                     suspects = []
-                    for f, path in in_flight.items():
-                        if _broke(f):
-                            suspects.append(path)
-                        else:  # finished before the pool broke: keep its result
+                    for f, (kind, path) in in_flight.items():
+                        if kind != "page" and not _broke(f):  # finished before the pool broke
                             yield f.result()
+                        elif path not in suspects:
+                            suspects.append(path)
                     return suspects
-                del in_flight[fut]
-                yield fut.result()
+                kind, p = in_flight.pop(fut)
+                if kind != "page":
+                    yield fut.result()
+                    continue
+                state = spreading[p]
+                page = fut.result()
+                state["pages"][page.index] = page
+                state["left"] -= 1
+                if not state["left"]:
+                    del spreading[p]
+                    in_flight[pool.submit(process_file_with_pages, p, options, state["pages"])] = ("finish", p)
         return []
     finally:
         pool.shutdown(wait=True, cancel_futures=True)
+
+
+# --------------------------------------------------------------------------- one long scan
+# A file with at least this many pages without a text layer has its pages OCR-ed in parallel.
+SPREAD_MIN_PAGES = 4
+
+
+@dataclass
+class PageOcr:
+    index: int
+    width: float
+    height: float
+    dpi: int
+    words: Optional[list] = None
+    error: Optional[BaseException] = None
+
+
+def textless_pages(path: Path) -> list[tuple[int, float, float]]:
+    """(index, width, height) of the pages without any text layer, when there are enough of
+    them to be worth spreading; a cheap pdfium look, the text stage still decides."""
+    try:
+        import pypdfium2 as pdfium
+
+        doc = pdfium.PdfDocument(str(path))
+    except Exception:  # unreadable: the file's own task reports why
+        return []
+    try:
+        if len(doc) < SPREAD_MIN_PAGES:
+            return []
+        found = []
+        for i in range(len(doc)):
+            page = doc[i]
+            try:
+                textpage = page.get_textpage()
+                chars = textpage.count_chars()
+                textpage.close()
+                if chars == 0:
+                    width, height = page.get_size()
+                    found.append((i, float(width), float(height)))
+            finally:
+                page.close()
+        return found
+    except Exception:
+        return []
+    finally:
+        doc.close()
+
+
+def ocr_page_task(path: str, index: int, width: float, height: float, dpi: int, timeout: float) -> PageOcr:
+    """OCR one page in a worker; its failure travels back as the page's error, as in the text stage."""
+    from .ocr import ocr_page
+
+    result = PageOcr(index, width, height, dpi)
+    try:
+        result.words = ocr_page(path, index, width, height, dpi=dpi, timeout=timeout)
+    except Exception as exc:
+        result.error = exc
+    return result
+
+
+def process_file_with_pages(path: Path, options, pages: dict) -> DocumentResult:
+    """process_file, with the text stage's OCR calls answered from pages OCR-ed beforehand.
+
+    The stage calls `pipeline.text.ocr_page(doc, index, width, height, dpi=, lang=, timeout=)`;
+    a call for another size, dpi or language than the one prepared falls through to tesseract."""
+    import pipeline.text as text_stage
+
+    from .runner import process_file
+
+    real = text_stage.ocr_page
+
+    def prepared_ocr_page(pdf, index, width, height, **kwargs):
+        page = pages.get(index)
+        if (page is not None and kwargs.get("dpi", 300) == page.dpi and kwargs.get("lang", "fra") == "fra"
+                and abs(page.width - width) < 0.5 and abs(page.height - height) < 0.5):
+            if page.error is not None:
+                raise page.error
+            return page.words
+        return real(pdf, index, width, height, **kwargs)
+
+    text_stage.ocr_page = prepared_ocr_page
+    try:
+        return process_file(path, options)
+    finally:
+        text_stage.ocr_page = real
 
 
 def _broke(fut) -> bool:
@@ -133,6 +244,9 @@ def dask_client(scheduler: Optional[str], jobs: int):
     distributed = _import_distributed()
     import dask
 
+    if not logging.getLogger("delib").isEnabledFor(logging.DEBUG):
+        # distributed logs every connection at INFO: it would drown the progress lines
+        logging.getLogger("distributed").setLevel(logging.WARNING)
     if scheduler:
         with distributed.Client(scheduler) as client:
             yield client
@@ -144,7 +258,7 @@ def dask_client(scheduler: Optional[str], jobs: int):
         os.environ["DASK_TEMPORARY_DIRECTORY"] = scratch
         try:
             with distributed.LocalCluster(n_workers=max(1, jobs), threads_per_worker=1, processes=True,
-                                          dashboard_address=None, local_directory=scratch,
+                                          dashboard_address=":0", silence_logs=logging.WARNING, local_directory=scratch,
                                           env={"OMP_THREAD_LIMIT": "1"}) as cluster, \
                     distributed.Client(cluster) as client:
                 yield client

@@ -29,7 +29,7 @@ from typing import Iterable, Optional
 
 from rapidfuzz import fuzz
 
-from .model import SECTION_NAMES, DeliberationText, DocText, Layout, Line, Word, clean_text
+from .model import SECTION_NAMES, DeliberationText, DocText, Layout, Line
 
 __all__ = ["segment", "segment_lines", "split_sections", "lines_from_text", "lines_from_text_pages", "norm"]
 
@@ -44,7 +44,7 @@ def norm(text: str) -> str:
 
 # Bullets as printed (dashes, dots, Wingdings private-use glyphs) and as OCR reads them
 # ("Y_", "*_", "e " for a round bullet, "> " for an arrow).
-_BULLET = re.compile(r"^(?:[-–—•·*>»▪►✓✔➢❖□■◦○‣⁃}|]+|[\ue000-\uf8ff]+|[YŸy][_”\"'*]+|[*+][_”\"']*|e(?=\s+[A-ZÉÈ]))\s*")
+_BULLET = re.compile(r"^(?:[-–—•·*>»▪►✓✔➢❖□■◦○‣⁃}|]+|[\ue000-\uf8ff]+|[YŸyvV]?[“”\"]+_?(?=\s)|[YŸyvV][_”\"'*]+|[*+][_”\"']*|e(?=\s+[A-ZÉÈ]))\s*")
 
 
 def strip_bullet(text: str) -> str:
@@ -120,14 +120,14 @@ _COUNCIL_VERB = re.compile(
     r"^\W*(?:le|la|les membres du) (?:conseil|assemblee|comite|bureau)\b[^.]{0,60}?\b"
     r"(?:approuve|autorise|accepte|acceptent|approuvent|decide|designe|adopte|valide|emet|fixe|attribue|charge|prend acte"
     r"|donne|refuse|rejette|elit|arrete|sollicite|retient)\b")
+# Stems of the verbs that open a decided article ("APPROUVE", "Autorise", "D'ACCEPTER" …).
 _VERB_STEMS = (
-    "approuv", "autoris", "accept", "charg", "dit", "disent", "precis", "design", "prend", "prennent", "adopt", "valid",
-    "emet", "emett", "fix", "attribu", "sollicit", "retien", "enterin", "donn", "confirm", "demand", "refus",
-    "rejet", "abrog", "cre", "supprim", "vot", "arret", "deleg", "opt", "mandat", "engag", "inscri", "decid",
-    "approuver", "affect", "alloue", "allou", "octroi", "renouvel", "modifi", "instaur", "institu", "elit", "proclam",
-    "nomm", "acquier", "acquer", "ced", "vend", "sign", "appliqu", "maintien", "reconduit", "recondu", "annul",
-    "dema", "agre", "prevoi", "prevo", "prescri", "consent", "garant", "sollicite", "verse", "vers", "retir",
-    "transf", "rembours", "ouvr", "ferm", "emettr", "acte", "et de", "s'engag", "met", "mettr", "habilit",
+    "approuv", "autoris", "accept", "charg", "dit", "disent", "precis", "design", "prend", "prennent", "adopt",
+    "valid", "emet", "emett", "fix", "attribu", "sollicit", "retien", "enterin", "donn", "confirm", "demand",
+    "refus", "rejet", "abrog", "cree", "creer", "supprim", "vot", "arret", "deleg", "opt", "mandat", "engag",
+    "inscri", "decid", "affect", "allou", "octroi", "renouvel", "modifi", "instaur", "institu", "elit", "proclam",
+    "nomm", "acquier", "acquer", "cede", "ceder", "vend", "sign", "appliqu", "maintien", "recondu", "annul",
+    "agre", "prevoi", "prescri", "consent", "garant", "vers", "retir", "transf", "rembours", "habilit", "acte",
 )
 _INFINITIVE = re.compile(r"^(?:et\s+)?(?:de |d'|d’|s'|s’)?[a-zà-ÿ]+(?:er|ir|re)\b", re.I)
 _DISCUSSION = re.compile(r"^(?:m\.|mme|mmes|mr|mfr|mm\.?|monsieur|madame|mademoiselle)\s", re.I)
@@ -474,7 +474,7 @@ def _chain(cands: list[tuple[int, int]]) -> list[int]:
 
 def _is_bold_heading(lines: list[Line], i: int) -> bool:
     line = lines[i]
-    if _is_synthetic(line) or line.bold_ratio < 0.8 or len(line.text) > 160 or line.text.rstrip().endswith("."):
+    if line.bold_ratio < 0.8 or len(line.text) > 160 or line.text.rstrip().endswith("."):
         return False
     if is_count_line(line.text) or is_decide_opener(line.text) or _VISA.search(norm(line.text)) or is_bullet(line.text):
         return False

@@ -104,8 +104,9 @@ def _validate(results: list[DeliberationResult], errors: list[str]) -> None:
         errors.append(f"validators failed: {type(exc).__name__}: {exc}")
 
 
-class FileTimeout(Exception):
-    pass
+class FileTimeout(BaseException):
+    """Raised by the file alarm. Not an Exception: the stages' broad `except Exception` guards
+    (one page, one extractor) must not swallow it and carry on past the limit."""
 
 
 def _alarm(signum, frame):
@@ -124,7 +125,7 @@ def process_file(path: str | Path, options: Options = Options()) -> DocumentResu
     try:
         result.document_id = sha256_file(path)
         _process(path, result, options)
-    except Exception as exc:
+    except (Exception, FileTimeout) as exc:
         result.status = "error"
         result.error = _error_message(exc)
         result.traceback = traceback.format_exc()

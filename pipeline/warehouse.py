@@ -162,9 +162,9 @@ def _create_views(con) -> None:
         CREATE VIEW v_vote_splits AS
         SELECT authority, session_year AS year, count(*) AS deliberations,
                count(*) FILTER (WHERE {VOTES_FOR_SQL} IS NOT NULL) AS with_votes,
-               sum({VOTES_FOR_SQL}) AS votes_for,
-               sum(coalesce(votes_against, CASE WHEN unanimous THEN 0 END)) AS votes_against,
-               sum(abstentions) AS abstentions, sum(not_voting) AS not_voting,
+               sum({VOTES_FOR_SQL})::BIGINT AS votes_for,
+               sum(coalesce(votes_against, CASE WHEN unanimous THEN 0 END))::BIGINT AS votes_against,
+               sum(abstentions)::BIGINT AS abstentions, sum(not_voting)::BIGINT AS not_voting,
                count(*) FILTER (WHERE unanimous) AS unanimous,
                count(*) FILTER (WHERE outcome = 'adopted') AS adopted,
                count(*) FILTER (WHERE outcome = 'rejected') AS rejected

@@ -25,7 +25,7 @@ __all__ = ["build_corpus", "build_document"]
 
 
 def slug(text: str) -> str:
-    text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    text = unicodedata.normalize("NFKD", text.replace("œ", "oe").replace("Œ", "OE")).encode("ascii", "ignore").decode()
     return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")[:40]
 
 
@@ -34,7 +34,8 @@ class SeedPlan:
 
     def __init__(self, rng: random.Random):
         self.rng = rng
-        self.session = list(SESSION_SEEDS)
+        # quorum and convocation delays are the commonest real irregularities: seeded twice as often
+        self.session = list(SESSION_SEEDS) + ["quorum", "convocation_delay"]
         self.item = list(ITEM_SEEDS)
         rng.shuffle(self.session)
         rng.shuffle(self.item)
@@ -59,6 +60,38 @@ class SeedPlan:
         return session, items
 
 
+SEED_NOTES = {
+    "quorum": "quorum seeded: present members are not more than half of the members in office",
+    "quorum_second_call": "second convocation 'sans condition de quorum': too few present, quorum must NOT fire",
+    "present_list_count": "present_list_count seeded: the printed 'Présents' differs from the names listed",
+    "proxy_count": "proxy_count seeded: the printed represented count differs from the proxies listed",
+    "proxy_grantor_absent": "proxy_grantor_absent seeded: a grantor is also printed among the présents "
+                            "(recorded once, as present)",
+    "proxy_holder_present": "proxy_holder_present seeded: a holder is printed among the excused",
+    "proxy_single": "proxy_single seeded: one holder has two proxies outside the health-emergency periods",
+    "proxy_single_emergency": "a holder has two proxies during a health-emergency period: proxy_single must NOT fire",
+    "convocation_delay": "convocation_delay seeded: fewer than 3 clear days; population not printed, so a warning",
+    "voters_arithmetic": "voters_arithmetic seeded: printed votants differ from présents + représentés",
+    "vote_total": "vote_total seeded: pour + contre + abstentions differ from the votants",
+    "outcome_unanimity": "outcome seeded: 'à l’unanimité' printed with a vote against",
+    "outcome_majority": "outcome seeded: fewer pour than contre, yet adopted",
+    "objectives_summary": "objectives_summary seeded: the printed % disagrees with the objectives table",
+    "objectives_ok": "objectives table whose printed % agrees: objectives_summary must NOT fire",
+}
+
+
+def notes(s: Session) -> list[str]:
+    out = ["Synthetic document (python -m synth). Values are those printed; counts only when printed.",
+           "Attendance: présents, proxy grantors (excused), absents excusés (excused), absents (absent), in printed "
+           "order; a suppléant sitting for a titulaire is present, the titulaire excused; arrivals, departures "
+           "and a member leaving the room for one item change the status from that item on."]
+    for item in s.items:
+        for seed in (s.seed if item.seq == 1 else None, item.seed):
+            if seed:
+                out.append(f"#{item.seq}: {SEED_NOTES[seed]}" if seed == item.seed else f"all items: {SEED_NOTES[seed]}")
+    return out
+
+
 def build_document(out: Path, index: int, seed: int, scanned: bool, kind: str, session_seed, item_seeds) -> dict:
     """Draw, print and label one document; a draw whose seeds misbehave is drawn again."""
     last_error = None
@@ -71,6 +104,7 @@ def build_document(out: Path, index: int, seed: int, scanned: bool, kind: str, s
         with tempfile.TemporaryDirectory() as tmp:
             digital = Path(tmp) / f"{name}.pdf" if scanned else out / f"{name}.pdf"
             signatures = render_pdf(s, digital, rng)
+            s.notes = notes(s)
             try:
                 truth = build(s, f"{name}.pdf")
             except AssertionError as exc:  # a seed that did not fire: draw again
@@ -122,6 +156,9 @@ def summary(docs: list[dict]) -> dict:
         c["attendance:roles"] += bool(s.roles)
         c["session:second_call"] += bool(s.second_call)
         c[f"date_style:{s.date_style}"] += 1
+        c["president:adjoint"] += "adjoint" in s.president_role
+        if s.seed:
+            c[f"document_seed:{s.seed}"] += 1
         for item in s.items:
             c["deliberations"] += 1
             c[f"vote:{item.vote.kind}"] += 1

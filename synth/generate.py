@@ -445,7 +445,7 @@ def draw_session(rng: random.Random, idx: int, scanned: bool, session_seed: Opti
     order = rng.choices(("fl", "lf", "first"), (60, 30, 10 if auth_type == "commune" and kind == "minutes" else 0))[0]
     font = rng.choice(FONTS)
     s = Session(
-        name="", kind=kind, minutes_word=rng.choice(("PROCÈS-VERBAL", "COMPTE RENDU", "PROCÈS-VERBAL DE SÉANCE")),
+        name="", kind=kind, minutes_word=rng.choice(("PROCÈS-VERBAL", "COMPTE RENDU", "COMPTE-RENDU")),
         authority_type=auth_type, authority=a["authority"], body=a["body"], letterhead=a["letterhead"],
         departement=a["dep"], date=day, time=rng.choice(((18, 30), (20, 0), (19, 0), (18, 0), (20, 30), (9, 30), (14, 0)))
         if rng.random() < 0.88 else None,
@@ -472,8 +472,11 @@ def draw_session(rng: random.Random, idx: int, scanned: bool, session_seed: Opti
     s.pres_title = rng.choice(("le ", "Monsieur le " if not s.president.female else "Madame la ")) + (
         "Maire" if s.authority_type == "commune" else ("Présidente" if s.president.female else "Président"))
     s.pres_title = s.pres_title.replace("le Présidente", "la Présidente")
+    if "adjoint" in s.president_role:  # decisions still name the mayor, who is absent tonight
+        s.pres_title = rng.choice(("le Maire", "Monsieur le Maire" if not s.excused[0].female else "Madame le Maire"))
     draw_roles(rng, s)
-    s.place = rng.choice(V.PLACES) if rng.random() < 0.75 else None
+    places = [x for x in V.PLACES if ("communautaire" in x) == (auth_type == "epci") or x.startswith("Maison")]
+    s.place = rng.choice(places) if rng.random() < 0.75 else None
     conv_days = rng.randint(6, 14)
     if session_seed == "convocation_delay":
         conv_days = rng.choice((2, 3))

@@ -184,7 +184,7 @@ class Renderer:
             out += pre + [self.counts_box(220), Spacer(1, 6)]
         else:
             out += pre
-        if s.convocation and (s.convocation_style == "line" or (s.convocation_style == "box" and s.counts_style != "box")):
+        if s.convocation and (s.convocation_style == "line" or (s.convocation_style == "box" and s.counts_style not in ("box", "margin"))):
             out.append(self.p(rng.choice((f"Date de convocation : {P.date_short(s.convocation)} – Date d’affichage : "
                                           f"{P.date_short(s.affichage)}",
                                           f"Date de la convocation : {P.date_long(s.convocation)}"))))
@@ -322,8 +322,11 @@ class Renderer:
                 else:
                     out.append(self.p(markup))
         if not before and v.kind != "none":
-            for k, text in enumerate(P.vote_after(rng, s, v)):
-                out.append(Marked(text, self.normal, item.pages, "vote"))
+            texts = P.vote_after(rng, s, v)
+            # The page of the vote is that of its figures, not of a trailing "La proposition est adoptée."
+            counted = len(texts) - 1 if v.kind in ("caps", "secret", "multi", "counts", "rejected") else len(texts)
+            for k, text in enumerate(texts):
+                out.append(Marked(text, self.normal, item.pages, "vote") if k < counted else self.p(text))
         return out
 
     # ------------------------------------------------------------------ document

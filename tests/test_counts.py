@@ -29,6 +29,7 @@ def subset(got: dict, expected: dict) -> dict:
      {"members_in_office": 11, "voters_count": 9, "represented_count": 1}),
     ("Nombre de membres\nen exercice : il\nqui ont pris gaut à la\ndélibération : 9\ndont 3 procurations",
      {"members_in_office": 11, "voters_count": 9, "represented_count": 3}),  # OCR slips
+    ("Nombre de membres\nen CXÉICKE : Il\nqui ont pris part à la", {"members_in_office": 11}),  # OCR garbled the label
     ("Nombre de conseillers en exercice : 33\nNombre de conseillers présents : 22\nQuorum : 17",
      {"members_in_office": 33, "present_count": 22, "voters_count": None}),
     ("Présents : quinze – Représentés : deux – Votants : dix-sept",
@@ -190,3 +191,19 @@ def test_every_count_has_evidence_with_its_raw_text():
     assert "Pour : 12" in found["votes_for"].evidence.raw
     assert "15" in found["members_in_office"].evidence.raw
     assert all(f.evidence.page == 1 for f in found.values())
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Résultat du vote : Pour : 12 – Contre : 3 – Abstentions : 2", {"votes_for": 12, "votes_against": 3, "abstentions": 2}),
+    ("ADOPTÉ À L’UNANIMITÉ", {"unanimous": True, "outcome": "adopted"}),
+    ("Vote : Rejeté", {"outcome": "rejected"}),
+    ("Votants : 17 dont 2 pouvoirs\nPour : 17", {"voters_count": 17, "represented_count": 2, "votes_for": 17}),
+])
+def test_more_vote_shapes(text, expected):
+    assert subset(counts_of("1. Objet\n" + text), expected) == expected
+
+
+def test_a_year_before_pour_in_a_wrapped_subject_is_not_a_vote():
+    got = counts_of("Objet : Validation de l'annexe financière entre Hautes Terres Tourisme\nl'exercice 2025 pour\nVu le Code",
+                    session="Pour : 42\nContre : 0\nAbstention : 0", kind="extract")
+    assert (got["votes_for"], got["votes_against"], got["abstentions"]) == (42, 0, 0)

@@ -300,3 +300,18 @@ def test_every_value_has_evidence():
 def test_a_superscript_ordinal_split_by_the_text_layer_is_glued_back():
     got = session_of("Séance du 9 septembre 2019", "2019-09-02 60 ème ANNIVERSAIRE DU LAC\nMonsieur Roger PERRAY")
     assert got["subject"] == "60ème ANNIVERSAIRE DU LAC"
+
+
+def test_a_number_word_cut_at_the_line_end_still_reads():
+    assert parse_time_fr("le vingt-quatre septembre à dix- huit heures trente") == "18:30"
+
+
+@pytest.mark.parametrize("preamble, date, time", [
+    ("Séance du 12 mars 2024 à 18h30", dt.date(2024, 3, 12), "18:30"),
+    ("Le douze mars deux mille vingt-quatre, à dix-huit heures, le Conseil municipal s'est réuni en mairie",
+     dt.date(2024, 3, 12), "18:00"),
+    ("CONSEIL MUNICIPAL\nRéunion du jeudi 4 avril 2024\nLa séance est ouverte à 20 h 15.", dt.date(2024, 4, 4), "20:15"),
+])
+def test_session_date_and_time_shapes(preamble, date, time):
+    got = session_of(preamble)
+    assert (got.get("session_date"), got.get("session_time")) == (date, time)
