@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Iterable, Optional
 
-from .model import DeliberationResult, DeliberationText, DocumentResult
+from .model import DeliberationResult, DeliberationText, DocText, DocumentResult
 from .rows import document_rows
 from .writers import DatasetWriter
 
@@ -151,21 +151,39 @@ def _error_message(exc: Exception) -> str:
 
 
 def _process(path: Path, result: DocumentResult, options: Options) -> None:
-    from .layout import segment
     from .text import read_document
 
     doc = read_document(path, dpi=options.dpi, page_timeout=options.page_timeout,
                         max_pages=options.max_pages, force_ocr=options.force_ocr)
+    analyse(doc, result)
+
+
+def analyse(doc: DocText, result: DocumentResult) -> DocumentResult:
+    """Layout, extractors and validators over a document's text (the stages after reading)."""
+    from .layout import segment
+
+    result.document_id = result.document_id or doc.document_id
     result.page_count = len(doc.pages)
     result.ocr_pages = doc.ocr_pages
     errors = [f"page {p.number}: {p.error}" for p in doc.pages if p.error]
     layout = segment(doc)
     result.kind = layout.kind
     result.deliberations = [extract_deliberation(d, errors) for d in layout.deliberations]
+    _share_session_facts(result.deliberations, errors)
     _validate(result.deliberations, errors)
     if errors:
         result.status = "partial"
         result.error = "; ".join(errors)
+    return result
+
+
+def _share_session_facts(results: list[DeliberationResult], errors: list[str]) -> None:
+    """Items of one file share their session: an item that could not see the authority or the
+    date takes what the other items found."""
+    try:
+        _function("extractors.session", "fill_document_constants")([r.fields for r in results])
+    except Exception as exc:
+        errors.append(f"session facts could not be shared: {type(exc).__name__}: {exc}")
 
 
 # --------------------------------------------------------------------------- batch

@@ -1,13 +1,15 @@
-"""Parquet datasets under OUT/<table>/, written so that a crash never leaves a visible half-file.
+"""Parquet datasets under OUT/<table>/, written so that a reader never sees a half-written file
+nor a half-written chunk.
 
-Protocol:
+Protocol (roll forward):
 - rows are written in chunks; each chunk writes one part per table (all tables, empty ones
-  included, so a reader never meets a missing table): `OUT/<table>/part-<chunk>.parquet`;
-- a part is written to a hidden temp name (pyarrow's dataset discovery skips names starting
-  with '.' or '_') and renamed into place;
-- after all parts of a chunk are in place, `OUT/_manifests/<chunk>.json` is written (also
-  temp + rename). A chunk without a manifest did not finish: `recover()` deletes its parts, so
-  a re-run redoes its documents and nothing is duplicated.
+  included, so a reader never meets a missing table);
+- each part is first written under a hidden pending name (pyarrow's dataset discovery skips names
+  starting with '.' or '_'): `OUT/<table>/.pending-<chunk>.parquet`;
+- then `OUT/_manifests/<chunk>.json` is written (temp + rename): the commit point;
+- then each pending part is renamed to `OUT/<table>/part-<chunk>.parquet`.
+`recover()` finishes the renames of committed chunks and deletes the pending parts of chunks
+that never got their manifest, so a killed run loses nothing committed and duplicates nothing.
 """
 from __future__ import annotations
 
@@ -26,6 +28,7 @@ import pyarrow.parquet as pq
 from .schemas import SCHEMAS
 
 _PART = re.compile(r"^part-(?P<chunk>.+)\.parquet$")
+_PENDING = re.compile(r"^\.pending-(?P<chunk>.+)\.parquet$")
 MANIFESTS = "_manifests"
 
 
@@ -71,13 +74,15 @@ class DatasetWriter:
         return {p.stem for p in (self.out / MANIFESTS).glob("*.json")}
 
     def recover(self) -> list[Path]:
-        """Delete temp files and the parts of chunks that never got their manifest."""
+        """Finish committed chunks, drop uncommitted ones and stray temp files."""
         committed = self.committed_chunks()
         removed = []
         for name in SCHEMAS:
             for path in (self.out / name).iterdir():
-                m = _PART.match(path.name)
-                if path.name.startswith(".tmp-") or (m and m.group("chunk") not in committed):
+                pending, part = _PENDING.match(path.name), _PART.match(path.name)
+                if pending and pending.group("chunk") in committed:
+                    os.replace(path, path.with_name(f"part-{pending.group('chunk')}.parquet"))
+                elif path.name.startswith(".tmp-") or pending or (part and part.group("chunk") not in committed):
                     path.unlink()
                     removed.append(path)
         for path in (self.out / MANIFESTS).glob(".tmp-*"):
@@ -105,14 +110,17 @@ class DatasetWriter:
     def write_chunk(self, rows: dict[str, list[dict]], document_ids: Iterable[str]) -> str:
         chunk = f"{self.run_id}-{self._chunk:05d}"
         self._chunk += 1
-        files = []
+        pending = []
         for name in SCHEMAS:
-            path = self.out / name / f"part-{chunk}.parquet"
+            path = self.out / name / f".pending-{chunk}.parquet"
             _atomic_write_table(to_table(name, rows.get(name, [])), path)
-            files.append(f"{name}/{path.name}")
-        manifest = {"chunk": chunk, "run_id": self.run_id, "files": files,
+            pending.append(path)
+        manifest = {"chunk": chunk, "run_id": self.run_id,
+                    "files": [f"{p.parent.name}/part-{chunk}.parquet" for p in pending],
                     "document_ids": sorted(set(document_ids))}
         _atomic_write_text(json.dumps(manifest, indent=1), self.out / MANIFESTS / f"{chunk}.json")
+        for path in pending:
+            os.replace(path, path.with_name(f"part-{chunk}.parquet"))
         return chunk
 
 

@@ -69,3 +69,22 @@ def test_force_removes_a_documents_previous_rows(tmp_path):
     w.remove_documents({"a" * 64})
     assert w.existing_document_ids() == {"b" * 64}
     assert {r["document_id"] for r in read_table(tmp_path, "attendance").to_pylist()} == {"b" * 64}
+
+
+def test_a_committed_chunk_interrupted_before_its_renames_is_rolled_forward(tmp_path):
+    r = _result()
+    w = DatasetWriter(tmp_path, "run1")
+    w.write_chunk(document_rows(r, "run1"), [r.document_id])
+    part = tmp_path / "deliberations" / "part-run1-00000.parquet"
+    part.rename(part.with_name(".pending-run1-00000.parquet"))  # killed between manifest and rename
+    assert read_table(tmp_path, "deliberations").num_rows == 0  # pending parts are invisible
+    DatasetWriter(tmp_path, "run2").recover()
+    assert read_table(tmp_path, "deliberations").num_rows == 1
+
+
+def test_pending_parts_without_manifest_are_never_visible_and_are_dropped(tmp_path):
+    DatasetWriter(tmp_path, "run1").write_chunk({}, [])
+    stray = tmp_path / "attendance" / ".pending-run9-00000.parquet"
+    stray.write_bytes(b"PAR1 half")
+    assert read_table(tmp_path, "attendance").num_rows == 0
+    assert stray in DatasetWriter(tmp_path, "run2").recover()
