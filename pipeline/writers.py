@@ -53,10 +53,25 @@ def _atomic_write_text(text: str, path: Path) -> None:
     os.replace(tmp, path)
 
 
+def _coerce(value, kind: pa.DataType):
+    """Values as the contract types them: an extractor's stray int in a text column (an act
+    number read as a figure) must not stop a batch at write time."""
+    if value is None:
+        return None
+    if pa.types.is_string(kind) and not isinstance(value, str):
+        return value.isoformat() if hasattr(value, "isoformat") else str(value)
+    if pa.types.is_integer(kind) and not isinstance(value, int):
+        try:
+            return int(value)
+        except (TypeError, ValueError):
+            return None
+    return value
+
+
 def to_table(name: str, rows: list[dict]) -> pa.Table:
     """Rows -> Arrow table with the contract schema (missing keys become nulls)."""
     schema = SCHEMAS[name]
-    columns = {f.name: [r.get(f.name) for r in rows] for f in schema}
+    columns = {f.name: [_coerce(r.get(f.name), f.type) for r in rows] for f in schema}
     return pa.Table.from_pydict(columns, schema=schema)
 
 
