@@ -35,7 +35,8 @@ class Amount:
     start: int
     end: int
     tax: Optional[str]  # 'HT' | 'TTC' | None
-    restated: bool  # introduced by "soit"/"ou": the same sum said another way
+    restated: bool  # introduced by "soit"/"ou": the sum said another way (its TTC, a total)
+    well_formed: bool = True  # False for a misprint like "90,34788€" (euros have two decimals)
 
 
 def _to_float(num: str) -> float:
@@ -63,6 +64,10 @@ def _tax(raw: Optional[str]) -> Optional[str]:
     return "HT" if r.startswith("h") else "TTC"
 
 
+def _well_formed(num: str) -> bool:
+    return not re.search(r",\d{3,}$", num.replace(" ", ""))
+
+
 def find_amounts(text: str) -> list[Amount]:
     """Every euro amount of `text` (already NFC/space-normalized or not), in reading order."""
     t = clean_text(text)
@@ -70,13 +75,14 @@ def find_amounts(text: str) -> list[Amount]:
     taken: list[tuple[int, int]] = []
     for m in _AFTER.finditer(t):
         value = _to_float(m.group("num")) * _scale(m.group("scale"))
-        found.append(Amount(value, m.start(), m.end(), _tax(m.group("tax")), bool(_SOIT.search(t[: m.start()]))))
+        found.append(Amount(value, m.start(), m.end(), _tax(m.group("tax")), bool(_SOIT.search(t[: m.start()])),
+                            _well_formed(m.group("num"))))
         taken.append((m.start(), m.end()))
     for m in _BEFORE.finditer(t):
         if any(a <= m.start() < b or a < m.end() <= b for a, b in taken):
             continue
         found.append(Amount(_to_float(m.group("num")), m.start(), m.end(), _tax(m.group("tax")),
-                            bool(_SOIT.search(t[: m.start()]))))
+                            bool(_SOIT.search(t[: m.start()])), _well_formed(m.group("num"))))
     return sorted(found, key=lambda a: a.start)
 
 
@@ -88,10 +94,11 @@ def parse_amounts(text: str) -> list[float]:
 def single_amount(text: str) -> Optional[float]:
     """The one sum a decided article is about, or None when it names none or several.
 
-    A sum restated after "soit"/"ou" ("75 028,99 € HT, soit 90 034,79 € TTC") is the same sum,
-    so it does not count as a second one.
+    "3 800,50 € HT soit 4 560,60 € TTC" names two sums (tests/corpus/real/PROVENANCE.md note 6:
+    several amounts -> null). A misprinted figure ("75 028,99€ HT, soit 90,34788€ TTC": euros have
+    two decimals) is not a sum, so the well-formed one is the article's amount. The same value
+    printed twice is one sum.
     """
-    amounts = find_amounts(text)
-    primary = [a for a in amounts if not a.restated] or amounts
-    values = {round(a.value, 2): a.value for a in primary}
+    amounts = [a for a in find_amounts(text) if a.well_formed]
+    values = {round(a.value, 2): a.value for a in amounts}
     return next(iter(values.values())) if len(values) == 1 else None

@@ -16,7 +16,9 @@ from typing import Optional
 from extractors.names import (
     ListBlock, clean_name, join_lines, name_key, reconcile, split_names, take_name,
 )
-from extractors.proxies import _CONNECTOR, extract_proxies, session_blocks
+from extractors.proxies import (
+    _CONNECTOR, closes_item, extract_proxies, parse_pairs, session_blocks, session_context,
+)
 from pipeline.model import AttendanceEntry, DeliberationText, Evidence, Line
 
 EXTRACTOR = "attendance"
@@ -24,10 +26,11 @@ _RANK = {"present": 0, "excused": 1, "absent": 2}
 
 _ARRIVES = (r"(?:est\s+)?(?:arriv[ée]e?s?|arrive|rejoint\s+(?:la\s+s[ée]ance|l['’]assembl[ée]e|le\s+conseil|la\s+salle|l['’]assistance)"
             r"|entre\s+en\s+s[ée]ance|prend\s+(?:place|s[ée]ance|part\s+[àa]\s+la\s+s[ée]ance))\b")
-_RETURNS = (r"(?:si[èe]ge\s+[àa]\s+nouveau|revient|est\s+de\s+retour|r[ée]int[èe]gre|regagne|rentre\s+(?:dans|en))\b")
+_RETURNS = (r"(?:si[èe]ge\s+[àa]\s+nouveau|revient(?!\s+sur\b)|est\s+de\s+retour|r[ée]int[èe]gre|regagne|rentre\s+(?:dans|en))\b")
 _LEAVES = (r"(?:quitte|a\s+quitt[ée]|sort\s+de|se\s+retire\s+de|s['’]absente\s+de)\s+"
+           r"(?:momentan[ée]ment\s+|provisoirement\s+|d[ée]finitivement\s+)?"
            r"(?P<place>la\s+salle|la\s+s[ée]ance|l['’]assembl[ée]e|le\s+conseil|la\s+r[ée]union|l['’]h[ée]micycle)"
-           r"|(?:se\s+retire|s['’]absente|sort)\b")
+           r"|(?:se\s+retire|s['’]absente|s['’]est\s+retir[ée]e?|sort)\b")
 _NOUN_EVENT = re.compile(r"\b(?P<what>arriv[ée]e|retour|d[ée]part)\s+de\s+", re.I)
 _VERB_EVENT = re.compile(rf"(?P<arrive>{_ARRIVES})|(?P<back>{_RETURNS})|(?P<leave>{_LEAVES})", re.I)
 
@@ -38,6 +41,7 @@ class _Event:
     name: str
     lasting: bool  # a departure from the whole sitting, not only from the room for one item
     lines: list
+    tail: bool = False  # printed after the item's vote: it takes effect from the next item
 
 
 @dataclass
@@ -69,18 +73,25 @@ def _lines_of(spans: list[tuple[int, int, Line]], start: int, end: int) -> list[
 
 
 def _events_in(lines: list[Line]) -> list[_Event]:
-    """Arrivals, returns and departures in reading order, read sentence by sentence."""
+    """Arrivals, returns and departures in reading order, read sentence by sentence; those after
+    the last sentence that votes or decides are marked `tail`."""
     spans, text = [], ""
     for line in lines:
         start = len(text) + (1 if text else 0)
         text = f"{text} {line.text}" if text else line.text
         spans.append((start, len(text), line))
     events: list[_Event] = []
+    last_resolution = -1
     for sm in _SENTENCES.finditer(text):
         sentence = sm.group(0)
         if not (_VERB_EVENT.search(sentence) or _NOUN_EVENT.search(sentence)):
+            if closes_item(sentence):
+                last_resolution = sm.start()
+                for e in events:
+                    e.tail = False
             continue
         where = _lines_of(spans, sm.start(), sm.end())
+        first = len(events)
         taken = []
         for m in _NOUN_EVENT.finditer(sentence):
             taken.append((m.start(), m.end()))
@@ -100,6 +111,8 @@ def _events_in(lines: list[Line]) -> list[_Event]:
             place = (m.groupdict().get("place") or "").lower()
             lasting = kind == "leave" and place != "" and "salle" not in place
             events.append(_Event(kind, name, lasting, where))
+        for e in events[first:]:
+            e.tail = last_resolution >= 0
     return events
 
 
@@ -115,16 +128,55 @@ def _drop_holders(text: str) -> str:
     return out + text[pos:]
 
 
+# 'M. Alain JOLY (suppléant de M. Jean DUPONT)': the substitute sits, the titulaire is excused.
+_SUBSTITUTE = re.compile(
+    r"[(,]?\s*(?:en\s+)?(?:suppl[ée]ant|rempla[çc]ant)(?:e|s|es)?\s+(?:de|du|d['’])\s*(?:titulaire\s+)?", re.I)
+
+
+def _drop_substitutes(text: str) -> tuple[str, list[str]]:
+    """The list without its 'suppléant de X' notes, and the titulaires they name."""
+    out, pos, titulaires = "", 0, []
+    for m in _SUBSTITUTE.finditer(text):
+        if m.start() < pos:
+            continue
+        name, used = take_name(text[m.end():])
+        end = m.end() + used
+        close = re.match(r"\s*\)", text[end:])
+        if close:
+            end += close.end()
+        if name and clean_name(name):
+            titulaires.append(clean_name(name))
+        out += text[pos: m.start()] + " "
+        pos = end
+    return out + text[pos:], titulaires
+
+
+def _unpaired(text: str) -> list[str]:
+    """'Représentés : Anne MARTIN, Paul DURAND': members under a proxies label whose holder is not
+    named are excused all the same."""
+    if parse_pairs(text, bare_a=True):
+        return []  # a list of pairs: its leftovers are pieces of names cut by the connectors
+    return split_names(text)
+
+
 def _base_entries(blocks: list[ListBlock]) -> dict[str, _Entry]:
     entries: dict[str, _Entry] = {}
+    titulaires: list[tuple[str, Evidence, tuple]] = []
     for b_index, block in enumerate(blocks):
-        if block.kind == "proxy":
-            continue
         ev = Evidence.of_lines(block.lines, EXTRACTOR)
-        for n_index, name in enumerate(split_names(_drop_holders(join_lines(block.content)))):
+        if block.kind == "proxy":
+            for n_index, name in enumerate(_unpaired(join_lines(block.content))):
+                entries.setdefault(name_key(name), _Entry(name, "excused", ev, (b_index, n_index)))
+            continue
+        text, sat_for = _drop_substitutes(_drop_holders(join_lines(block.content)))
+        titulaires += [(t, ev, (b_index, 10_000 + i)) for i, t in enumerate(sat_for)]
+        for n_index, name in enumerate(split_names(text)):
             key = name_key(name)
             if key not in entries:
                 entries[key] = _Entry(name, block.kind, ev, (b_index, n_index))
+    for name, ev, order in titulaires:
+        if _match(name, entries) is None:
+            entries[name_key(name)] = _Entry(name, "excused", ev, order)
     return entries
 
 
@@ -159,21 +211,32 @@ def _set(entries: dict[str, _Entry], event: _Event, status: str, allow_new: bool
 
 
 def _replay(d: DeliberationText, entries: dict[str, _Entry]) -> None:
+    """Arrivals and departures in the order they happened, up to this item's vote."""
     late = (10**6, 0)
-    for i, event in enumerate(_events_in(d.session)):
+    session, before = session_context(d)
+    for i, event in enumerate(_events_in(session)):
         if event.kind in ("arrive", "back"):
             _set(entries, event, "present", True, (late[0], i))
-    for event in _events_in(d.before):
+    out_of_room: dict[str, _Event] = {}  # left the room in an earlier item, no return printed yet
+    for event in _events_in(before):
+        key = _match(event.name, entries)
         if event.kind in ("arrive", "back"):
             _set(entries, event, "present", event.kind == "arrive", late)
+            out_of_room.pop(key, None)
         elif event.lasting:
             _set(entries, event, "absent", False, late)
+        elif key is not None:
+            out_of_room[key] = event
     own = _events_in(d.lines)
     for event in own:
+        key = _match(event.name, entries)
+        if key in out_of_room and event.kind == "back" and event.tail:
+            _set(entries, out_of_room[key], "absent", False, late)  # out until after this item's vote
+        if event.tail:
+            continue
         if event.kind == "arrive":
             _set(entries, event, "present", True, late)
-    for event in own:
-        if event.kind == "leave":
+        elif event.kind == "leave":
             _set(entries, event, "absent", False, late)
 
 

@@ -47,15 +47,17 @@ COUNT_FIELDS = ("members_in_office", "present_count", "represented_count", "vote
 
 # --------------------------------------------------------------------------- vote facts
 _ABST = r"ab?st?entions?"
+# "… et 1\nabstention": a vote's number may end a line and its word open the next.
+WRAP = r"(?:[ \t]+|[ \t]*\n[ \t]*)"
 _VOTE_PATTERNS: tuple[tuple[str, re.Pattern, bool], ...] = (
     # (field, pattern, bare): a bare pattern ("2 contre", "DEUX pour") needs a vote word on its line.
     ("votes_for", re.compile(rf"(?:\b(?:votes?|voix|suffrages?)\s+)?\bpour\s*:\s*{NUM}", _F), False),
-    ("votes_for", re.compile(rf"{NUM}[ \t]+(?:voix|votes?|suffrages?)\s+(?:pour|favorables?)\b", _F), False),
+    ("votes_for", re.compile(rf"{NUM}{WRAP}(?:voix|votes?|suffrages?)\s+(?:pour|favorables?)\b", _F), False),
     ("votes_for", re.compile(rf"{NUM}[ \t]+pour\b(?!\s+(?:cent|100|la|le|les|l['’]|un|une|des|du|que)\b)", _F), True),
     ("votes_against", re.compile(rf"(?:\b(?:votes?|voix)\s+)?\bcontre\s*:\s*{NUM}", _F), False),
-    ("votes_against", re.compile(rf"{NUM}[ \t]+(?:voix\s+|votes?\s+)?(?:contre|d[ée]favorables?)\b", _F), True),
+    ("votes_against", re.compile(rf"{NUM}{WRAP}(?:voix\s+|votes?\s+)?(?:contre|d[ée]favorables?)\b", _F), True),
     ("abstentions", re.compile(rf"\b{_ABST}\s*:\s*{NUM}", _F), False),
-    ("abstentions", re.compile(rf"{NUM}[ \t]+(?:voix\s+|votes?\s+)?(?:d['’]\s?)?{_ABST}\b", _F), False),
+    ("abstentions", re.compile(rf"{NUM}{WRAP}(?:voix\s+|votes?\s+)?(?:d['’]\s?)?{_ABST}\b", _F), False),
     ("not_voting", re.compile(rf"(?:ne\s+prenn?(?:d|ent)\s+pas\s+part\s+au\s+vote|n['’]\s?(?:a|ont)\s+pas\s+pris\s+part\s+au\s+vote|NPPV)\s*:?\s*{NUM}", _F), False),
 )
 _VOTE_CONTEXT = re.compile(rf"\b(?:pour|contre|{_ABST}|votes?|voix|vote|scrutin|unanimit)", _F)
@@ -74,7 +76,11 @@ _REJECTED = re.compile(
 _ADOPTED = re.compile(
     r"\badopt[ée]e?s?\b|\badopte\b|\bapprouv\w*|\baccept\w*|\bd[ée]cid\w*|\bapr[èe]s\s+en\s+avoir\s+d[ée]lib[ée]r[ée]|\bautorise\b|\bd[ée]signe\b|\bprend\s+acte|\b[ée]met\b|\bvalide\b|\bunanimit[ée]",
     _F)
-_STRONG_DECISION = re.compile(r"\bD[ÉE]CIDE(?:NT)?\b|\bARR[ÊE]TE\b|\b(?:APPROUVE|ADOPTE|ACCEPTE)(?:NT)?\b")
+_STRONG_DECISION = re.compile(
+    r"\bD[ÉE]CIDE(?:NT)?\b|\bARR[ÊE]TE\b|\b(?:APPROUVE|ADOPTE|ACCEPTE)(?:NT)?\b"
+    # "après en avoir délibéré, par 14 voix pour et 17 voix contre, approuve …": a verb in the
+    # present closing the deliberation's sentence records the decision as taken.
+    r"|(?i:apr[èe]s\s+en\s+avoir\s+d[ée]lib[ée]r[ée][^.;]{0,160}?,\s*(?:approuve|d[ée]cide|adopte|accepte|autorise|valide|fixe|attribue|accorde|d[ée]signe|cr[ée]e|arr[êe]te|[ée]met|prend\s+acte)\b)")
 
 
 @dataclass
@@ -180,8 +186,21 @@ def extract_count_fields(d: DeliberationText) -> dict[str, Found]:
     return out
 
 
+_DECISION_LINE = re.compile(r"d[ée]lib[ée]r[ée]|\bD[ÉE]CIDE|\badopt|\bunanimit|\bpour\s*:|\bvoix\b|\bvote\s*:|\bapprouv", _F)
+
+
+def _until_vote(lines: list[Line]) -> list[Line]:
+    """The item's lines up to its vote or decision: a member who leaves after it ("Arrivée de
+    M. X à 20h15" closing the item) changes the counts of the next items, not this one's."""
+    last = -1
+    for i, line in enumerate(lines):
+        if _DECISION_LINE.search(line.text) and not (_MOVE_OUT.search(line.text) or _MOVE_IN.search(line.text)):
+            last = i
+    return lines[:last + 1] if last >= 0 else lines
+
+
 def _session_counts_stale(d: DeliberationText) -> bool:
-    return _movements(d.lines) > 0 or _net_moved(d.before)
+    return _movements(_until_vote(d.lines)) > 0 or _net_moved(d.before)
 
 
 # --------------------------------------------------------------------------- votes
@@ -215,16 +234,34 @@ def _bare_vote_ok(joined: Joined, m: re.Match) -> bool:
     return bool(_VOTE_CONTEXT.search(rest)) or len(line) < 40
 
 
-def _group(facts: list[Fact], gap: int = 3) -> list[VoteGroup]:
+def _group(facts: list[Fact], text: str, gap: int = 3) -> list[VoteGroup]:
+    """Facts of one vote: near each other, no field twice. Unanimity and a split belong to one vote
+    only within one sentence ("à l'unanimité et deux abstentions"); "Sur le principe : adopté à
+    l'unanimité. / Sur les montants : Pour : 5 – Contre : 3" are two votes."""
     groups: list[VoteGroup] = []
     for f in facts:
         g = groups[-1] if groups else None
-        if g and f.line - g.facts[-1].line <= gap and (g.get(f.field) is None or f.field == "unanimous" and f.line == g.facts[-1].line):
-            if f.field != "unanimous" or g.get("unanimous") is None:
-                g.facts.append(f)
+        if g and f.line - g.facts[-1].line <= gap and g.get(f.field) is None and _same_vote(g, f, text):
+            g.facts.append(f)
             continue
+        if g and f.field == "unanimous" and g.get("unanimous") is not None and f.line == g.facts[-1].line:
+            continue  # "à l'unanimité … unanimité" twice in one line is one fact
         groups.append(VoteGroup([f]))
     return groups
+
+
+def _same_vote(g: VoteGroup, f: Fact, text: str) -> bool:
+    kinds = {x.field == "unanimous" for x in g.facts}
+    if (f.field == "unanimous") in kinds and len(kinds) == 1:
+        return True  # numbers with numbers
+    last = g.facts[-1]
+    between = text[last.end:f.start] if last.end <= f.start else ""
+    return not _OTHER_VOTE_LABEL.search(between)
+
+
+# A label opening another vote: "Sur les montants :", "Pour les adultes :" — not a vote word ("Contre :").
+_OTHER_VOTE_LABEL = re.compile(
+    rf"(?:^|[.\n])\W*(?!(?:pour|contre|{_ABST}|votes?|voix|nppv|ne\s+prend)\s*(?:\(|:))[A-ZÀ-Ýa-zà-ÿ][^:.\n]{{0,40}}:", _F)
 
 
 def _choose(groups: list[VoteGroup]) -> Optional[VoteGroup]:
@@ -278,7 +315,7 @@ def extract_counts(d: DeliberationText) -> dict[str, Found]:
     """Counts, votes, outcome and flags of one deliberation (only the keys found)."""
     out = extract_count_fields(d)
     joined = _vote_source(d)
-    groups = _group(_vote_facts(joined))
+    groups = _group(_vote_facts(joined), joined.text)
     group = _choose(groups)
     election = bool(_ELECTION.search(joined.text))
     if group is not None:
@@ -346,7 +383,7 @@ def _names_in_parenthesis(text: str) -> list[str]:
 def extract_named_votes(d: DeliberationText) -> list[MemberVote]:
     """Members named after a vote count: "2 voix contre (M. A, Mme B)", "Abstentions : 3 (…)"."""
     joined = _vote_source(d)
-    group = _choose(_group(_vote_facts(joined)))
+    group = _choose(_group(_vote_facts(joined), joined.text))
     if group is None:
         return []
     out: list[MemberVote] = []

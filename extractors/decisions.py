@@ -20,7 +20,7 @@ from typing import Optional
 from pipeline.model import Decision, DeliberationText, Evidence, Line, clean_text
 
 from .amounts import single_amount
-from .nlp import finite_verb, first_verb_lemma, infinitive, lemma_of_verb
+from .nlp import finite_verb, first_verb_lemma, infinitive, known_verb, lemma_of_verb
 
 EXTRACTOR = "decisions"
 
@@ -28,7 +28,7 @@ EXTRACTOR = "decisions"
 _BULLET = re.compile(r"^(?:[-–—•·▪►▸➢➤→⇒>*+»■□◆◇❖✓✔◦o_~]|[\uf000-\uf8ff]|[\u2022\u25a0-\u25ff])+(?=[\s\w'’])\s*")
 # What OCR makes of arrow/check glyphs in front of an item ("Y_", "*”_", "Ÿ_", "e"): only
 # dropped when a decision verb follows.
-_OCR_BULLET = re.compile(r"^(?:[YŸye]|[*”\"'’_~.,])(?:[*”\"'’_~]*)\s+|^[*”\"'’_~]+")
+_OCR_BULLET = re.compile(r"^(?:[YŸyev]|[*“”„«\"'’_~.,])(?:[*“”„«\"'’_~]*)\s+|^[*“”„«\"'’_~]+")
 _ARTICLE = re.compile(r"^(?:article|a[rt]t[il1]c[l1]e|art\.?)\s*(\d+|1\s*er|premier)\s*(?:er\b)?\s*[-–—:.)]*\s*", re.I)
 _DECIDE_MARK = re.compile(r"(?:^|\s|,)(?:D[ÉE]CIDE(?:NT)?|ARR[ÊE]TE(?:NT)?|[Dd][ée]cide(?:nt)?\s*:|[Aa]rr[êe]te(?:nt)?\s*:)\s*[:,.]?\s*$")
 _DELIBERE = re.compile(r"apr[èe]s\s+(?:en\s+)?avoir\s+d[ée]lib[ée]r[ée](?:\s+et\s+vot[ée])?", re.I)
@@ -36,7 +36,8 @@ _STOP = re.compile(
     r"^(?:ainsi\s+fait|fait\s+et\s+d[ée]lib[ée]r[ée]|fait\s+[àa]\s|pour\s+(?:copie|extrait)\s+conforme|"
     r"pour\s+information|votes?\b|la\s+s[ée]ance\s+est\s+lev[ée]e|s[ée]ance\s+lev[ée]e|questions\s+diverses|"
     r"le\s+maire\s*,?$|le\s+pr[ée]sident\s*,?$|d[ée]lib[ée]ration\s+adopt[ée]e|adopt[ée]e?s?\s+[àa]\s+l|"
-    r"r[ée]sultat\s+du\s+vote|l['’]ordre\s+du\s+jour\s+[ée]tant)",
+    r"r[ée]sultat\s+du\s+(?:vote|scrutin)|l['’]ordre\s+du\s+jour\s+[ée]tant|mise?\s+aux\s+voix|"
+    r"(?:la\s+)?proposition\s+(?:est\s+)?(?:adopt[ée]e|rejet[ée]e)|il\s+est\s+proc[ée]d[ée]\s+au\s+vote)",
     re.I,
 )
 _SPEECH = re.compile(
@@ -67,6 +68,7 @@ class _Item:
     parts: list[str] = field(default_factory=list)
     article: bool = False
     closed: bool = False  # a sentence that ended: later plain lines do not belong to it
+    prose: bool = False  # decided in running prose, where the sentence's end ends the item
 
     @property
     def text(self) -> str:
@@ -103,13 +105,13 @@ def _resolve(verb: str, rest: str) -> str:
     return verb
 
 
-def _verb_at_start(text: str, *, lower_ok: bool, bare_infinitive: bool) -> Optional[str]:
+def _verb_at_start(text: str, *, lower_ok: bool, bare_infinitive: bool, ocr_marks: bool = True) -> Optional[str]:
     """The decision verb an item line opens with, or None.
 
     lower_ok: accept a lowercase conjugated verb (inside an operative block);
     bare_infinitive: accept "valider le projet" (in a list of proposals).
     """
-    for candidate in _candidates(text):
+    for candidate in (_candidates(text) if ocr_marks else [text.strip()]):
         m = _DE_INF.match(candidate)
         if m:
             inf = infinitive(m.group(1))
@@ -124,7 +126,8 @@ def _verb_at_start(text: str, *, lower_ok: bool, bare_infinitive: bool) -> Optio
             return _resolve(fin, candidate[m.end():])
         if bare_infinitive and (lower_ok or word[0].isupper() or candidate.startswith(("s'", "s’"))):
             inf = infinitive(word)
-            if inf:
+            # a name in capitals that ends like a verb ("CHEVALIER)") is not a proposal
+            if inf and (not word.isupper() or known_verb(word)):
                 return inf
     return None
 
@@ -182,8 +185,13 @@ def _paragraph_break(prev: Optional[Line], line: Line) -> bool:
     return ph > 0 and gap > 0.8 * ph
 
 
+_ABBREVIATION_END = re.compile(r"(?:\b(?:M|MM|Mme|Mmes|Mlle|Me|Dr|St|Ste|art|n°|cf)|\(\w{1,3})\.$", re.I)
+
+
 def _ends_sentence(text: str) -> bool:
-    return text.rstrip().endswith((".", "!", "?"))
+    """A full stop that ends a sentence, not "(Mme" / "M." cut by the line's end."""
+    text = text.rstrip()
+    return text.endswith((".", "!", "?")) and not _ABBREVIATION_END.search(text)
 
 
 # --------------------------------------------------------------------------- tier 1
@@ -192,9 +200,10 @@ def _operative_items(lines: list[Line]) -> list[_Item]:
     inside = False
     current: Optional[_Item] = None
     prev: Optional[Line] = None
+    pending: Optional[tuple[list[Line], str]] = None
 
-    def start(verb: str, line: Line, text: str, article: bool = False) -> _Item:
-        item = _Item(verb, [line], [text], article)
+    def start(verb: str, line: Line, text: str, article: bool = False, prose: bool = False) -> _Item:
+        item = _Item(verb, [line], [text], article, prose=prose, closed=prose and _ends_sentence(text))
         items.append(item)
         return item
 
@@ -203,25 +212,46 @@ def _operative_items(lines: list[Line]) -> list[_Item]:
         if not text or _NOISE.search(text):
             continue
         if inside and (_STOP.match(text) or _SPEECH.match(text)):
-            inside, current = False, None
+            inside, current, pending = False, None, None
             prev = line
             continue
         body, bulleted = _strip_bullet(text)
         art = _ARTICLE.match(body)
         if _DECIDE_MARK.search(text) and not art:
-            inside, current = True, None
+            inside, current, pending = True, None, None
             prev = line
             continue
         delib = _DELIBERE.search(text)
         if delib:
-            inside, current = True, None
+            inside, current, pending = True, None, None
             rest = text[delib.end():]
-            found = _inline_verb(rest, lower_ok=True)
+            found = _inline_verb(rest, lower_ok=True) or _verb_after_formula(rest)
             if found:
                 offset, verb = found
-                current = start(verb, line, rest[offset:])
+                current = start(verb, line, rest[offset:], prose=True)
+            elif not _DECIDE_MARK.search(rest) and not _ends_sentence(rest) and not rest.rstrip().endswith(":"):
+                pending = ([line], rest)
             prev = line
             continue
+        if pending is not None and not art and not bulleted and not _PRELUDE.match(text) \
+                and not _verb_at_start(body, lower_ok=False, bare_infinitive=False):
+            # The vote formula ran over the line ("… par 14 voix pour et 17 voix / contre,
+            # approuve …"): the verb is read in the sentence the lines make together.
+            plines, ptext = pending[0] + [line], pending[1] + " " + text
+            pending = None
+            if _DECIDE_MARK.search(text):
+                prev = line
+                continue
+            found = _verb_after_formula(ptext)
+            if found:
+                offset, verb = found
+                current = start(verb, line, ptext[offset:], prose=True)
+                current.lines = plines
+            elif len(plines) < 4 and not _ends_sentence(text) and not text.endswith(":"):
+                pending = (plines, ptext)
+            prev = line
+            continue
+        pending = None
         if inside and art:
             current = start(None, line, body, article=True)
             prev = line
@@ -236,15 +266,16 @@ def _operative_items(lines: list[Line]) -> list[_Item]:
         if found and (current is None or not current.article):
             offset, verb = found
             inside = True
-            current = start(verb, line, text[offset:])
+            current = start(verb, line, text[offset:], prose=True)
             prev = line
             continue
         if inside and current is not None:
-            if (_paragraph_break(prev, line) and not bulleted) or _PRELUDE.match(text):
+            if (_paragraph_break(prev, line) and not bulleted) or _PRELUDE.match(text) or current.closed:
                 inside, current = False, None
             else:
                 current.lines.append(line)
                 current.parts.append(text)
+                current.closed = current.prose and _ends_sentence(text)
         prev = line
     return items
 
@@ -257,7 +288,7 @@ def _upper_first(body: str) -> bool:
 def _drop_ocr_bullet(body: str) -> str:
     cands = _candidates(body)
     for c in cands:
-        if _verb_at_start(c, lower_ok=True, bare_infinitive=True):
+        if _verb_at_start(c, lower_ok=True, bare_infinitive=True, ocr_marks=False):
             return c
     return body
 
@@ -277,6 +308,37 @@ def _inline_verb(text: str, *, lower_ok: bool) -> Optional[tuple[int, str]]:
             if fin and _next_word_ok(rest[wm.end():]):
                 hits.append((m.end() if m else 0, _resolve(fin, rest[wm.end():])))
     return min(hits) if hits else None
+
+
+def _mask_brackets(text: str) -> str:
+    """Parenthesized asides ("(Mme NICOLAS)", "(Pour : 22 – Contre : 1 (M. X))") blanked out,
+    offsets kept; an unclosed "(" blanks to the end of the text."""
+    out, depth = [], 0
+    for ch in text:
+        if ch == "(":
+            depth += 1
+        out.append(" " if depth else ch)
+        if ch == ")" and depth:
+            depth -= 1
+        elif ch == ")":
+            out[-1] = " "
+    return "".join(out)
+
+
+def _verb_after_formula(text: str) -> Optional[tuple[int, str]]:
+    """The first verb of decision in a sentence that opens with the vote formula
+    ("à l'unanimité des membres présents et représentés, accepte …", "par 22 voix pour,
+    1 voix contre (Mme X), fixe …"). Words of the formula are never finite verbs of the table."""
+    masked = _mask_brackets(text)
+    end = re.search(r"[.;](?:\s|$)", masked)
+    limit = end.start() if end else len(masked)
+    for n, m in enumerate(_WORD.finditer(masked, 0, limit)):
+        if n > 40:
+            break
+        fin = finite_verb(m.group(0))
+        if fin and _next_word_ok(masked[m.end():]) and not _noun_use(m.group(0), masked[m.end():]):
+            return m.start(), _resolve(fin, text[m.end():])
+    return None
 
 
 # --------------------------------------------------------------------------- tier 2 and 3
@@ -314,7 +376,7 @@ def _proposal_groups(lines: list[Line]) -> list[list[_Item]]:
             if verb and not (current is not None and current.closed is False and not bulleted and _continues(current, body)):
                 current = _Item(verb, [line], [_drop_ocr_bullet(body)])
                 group.append(current)
-            elif current is not None and not current.closed and not _paragraph_break(prev, line):
+            elif current is not None and not current.closed and (not _paragraph_break(prev, line) or _announces_list(current)):
                 current.lines.append(line)
                 current.parts.append(text)
                 if _ends_sentence(text):
@@ -326,6 +388,11 @@ def _proposal_groups(lines: list[Line]) -> list[list[_Item]]:
                 current.closed = True
         prev = line
     return [g for g in groups if g]
+
+
+def _announces_list(item: _Item) -> bool:
+    """"… comme suit :" — the lines below (a table of sums, set apart) belong to the item."""
+    return bool(item.parts) and item.parts[-1].rstrip().endswith(":")
 
 
 def _continues(item: _Item, body: str) -> bool:
@@ -374,12 +441,20 @@ def _split_inline(item: _Item) -> list[_Item]:
     if item.article:
         return [item]
     text = item.text
+    masked = _mask_brackets(text)
     cuts = []
-    for m in re.finditer(r"(?:,|\bet|\bET)\s+([^\W\d_]+)\b", text):
+    for m in re.finditer(r"(?:,|\bet|\bET)\s+([^\W\d_]+)\b", masked):
         word = m.group(1)
         fin = finite_verb(word)
         if fin and _next_word_ok(text[m.end():]) and (word.isupper() or word.islower()):
             cuts.append((m.start(1), _resolve(fin, text[m.end():])))
+    # "d'adopter le projet …, de solliciter une subvention … et d'autoriser le Maire …":
+    # each "de <infinitif>" after a comma or "et" is one more decision.
+    for m in re.finditer(rf"(?:,|\bet|\bET)\s+((?:d['’]\s*|de\s+|DE\s+|D['’]\s*){_CLITIC}([^\W\d_][\w'’-]*))", masked):
+        inf = _listed_infinitive(m.group(2))
+        if inf and item.verb is not None and _LIST_HEAD.match(text):
+            cuts.append((m.start(1), _resolve(inf, text[m.end():])))
+    cuts.sort()
     if not cuts:
         return [item]
     pieces, last, verb = [], 0, item.verb
@@ -388,6 +463,28 @@ def _split_inline(item: _Item) -> list[_Item]:
         last, verb = pos, v
     pieces.append(_Item(verb, item.lines, [text[last:]]))
     return pieces
+
+
+# An item that is itself an infinitive ("d'adopter …", "DÉCIDE de créer …") heads a list of them;
+# "charge le Maire de signer … et de transmettre …" is one charge with two complements.
+_LIST_HEAD = re.compile(r"^\W*(?:(?:d[ée]cide(?:nt)?|D[ÉE]CIDE(?:NT)?)\s*,?\s+)?(?:d['’]\s*|de\s+)", re.I)
+
+
+def _listed_infinitive(word: str) -> Optional[str]:
+    """An infinitive of the decision table (or one spaCy reads as a verb), not a noun after "de"
+    ("… et de services", "… et d'hiver")."""
+    inf = infinitive(word)
+    if inf and (known_verb(word) == inf or inf == word.lower()):
+        return inf
+    return None
+
+
+def _article_verb(text: str) -> Optional[str]:
+    """"Article 2 : Autorise le Maire à signer …" -> autoriser (the verb the article opens with,
+    not the one it governs); "Article 3 - Le montant … est autorisé …" -> the sentence's verb."""
+    m = _ARTICLE.match(text)
+    rest = text[m.end():] if m else text
+    return _verb_at_start(rest, lower_ok=True, bare_infinitive=True) or first_verb_lemma(rest)
 
 
 def _decision_lines(d: DeliberationText) -> list[Line]:
@@ -418,8 +515,7 @@ def extract_decisions(d: DeliberationText) -> list[Decision]:
     for n, item in enumerate(items, start=1):
         text = item.text
         if item.article and item.verb is None:
-            m = _ARTICLE.match(text)
-            item.verb = first_verb_lemma(text[m.end():] if m else text)
+            item.verb = _article_verb(text)
         decisions.append(Decision(
             position=n,
             verb=item.verb,

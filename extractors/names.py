@@ -20,7 +20,9 @@ _CIVILITY_WORD = (
     r"(?:M\s?\.|MM\.|Mmes?\.|Mlle\.|Mr\.|Mrs\.|Mme\b|Mmes\b|MM\b|Mr\b|Mlle\b|"
     r"Monsieur\b|Madame\b|Mademoiselle\b|Messieurs\b|Mesdames\b)"
 )
-_CIVILITY = re.compile(rf"^(?:{_CIVILITY_WORD}\s*)+", re.I)
+# 'M MEYER Benoît': OCR drops the period of 'M.'; a bare capital M before two capitalised words.
+_BARE_M = r"(?-i:M(?=\s+[A-ZÀ-Ý][\w'’-]*\s+[A-ZÀ-Ý]))"
+_CIVILITY = re.compile(rf"^(?:(?:{_CIVILITY_WORD}|{_BARE_M})\s*)+", re.I)
 # A civility inside a fragment starts a new name ("… Jean DUPONT Madame Anne MARTIN" after a
 # line break that carried no separator). Case-sensitive: "m." inside a word is not a civility.
 _INNER_CIVILITY = re.compile(r"\s(?=(?:M\.|MM\.?|Mmes?\.?|Mlle\.?|Mr\.?|Monsieur|Madame|Mademoiselle|"
@@ -58,7 +60,8 @@ def strip_roles(text: str) -> str:
 
 
 def _is_name_token(tok: str) -> bool:
-    if tok.lower() in _PARTICLES or re.fullmatch(r"[dDlL][’']\w.*", tok):
+    # An elided particle starts a surname only before a capital: D'ALMEIDA, d'Estaing, not l'affaire.
+    if tok.lower() in _PARTICLES or re.fullmatch(r"[dDlL][’'][A-ZÀ-ÝŒ].*", tok):
         return True
     return bool(re.fullmatch(r"[A-ZÀ-ÝŒ][\w’'.\-]*", tok)) and not any(c.isdigit() for c in tok)
 
@@ -122,16 +125,23 @@ def _surname_only(name: str) -> bool:
     return all(t.isupper() or t.lower() in _PARTICLES for t in name.split(" "))
 
 
-def _glue_dashed_surnames(items: list[tuple[str, str]]) -> list[str]:
-    """'Philippe ROUVIER' + ' - ' + 'COROUGE' -> 'Philippe ROUVIER-COROUGE' in 'Prénom NOM' lists."""
-    full = [n for _, n in items if not _surname_only(n)]
+def _glue_dashed_surnames(items: list[tuple[str, str, str]]) -> list[str]:
+    """A compound surname printed with a spaced dash is one person:
+    'Philippe ROUVIER' + ' - ' + 'COROUGE' -> 'Philippe ROUVIER-COROUGE' in 'Prénom NOM' lists;
+    'LAMBERT' + ' – ' + 'DELHOMME Mathieu' -> 'LAMBERT-DELHOMME Mathieu' ('NOM Prénom')."""
+    full = [n for _, n, _ in items if not _surname_only(n)]
     prenom_nom = sum(1 for n in full if _has_first_name(n) and n.split(" ")[-1].isupper())
     glue_ok = full and prenom_nom * 2 >= len(full)
     out: list[str] = []
-    for sep, name in items:
+    for sep, name, raw in items:
         prev = out[-1] if out else None
-        if (glue_ok and prev and _DASH_SEP.search(sep) and _surname_only(name) and " " not in name
+        dashed = prev is not None and _DASH_SEP.search(sep)
+        first = name.split(" ")[0]
+        if (dashed and glue_ok and _surname_only(name) and " " not in name
                 and _has_first_name(prev) and prev.split(" ")[-1].isupper()):
+            out[-1] = f"{prev}-{name}"
+        elif (dashed and _surname_only(prev) and " " not in prev and first.isupper() and len(first) > 1
+              and _has_first_name(name) and not _CIVILITY.match(clean_text(raw))):
             out[-1] = f"{prev}-{name}"
         else:
             out.append(name)
@@ -149,13 +159,23 @@ def split_names(text: str) -> list[str]:
         chunks = lines
     else:
         chunks = [join_lines(text)]
-    items: list[tuple[str, str]] = []
+    items: list[tuple[str, str, str]] = []
     for chunk in chunks:
         for sep, frag in _split_fragments(chunk):
             name = clean_name(frag)
             if name:
-                items.append((sep, name))
+                items.extend((sep if i == 0 else " ", n, frag) for i, n in enumerate(_split_people(name)))
     return _glue_dashed_surnames(items)
+
+
+def _split_people(name: str) -> list[str]:
+    """'MORIN Christian MARTINEZ Gérard' (a separator lost at a line end) -> two people, when each
+    part has both a word in capitals and a capitalised one, in the same order."""
+    groups = split_run(name.split(" "))
+    cases = [[c for c in map(_case, g) if c] for g in groups]
+    if len(groups) > 1 and all(len(set(c)) == 2 for c in cases):
+        return [" ".join(g) for g in groups]
+    return [name]
 
 
 # --------------------------------------------------------------------------- matching
@@ -255,6 +275,9 @@ def take_name(text: str, backward: bool = False) -> tuple[Optional[str], int]:
     for m in matches:
         tok = m.group(0)
         bare = tok.strip(".,;:")
+        # A parenthesis closes the name: 'X (suppléant de M. Y)' forward, '(X' backward.
+        edge = bare.endswith(")") if not backward else bare.startswith("(")
+        bare = bare.strip("()")
         if not run and _CIVILITY.fullmatch(tok + " "):
             continue
         if _CIVILITY.fullmatch(tok + " ") or not bare or not _is_name_token(bare) or _ROLE.fullmatch(bare):
@@ -262,11 +285,11 @@ def take_name(text: str, backward: bool = False) -> tuple[Optional[str], int]:
         if backward and run and re.search(r"[,;:.]$", tok) and not re.fullmatch(r"[A-Z]\.", tok):
             break
         run.append(m)
-        if not backward and re.search(r"[,;:]$", tok):
+        if edge or (not backward and re.search(r"[,;:]$", tok)):
             break
     if backward:
         run.reverse()
-    toks = [m.group(0).strip(".,;:") for m in run]
+    toks = [m.group(0).strip(".,;:()") for m in run]
     groups = split_run(toks)
     if not groups:
         return None, 0
@@ -288,10 +311,11 @@ def take_name(text: str, backward: bool = False) -> tuple[Optional[str], int]:
 _ETAIENT = r"(?:[ée]tai[a-z]*\s+|(?:membres?|conseill[a-zè]*|[ée]lus?)\s+)?"
 _PL = r"(?:e|s|es|\(e\)s?|\(s\)|e\(s\)|\(es\))?"
 _LIST_LABELS = {
-    "proxy": rf"(?:absent{_PL}\s+(?:excus[ée]{_PL}\s+)?)?(?:ayant\s+donn[ée]{_PL}\s+(?:pouvoir|procuration|d[ée]l[ée]gation){_PL}"
+    "proxy": rf"(?:absent{_PL}\s+)?(?:excus[ée]{_PL}\s+(?:et\s+)?)?(?:ayant\s+donn[ée]{_PL}\s+(?:pouvoir|procuration|d[ée]l[ée]gation){_PL}"
              rf"|pouvoir{_PL}|pro[a-z]{{1,3}}ation{_PL}|repr[ée]sent[ée]{_PL}|d[ée]l[ée]gations?\s+de\s+vote)",
-    "excused": rf"{_ETAIENT}(?:absent{_PL}\s+)?excus[ée]{_PL}",
-    "absent": rf"{_ETAIENT}absent{_PL}(?:\s+non[\s-]+excus[ée]{_PL})?",
+    "excused": rf"{_ETAIENT}(?:absent{_PL}\s+)?excus[ée]{_PL}(?:\s+(?:non[\s-]+repr[ée]sent[ée]{_PL}|sans\s+pouvoir))?",
+    "absent": rf"{_ETAIENT}absent{_PL}(?:\s+(?:non[\s-]+excus[ée]{_PL}|non[\s-]+repr[ée]sent[ée]{_PL}"
+              rf"|sans\s+(?:pouvoir|procuration)))?",
     "present": rf"{_ETAIENT}pr[ée]sent{_PL}",
 }
 _LABEL = re.compile(
@@ -339,10 +363,20 @@ def _visible_text(line, left_limit: Optional[float]) -> str:
 _PROXY_WORDS = re.compile(r"^(?:a|à|donne|donné|donnée|ayant|pouvoir|pouvoirs|procuration|procurations|représentée?s?|par|de|vote)$", re.I)
 
 
+def _mostly_roles(text: str) -> bool:
+    """'Désignation du secrétaire de séance': role words carry the line and no surname is left."""
+    role_chars = sum(len(m.group(0)) for m in _ROLE.finditer(text))
+    letters = sum(1 for c in text if c.isalpha())
+    return role_chars * 2 > letters and not _has_surname(_ROLE.sub(" ", text))
+
+
 def looks_like_names(text: str, proxy: bool = False) -> bool:
     """A wrapped line of a names list (capitalised tokens, civilities, roles, separators).
     A proxies list may also hold its connecting words ('donne pouvoir à')."""
-    text = strip_roles(re.sub(r"\([^)]*\)?", " ", text))
+    text = re.sub(r"\([^)]*\)?", " ", text)
+    if _mostly_roles(text):
+        return False
+    text = strip_roles(text)
     toks = [t.strip(".,;:/") for t in text.split(" ")]
     toks = [t for t in toks if t and t not in {"-", "–", "—", "et", "&"} and t.lower() not in _PARTICLES]
     if proxy:
@@ -354,7 +388,26 @@ def looks_like_names(text: str, proxy: bool = False) -> bool:
 
 
 def _has_surname(text: str) -> bool:
-    return bool(re.search(r"(?<![\w'])[A-ZÀ-ÝŒ]{2,}(?![\w'])", text))
+    """A word in capitals: 'DUPONT', "O'NEILL", 'LAMBERT-DELHOMME'."""
+    return bool(re.search(r"(?<![\w'’-])[A-ZÀ-ÝŒ](?:[A-ZÀ-ÝŒ]|['’-](?=[A-ZÀ-ÝŒ]))*[A-ZÀ-ÝŒ](?![\w'’-])", text))
+
+
+# What stands between two people in a list or a proxies list: after it, a new person starts.
+_PERSON_START = re.compile(
+    r"[,;/]|\s[-–—]+\s|\set\s|\s(?:à|a|par|au\s+profit\s+de)\s|"
+    rf"(?<![\w.]){_CIVILITY_WORD}",
+)
+
+
+def _cut_person(so_far: str) -> bool:
+    """The text ends inside a name: at most one name word since the last separator, connector or
+    civility ('… pouvoir à Madame PICHONNIER' / 'Nathalie'; 'M. DE LA' / 'ROCHE Jean-Luc')."""
+    starts = list(_PERSON_START.finditer(so_far))
+    last = so_far[starts[-1].end():] if starts else so_far
+    words = [t for t in strip_roles(last).split(" ") if t and t.lower() not in _PARTICLES]
+    if starts and _CIVILITY.match(starts[-1].group(0) + " ") and not words:
+        return True
+    return len(words) <= 1 or bool(re.search(r"(?<!\S)(?:de|du|des|la|le|van|von|der)$", last.strip(), re.I))
 
 
 def _continues(block: ListBlock, text: str) -> bool:
@@ -362,15 +415,53 @@ def _continues(block: ListBlock, text: str) -> bool:
     proxy = block.kind == "proxy"
     if not so_far:
         return looks_like_names(text, proxy)
-    if re.search(r"(?:[,;/&\-–—]|\bet|\bà)$", so_far) or re.match(r"^(?:[-–—•]|et\s)", text):
+    if re.search(r"(?:[,;/&\-–—]|\bet|\bà)$", so_far) or re.match(r"^(?:[-–—•(]|et\s)", text):
         return True
+    if proxy and re.search(r"\b(?:donn[ée]e?s?|pouvoirs?|procurations?|par|de)$", so_far, re.I):
+        return True  # a pair cut after its connecting words
     if so_far.endswith(".") and not re.search(rf"(?:{_CIVILITY_WORD}|\b[A-Z]\.)$", so_far, re.I):
         return False
-    last = re.split(r"[,;/]|\s[-–—]+\s|\set\s", so_far)[-1]
-    cut_name = len(strip_civility(last).split(" ")) <= 1  # 'M. JALON' / 'Benjamin Délégué'
-    if _has_surname(so_far) and not _has_surname(text) and not cut_name:
+    if _has_surname(so_far) and not _has_surname(text) and not _cut_person(so_far):
         return False
     return looks_like_names(text, proxy)
+
+
+_LABEL_PREFIX = re.compile(_ETAIENT, re.I)
+_LOWER_WORD_BEFORE = re.compile(r"(?<![\w'’])[a-zà-ÿ][\w'’-]*\s*$")
+
+
+def _gap_before(line, offset: int) -> bool:
+    """The word at `offset` stands apart from the word before it (three times the line's usual
+    word spacing): a margin column ends there."""
+    gaps = sorted(b.x0 - a.x1 for a, b in zip(line.words, line.words[1:]))
+    usual = gaps[len(gaps) // 2] if gaps else 0.0
+    pos, prev = 0, None
+    for w in line.words:
+        if pos + len(w.text) > offset:
+            return prev is not None and w.x0 - prev.x1 > max(6.0, 3.0 * usual)
+        pos += len(w.text) + 1
+        prev = w
+    return False
+
+
+def _labels(line, text: str) -> list[re.Match]:
+    """Label matches of one line. A label after a lowercase word is prose ('des membres présents :'),
+    unless a wide gap shows that word ends a margin column ('Nombre de membres   Présents :')."""
+    found = []
+    for m in _LABEL.finditer(text):
+        if not _LOWER_WORD_BEFORE.search(text[: m.start()]):
+            found.append(m)
+            continue
+        core = _LABEL_PREFIX.match(text, m.start()).end()
+        again = _LABEL.match(text, core) if core > m.start() else m
+        if again and text == line.text and _gap_before(line, core):
+            found.append(again)
+    return found
+
+
+def _is_count(content: str) -> bool:
+    """'Présents : 14 – Votants : 16': a figure after the label is a count, not a list."""
+    return bool(re.match(r"\s*\d", content))
 
 
 def read_lists(lines) -> list[ListBlock]:
@@ -381,7 +472,7 @@ def read_lists(lines) -> list[ListBlock]:
     skipped = 0
     for line in lines:
         text = _visible_text(line, current.left_limit if current else None)
-        found = [m for m in _LABEL.finditer(text) if not re.search(r"(?<![\w'’])[a-zà-ÿ][\w'’-]*\s*$", text[: m.start()])]
+        found = _labels(line, text)
         if found:
             prefix = text[: found[0].start()].strip()
             if current and prefix and ":" not in prefix and _continues(current, prefix):
@@ -396,8 +487,10 @@ def read_lists(lines) -> list[ListBlock]:
                 kind = m.lastgroup
                 label_word = _word_at(line, m.start()) if text == line.text else None
                 x0 = label_word.x0 if label_word is not None else line.x0
-                current = ListBlock(kind, m.group(0), line, text[m.end():end].strip(), limit, x0)
-                blocks.append(current)
+                content = text[m.end():end].strip()
+                current = None if _is_count(content) else ListBlock(kind, m.group(0), line, content, limit, x0)
+                if current is not None:
+                    blocks.append(current)
             continue
         if current is None:
             continue

@@ -97,6 +97,9 @@ _IRREGULAR = {
 
 
 _FINITE: dict[str, str] = {}  # 3rd person present forms only: what a council "does" in a decision
+# The same forms with their accents: "crée" / "agrée" are present tenses although they end like a
+# participle ("créé", "approuvée").
+_FINITE_ACCENTED: dict[str, str] = {}
 
 
 def _build_table() -> dict[str, str]:
@@ -107,6 +110,7 @@ def _build_table() -> dict[str, str]:
             table.setdefault(strip_accents(form), inf)
         for form in (stem + "e", stem + "ent"):
             _FINITE.setdefault(strip_accents(form), inf)
+            _FINITE_ACCENTED.setdefault(form, inf)
     for inf, forms in _IRREGULAR.items():
         table[strip_accents(inf)] = inf
         for k, form in enumerate(forms.split()):
@@ -137,6 +141,8 @@ def known_verb(word: str) -> Optional[str]:
 def finite_verb(word: str) -> Optional[str]:
     """'APPROUVE' / 'acceptent' / 'DIT' -> infinitive; participles and nouns-only -> None."""
     w = _normalize(word)
+    if w in _FINITE_ACCENTED:
+        return _FINITE_ACCENTED[w]
     if re.search(r"(?:é|ée|és|ées)$", w):
         return None
     return _FINITE.get(strip_accents(w))

@@ -11,7 +11,8 @@ from __future__ import annotations
 
 import re
 import statistics
-from dataclasses import dataclass, field
+import unicodedata
+from dataclasses import dataclass, field, replace
 from typing import Optional
 
 from pipeline.model import DeliberationText, Evidence, Found, Objective, Word, clean_text, union_box
@@ -26,23 +27,33 @@ _NUMBER = re.compile(r"^\d{1,3}\.?$")
 
 
 # --------------------------------------------------------------------------- status rules
+def _plain(text: str) -> str:
+    """Lowercase letters and digits only: OCR's stray accents and marks ("Én:courS", ": Réalisée")
+    do not hide the words."""
+    t = unicodedata.normalize("NFD", clean_text(text).lower())
+    t = "".join(c for c in t if unicodedata.category(c) != "Mn")
+    return " ".join(re.sub(r"[^a-z0-9]+", " ", t).split())
+
+
 def normalize_status(text: str) -> Optional[str]:
     """Status from the printed text (samples/README.md): annul… > Non réalisé(e) > en cours /
-    Initié(e) > Réalisé(e)."""
-    t = clean_text(text).lower()
-    if re.search(r"\bannul|\babandonn", t):
+    Initié(e) > Réalisé(e). Read on the plain words so that OCR junk around them does not matter."""
+    t = _plain(text)
+    if re.search(r"\bannul|\babandon", t):
         return "cancelled"
-    if re.match(r"^(?:non|pas(?:\s+encore)?)\s+r[ée]alis", t) or re.search(r"\bpas\s+(?:encore\s+)?(?:été\s+)?r[ée]alis", t):
+    if re.search(r"\b(?:non|pas(?: encore)?)(?: ete)? r\w?alis", t):
         return "not_done"
-    if re.search(r"\ben\s+cours\b", t) or re.match(r"^initi[ée]", t):
+    if re.search(r"\ben ?cours\b|\bcours de r|\binit ?i|\btoujours en\b", t):
         return "in_progress"
-    if re.match(r"^r[ée]alis[ée]", t):
+    if re.search(r"\br\w?alis", t):
         return "done"
     return None
 
 
 def status_year(text: str) -> Optional[int]:
-    m = re.search(r"\b(?:r[ée]alis[ée]e?s?|initi[ée]e?s?|engag[ée]e?s?|d[ée]marr[ée]e?s?|lanc[ée]e?s?)\s+en\s+((?:19|20)\d{2})\b", text, re.I)
+    """'Réalisée en 2023', 'Initiée en 2022 …' (also 'In itiée', 'iée' as OCR cuts it) -> the year;
+    never the year something is planned for ('prévue en 2026')."""
+    m = re.search(r"\b(?:realis\w*|(?:in ?)?iti\w*|i?iee?s?|engag\w*|demarr\w*|lanc\w*)\s+en\s+((?:19|20)\d{2})\b", _plain(text))
     return int(m.group(1)) if m else None
 
 
@@ -81,6 +92,7 @@ class _Columns:
 class _Row:
     number: int
     words: list[Word] = field(default_factory=list)
+    marks: list[Word] = field(default_factory=list)  # what OCR made of the row number
 
 
 def _header_columns(line: list[Word]) -> Optional[_Columns]:
@@ -92,6 +104,13 @@ def _header_columns(line: list[Word]) -> Optional[_Columns]:
         if i > 0 and _HEADER_STATUS.match(w.text) and w.x0 - line[i - 1].x1 > 8:
             return _Columns(status_x=w.x0)
     return None
+
+
+def _same_band(a: list[Word], b: list[Word]) -> bool:
+    """Two visual lines that overlap by most of their height."""
+    at, ab = min(w.top for w in a), max(w.bottom for w in a)
+    bt, bb = min(w.top for w in b), max(w.bottom for w in b)
+    return min(ab, bb) - max(at, bt) > 0.6 * min(ab - at, bb - bt)
 
 
 def _number_of(w: Word) -> Optional[int]:
@@ -149,16 +168,27 @@ def _read_rows(d: DeliberationText) -> list[tuple[_Row, _Columns]]:
         vlines = visual_lines(page_words)
         start = None
         for i, vl in enumerate(vlines):
-            c = _header_columns(vl)
+            c, used = _header_columns(vl), 1
+            if c is None and i + 1 < len(vlines) and _same_band(vl, vlines[i + 1]):
+                # OCR may put the header's words on two "lines" a point apart
+                vl = sorted(vl + vlines[i + 1], key=lambda w: w.x0)
+                c, used = _header_columns(vl), 2
             if c:
                 # Scans shift each page a little: take this page's columns from its own header.
                 cols = _Columns(c.status_x, vl[0].x0 if vl[0].from_ocr else (cols.number_x if cols else None))
-                start = i + 1
+                start = i + used
                 break
         if cols is None:
             continue
         if start is None:
             start = 0
+        if any(w.from_ocr for w in page_words):
+            region = _ocr_region(vlines[start:], cols)
+            if region:
+                last_number, ended = _ocr_rows([w for vl in region for w in vl], cols, rows, last_number)
+                if ended:
+                    cols = None  # prose followed the table: only a new header opens one again
+            continue
         region = _table_region(vlines[start:], cols, first_page=not rows)
         if not region:
             continue
@@ -182,12 +212,26 @@ def _read_rows(d: DeliberationText) -> list[tuple[_Row, _Columns]]:
         if rows:  # the end of a row that began on the previous page, above a clear band
             band = _band_above(words, centers[0])
             if band is not None:
-                rows[-1][0].words.extend(w for w in words if (w.top + w.bottom) / 2 < band)
+                above = [w for w in words if (w.top + w.bottom) / 2 < band]
+                if _own_row(above, rows[-1][0], anchors[0][0], cols):
+                    rows.append((_Row(rows[-1][0].number + 1, above), cols))
+                else:
+                    rows[-1][0].words.extend(above)
                 cuts[0] = band
         for k, (n, _) in enumerate(anchors):
             lo, hi = cuts[k], cuts[k + 1]
             rows.append((_Row(n, [w for w in words if lo <= (w.top + w.bottom) / 2 < hi]), cols))
     return rows
+
+
+def _own_row(above: list[Word], previous: _Row, next_number: int, cols: _Columns) -> bool:
+    """Words at a page's top, above its first row number, are a row of their own (whose number
+    the text stage lost) when a number is missing between the rows around them and they carry a
+    complete status while the previous row already has one."""
+    if next_number != previous.number + 2:
+        return False
+    status = lambda ws: normalize_status(_cell_text([w for w in ws if w.x0 >= cols.status_x - 4]))
+    return status(above) is not None and status(previous.words) is not None
 
 
 def _band_above(words: list[Word], center: float) -> Optional[float]:
@@ -224,6 +268,203 @@ def _table_region(vlines: list[list[Word]], cols: _Columns, first_page: bool) ->
     return out
 
 
+# --------------------------------------------------------------------------- scanned tables
+# OCR garbles the row numbers ("TË" for 16, "a" for 4, nothing at all for 31) and its word boxes
+# of one cell overlap line to line. What survives is the cell padding: an empty horizontal band
+# between two rows, wider than the leading inside a cell. So a scanned table is cut into rows
+# by those bands, and rows are numbered in sequence, a clean printed number re-synchronising it.
+_PAGE_MARK = re.compile(r"^(?:page\s*)?\d{1,3}\s*(?:/|sur)\s*\d{1,3}$|^page\s+\d+$", re.I)
+
+
+def _label_x(vlines: list[list[Word]], cols: _Columns) -> float:
+    """Where the label column starts: the usual x of the first word right of the number column."""
+    left = cols.number_x if cols.number_x is not None else min(w.x0 for vl in vlines for w in vl)
+    words_at_left = [vl[0] for vl in vlines if abs(vl[0].x0 - left) < 8]
+    if words_at_left and sum(sum(c.isalpha() for c in w.text) >= 3 for w in words_at_left) > len(words_at_left) / 2:
+        return left  # no number column was read: labels start where the header does
+    xs = sorted(next((w.x0 for w in vl if w.x0 > left + 15), cols.status_x) for vl in vlines)
+    xs = [x for x in xs if x < cols.status_x - 20] or [left + 25]
+    return xs[len(xs) // 4]
+
+
+def _ocr_region(vlines: list[list[Word]], cols: _Columns) -> list[list[Word]]:
+    """The table's lines on a scanned page: up to prose that starts at the left margin with a
+    real word ("Pour information …"), where the number column holds only short marks."""
+    if not vlines:
+        return []
+    label_x = _label_x(vlines, cols)
+    out: list[list[Word]] = []
+    for vl in vlines:
+        w = vl[0]
+        if _header_columns(vl):
+            continue
+        letters = sum(c.isalpha() for c in w.text)
+        if out and (_runs_across(vl, cols.status_x) or (cols.number_x is not None and w.x0 < cols.number_x - 15
+                                                         and letters >= 2)):
+            break  # prose: across the status column's edge, or out in the margin left of the table
+        if w.x0 < label_x - 10 and _number_of(w) is None and letters >= 4 and w.x1 > label_x - 12:
+            if out:
+                break
+            continue  # a running header above the table
+        out.append(vl)
+    return out
+
+
+def _runs_across(vl: list[Word], status_x: float) -> bool:
+    """A line of prose: its words run on over the status column's edge at word spacing, where a
+    table row leaves the cell padding empty."""
+    edge = status_x - 10
+    for a, b in zip(vl, vl[1:]):
+        if a.x1 < edge <= b.x0 or a.x0 < edge < a.x1:
+            return b.x0 - a.x1 < 8 and a.x0 < edge - 40
+    return False
+
+
+def _band_words(words: list[Word]) -> list[Word]:
+    """Words that tell where rows are: not OCR specks ("|", ".") nor boxes spanning two rows."""
+    heights = sorted(w.bottom - w.top for w in words)
+    median = heights[len(heights) // 2] if heights else 10.0
+    return [w for w in words if 0.4 * median <= w.bottom - w.top <= 1.8 * median]
+
+
+def _bands(words: list[Word], is_mark) -> list[list[Word]]:
+    """Rows as bands of words between empty horizontal bands. A narrow band (a wrapped line's
+    leading can be as wide as a thin cell padding) only separates two rows when both sides carry
+    a row-number mark; a markless slice across a narrow gap joins its nearer neighbour."""
+    core = sorted(_band_words(words), key=lambda w: w.top)
+    if not core:
+        return []
+    heights = sorted(w.bottom - w.top for w in core)
+    min_gap = max(1.2, 0.15 * heights[len(heights) // 2])
+    strong = 0.45 * heights[len(heights) // 2]
+    spans: list[list] = []  # top, bottom, has a row mark, first word (leftmost of its top line)
+    for w in core:
+        if spans and w.top - spans[-1][1] <= min_gap:
+            spans[-1][1] = max(spans[-1][1], w.bottom)
+            spans[-1][2] = spans[-1][2] or is_mark(w)
+            if w.top < spans[-1][3].bottom - 2 and w.x0 < spans[-1][3].x0 and not is_mark(w):
+                spans[-1][3] = w
+        else:
+            spans.append([w.top, w.bottom, is_mark(w), w])
+    median = heights[len(heights) // 2]
+
+    def reach(i: int, j: int) -> float:
+        # a markless slice that goes on in lowercase ("de la nuitée") is a wrapped line even
+        # across a wider gap: short words without ascenders leave more white above them
+        lower = spans[j][3].text[:1].islower() and not spans[j][2]
+        return median if lower else strong
+
+    while True:
+        gaps = [spans[i + 1][0] - spans[i][1] for i in range(len(spans) - 1)]
+        joins = [(g, i) for i, g in enumerate(gaps) if g < reach(i, i + 1) and not (spans[i][2] and spans[i + 1][2])]
+        if not joins:
+            break
+        _, i = min(joins)
+        first = spans[i][3]
+        spans[i:i + 2] = [[spans[i][0], max(spans[i][1], spans[i + 1][1]), spans[i][2] or spans[i + 1][2], first]]
+    bands: list[list[Word]] = [[] for _ in spans]
+    for w in words:
+        if not re.search(r"\w", w.text) and w.bottom - w.top < 0.4 * heights[len(heights) // 2]:
+            continue
+        c = (w.top + w.bottom) / 2
+        k = min(range(len(spans)), key=lambda i: 0 if spans[i][0] <= c <= spans[i][1]
+                else min(abs(c - spans[i][0]), abs(c - spans[i][1])))
+        bands[k].append(w)
+    return [b for b in bands if b and not _PAGE_MARK.match(_text(sorted(b, key=lambda w: (w.top, w.x0))))]
+
+
+def _number_tokens(band: list[Word], cols: _Columns, label_x: float) -> list[Word]:
+    nx = cols.number_x if cols.number_x is not None else label_x - 30
+    return [w for w in band if w.x0 < label_x - 6 and abs(w.x0 - nx) < 14 and len(w.text.strip()) <= 4]
+
+
+def _skew(vlines: list[list[Word]]) -> float:
+    """How much a word's top drops per point of x on a tilted scan (median over long lines).
+    A tilt of a degree moves a line's right end 5 points up, as much as a cell's padding."""
+    slopes = []
+    for vl in vlines:
+        if len(vl) < 4 or vl[-1].x1 - vl[0].x0 < 150:
+            continue
+        xs = [(w.x0 + w.x1) / 2 for w in vl]
+        ys = [(w.top + w.bottom) / 2 for w in vl]
+        mx, my = sum(xs) / len(xs), sum(ys) / len(ys)
+        var = sum((x - mx) ** 2 for x in xs)
+        if var:
+            slopes.append(sum((x - mx) * (y - my) for x, y in zip(xs, ys)) / var)
+    return statistics.median(slopes) if len(slopes) >= 3 else 0.0
+
+
+def _deskewed(words: list[Word]) -> tuple[list[Word], dict[int, Word]]:
+    """Copies of the words with tops levelled, and a map back to the originals."""
+    slope = _skew(visual_lines(words))
+    if abs(slope) < 1e-4:
+        return words, {id(w): w for w in words}
+    x_ref = min(w.x0 for w in words)
+    level = [replace(w, top=w.top - slope * ((w.x0 + w.x1) / 2 - x_ref),
+                     bottom=w.bottom - slope * ((w.x0 + w.x1) / 2 - x_ref)) for w in words]
+    return level, {id(a): b for a, b in zip(level, words)}
+
+
+def _ocr_rows(page_words: list[Word], cols: _Columns, rows: list, last: int) -> tuple[int, bool]:
+    """Append this page's rows to `rows`; returns the last row number and whether the table
+    ended on this page."""
+    words, original = _deskewed(page_words)
+    rows_before = len(rows)
+    last, ended = _ocr_band_rows(words, cols, rows, last)
+    for row, _ in rows[max(rows_before - 1, 0):]:  # back to the printed coordinates
+        row.words = [original.get(id(w), w) for w in row.words]
+        row.marks = [original.get(id(w), w) for w in row.marks]
+    return last, ended
+
+
+def _ocr_band_rows(words: list[Word], cols: _Columns, rows: list, last: int) -> tuple[int, bool]:
+    label_x = _label_x(visual_lines(words), cols)
+    number_x = cols.number_x if cols.number_x is not None else label_x - 30
+
+    def is_mark(w: Word) -> bool:  # a row number, however garbled: short, alone in its column
+        return w.x0 < label_x - 6 and abs(w.x0 - number_x) < 14 and len(w.text.strip()) <= 4
+
+    bands = _bands(words, is_mark)
+    printed = [{n for n in (_number_of(w) for w in _number_tokens(b, cols, label_x)) if n is not None} for b in bands]
+    for k, band in enumerate(bands):
+        tokens = _number_tokens(band, cols, label_x)
+        clean = sorted(n for n in printed[k] if last < n <= last + 3)
+        if not clean and k + 1 < len(bands):
+            # rows lost to a smudge: two clean numbers in sequence (11 then 12) re-synchronise
+            clean = sorted(n for n in printed[k] if last < n <= last + 30 and n + 1 in printed[k + 1])[:1]
+        if len(clean) > 1:  # two printed numbers: two rows the band could not tell apart
+            a = next(w for w in tokens if _number_of(w) == clean[0])
+            b = next(w for w in tokens if _number_of(w) == clean[1])
+            cut = _widest_gap(band, (a.top + a.bottom) / 2, (b.top + b.bottom) / 2)
+            rows.append((_Row(clean[0], [w for w in band if (w.top + w.bottom) / 2 < cut]), cols))
+            rows.append((_Row(clean[1], [w for w in band if (w.top + w.bottom) / 2 >= cut]), cols))
+            last = clean[1]
+            continue
+        if k == 0 and rows and not tokens and _continues_row(band, rows[-1][0], cols, label_x):
+            rows[-1][0].words.extend(band)  # a row that began on the previous page
+            continue
+        if rows and not tokens and not any(w.x0 >= cols.status_x - 10 for w in band):
+            return last, True  # every row has a status cell: a band without one is the prose after
+        n = clean[0] if clean else last + 1
+        rows.append((_Row(n, band, tokens), cols))
+        last = n
+    return last, False
+
+
+def _status_of(words: list[Word], cols: _Columns) -> Optional[str]:
+    return normalize_status(_cell_text([w for w in words if w.x0 >= cols.status_x - 10]))
+
+
+def _continues_row(band: list[Word], previous: _Row, cols: _Columns, label_x: float) -> bool:
+    """The words at the top of a page end the previous page's last row when they have no row
+    number, do not open a label (an empty label cell, or one going on in lowercase), and do not
+    bring a second status to a row that has one."""
+    lines = visual_lines([w for w in band if label_x - 8 <= w.x0 < cols.status_x - 10])
+    if lines and not lines[0][0].text[:1].islower():
+        return False
+    return not (_status_of(band, cols) and _status_of(previous.words, cols))
+
+
 def _cell_text(words: list[Word]) -> str:
     return _text(w for vl in visual_lines(words) for w in vl)
 
@@ -238,9 +479,11 @@ def extract_objectives(d: DeliberationText) -> list[Objective]:
         number_words = [w for w in row.words if _number_of(w) == row.number and cols.number_x is not None
                         and abs(w.x0 - cols.number_x) < 12]
         num_word = number_words[0] if number_words else None
-        rest = [w for w in row.words if w is not num_word]
-        status_words = [w for w in rest if w.x0 >= cols.status_x - 4]
-        label_words = [w for w in rest if w.x0 < cols.status_x - 4]
+        rest = [w for w in row.words if w is not num_word and not any(w is m for m in row.marks)]
+        # a scan is skewed: its status column drifts a few points from the header's x
+        edge = cols.status_x - (10 if any(w.from_ocr for w in rest) else 4)
+        status_words = [w for w in rest if w.x0 >= edge]
+        label_words = [w for w in rest if w.x0 < edge]
         status_text = _cell_text(status_words)
         boxes = [w.box for w in row.words if w.page == row.words[0].page] if row.words else []
         objectives.append(Objective(

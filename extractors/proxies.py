@@ -34,6 +34,28 @@ _TO = re.compile(r"^\s*(?:à|au\s+profit\s+de)\s", re.I)
 _PAREN = re.compile(rf"\((?P<body>[^()]*?\b{_POWER}\b[^()]*?\s(?:à|a|par)\s[^()]*)\)", re.I)
 
 
+# What closes an item: its vote or its decisions. An arrival, a departure or a proxy printed after
+# it happened once the item was voted, and counts from the next item.
+_RESOLUTION = re.compile(
+    r"unanimit|\bvoix\b|\bvotes?\s+pour\b|\b(?:pour|contre|abstentions?)\s*:|\bmise?\s+aux\s+voix"
+    r"|\b(?:adopt|approuv|rejet|vot)[ée]e?s?\b|\bd[ée]cide\b|\bd[ée]lib[ée]r[ée]\b|^\s*Article\s+\d",
+    re.I,
+)
+# 'AUTORISE le Maire', 'DIT que', 'DÉCIDE :' — not a heading in capitals ('FIXATION DU MONTANT').
+_UPPER_VERB = re.compile(r"(?:^|[.;:]\s)[A-ZÉÈÊ]{3,}\s*(?::|\s(?:[a-zà-ÿ]|M\.|Mmes?\b|Madame|Monsieur))")
+
+
+def closes_item(sentence: str) -> bool:
+    return bool(_RESOLUTION.search(sentence) or _UPPER_VERB.search(sentence))
+
+
+def before_tail(lines: list[Line]) -> list[Line]:
+    """An item's lines up to its last vote or decision line (all of them when none is found)."""
+    last = max((i for i, l in enumerate(lines) if closes_item(l.text) and not _CONNECTOR.search(f" {l.text} ")),
+               default=len(lines) - 1)
+    return lines[: last + 1]
+
+
 _SENTENCE = re.compile(r"(?:\b[A-Z]\.|\bMM\.|\bMmes?\.|\bMlle\.|\bMr\.|[^.!?])+")
 _SENTENCE_END = re.compile(r"(?<!\b[A-Z])(?<!\bMM)(?<!\bMme)(?<!\bMlle)(?<!\bMr)[.!?;:]\s")
 
@@ -131,10 +153,35 @@ def _from_sentences(lines: list[Line], strict: bool = False) -> list[Proxy]:
     return out
 
 
+def _people_blocks(lines: list[Line]) -> list[ListBlock]:
+    return [b for b in read_lists(lines) if _has_people(b)]
+
+
+def session_context(d: DeliberationText) -> tuple[list[Line], list[Line]]:
+    """(session preamble, earlier items' lines) for one item.
+
+    A layout may leave the preamble's lists among the lines before the first item; the first run
+    of labelled lists found there (and what precedes it) is then the preamble."""
+    if _people_blocks(d.session) or not d.before:
+        return d.session, d.before
+    blocks = _people_blocks(d.before)
+    if not blocks:
+        return d.session, d.before
+    index = {id(l): i for i, l in enumerate(d.before)}
+    end = max(index[id(l)] for l in blocks[0].lines)
+    for block in blocks[1:]:
+        first = min(index[id(l)] for l in block.lines)
+        if first - end > 3:  # a later list belongs to an earlier item, not to the preamble
+            break
+        end = max(end, max(index[id(l)] for l in block.lines))
+    return d.session + d.before[: end + 1], d.before[end + 1:]
+
+
 def session_blocks(d: DeliberationText) -> list[ListBlock]:
     """Labelled people lists of the session; an extract laid out without a preamble has them in
     its own lines."""
-    blocks = read_lists(d.session)
+    session, _ = session_context(d)
+    blocks = read_lists(session)
     if not any(_has_people(b) for b in blocks):
         own = read_lists(d.lines)
         if any(_has_people(b) for b in own):
@@ -154,7 +201,8 @@ def extract_proxies(d: DeliberationText) -> list[Proxy]:
     for block in blocks:
         found.extend(_from_block(block))
         in_blocks.update(id(l) for l in block.lines)
-    session_rest = [l for l in (d.session or []) if id(l) not in in_blocks]
+    session, before = session_context(d)
+    session_rest = [l for l in session if id(l) not in in_blocks]
     found.extend(_from_sentences(session_rest))
-    found.extend(_from_sentences([l for l in d.before + d.lines if id(l) not in in_blocks], strict=True))
+    found.extend(_from_sentences([l for l in before + before_tail(d.lines) if id(l) not in in_blocks], strict=True))
     return _dedupe(found)

@@ -11,7 +11,9 @@ import re
 from dataclasses import dataclass
 from typing import Callable, Iterable, Optional
 
+from extractors.authority import authority_in, body_in, commune_anywhere, is_upper, place_name_case  # noqa: F401
 from extractors.dates import find_date_matches, find_time_matches, normalize_fr
+from extractors.joined import Joined  # noqa: F401  (re-exported: counts reads it from here)
 from extractors.names import strip_civility
 from extractors.numbers import parse_count
 from pipeline.model import DeliberationText, Evidence, Found, Line, clean_text
@@ -20,58 +22,13 @@ EXTRACTOR = "session"
 _APOS = "'’"
 
 
-# --------------------------------------------------------------------------- joined text
-@dataclass
-class Joined:
-    """Lines joined by newlines (a word cut by a hyphen at a line end is glued back), with offsets
-    back to the lines. Names never run across a newline; cue phrases (\\s) do."""
-
-    lines: list[Line]
-    text: str
-    starts: list[int]
-
-    @classmethod
-    def of(cls, lines: Iterable[Line]) -> "Joined":
-        lines = [l for l in lines if l.text.strip()]
-        parts, starts, pos = [], [], 0
-        for i, line in enumerate(lines):
-            t = line.text
-            if i:
-                prev = parts[-1]
-                # "Putanges-" + "le-Lac": a word cut at the line end joins without a space.
-                sep = "" if re.search(r"\w-$", prev) and re.match(r"\w", t) else "\n"
-                parts.append(sep)
-                pos += len(sep)
-            starts.append(pos)
-            parts.append(t)
-            pos += len(t)
-        return cls(lines, "".join(parts), starts)
-
-    def line_index(self, offset: int) -> int:
-        idx = 0
-        for i, s in enumerate(self.starts):
-            if s <= offset:
-                idx = i
-            else:
-                break
-        return idx
-
-    def lines_of(self, start: int, end: int) -> list[Line]:
-        if not self.lines:
-            return []
-        a, b = self.line_index(start), self.line_index(max(start, end - 1))
-        return self.lines[a:b + 1]
-
-    def evidence(self, start: int, end: int, extractor: str = EXTRACTOR, raw: Optional[str] = None) -> Evidence:
-        return Evidence.of_lines(self.lines_of(start, end), extractor, raw if raw is not None else self.text[start:end])
-
-
 def _found(value, lines: list[Line], raw: str) -> Found:
     return Found(value, Evidence.of_lines(lines, EXTRACTOR, clean_text(raw)))
 
 
 # --------------------------------------------------------------------------- regions
-_ATTENDANCE_START = re.compile(r"^\W*(?:[ÉE]taient\s+)?pr[ée]sents?\b|^\W*etaients?\s+pr", re.I)
+# "Présents : 14" is a count (a side box printed above the preamble), not the list of names.
+_ATTENDANCE_START = re.compile(r"^\W*(?:[ÉE]taient\s+)?pr[ée]sents?\b(?!\s*:?\s*\d)|^\W*etaients?\s+pr", re.I)
 _BODY_START = re.compile(r"^\W*(?:vu\b|consid[ée]rant\b|objet\s*:)", re.I)
 
 
@@ -85,141 +42,17 @@ def _header(lines: list[Line], limit: int = 40) -> list[Line]:
     return out
 
 
-# --------------------------------------------------------------------------- names of places
-_PARTICLES = {"de", "du", "des", "la", "le", "les", "sur", "sous", "en", "lès", "lez", "et", "aux", "au", "d", "l"}
-_ARTICLES = {"le", "la", "les", "l"}
-
-
-def _is_upper(text: str) -> bool:
-    letters = [c for c in text if c.isalpha()]
-    return bool(letters) and sum(c.isupper() for c in letters) / len(letters) > 0.8
-
-
-def place_name_case(name: str, hyphenate: bool = True) -> str:
-    """'PUTANGES-LE-LAC' -> 'Putanges-le-Lac', 'PREUILLY SUR CLAISE' -> 'Preuilly-sur-Claise'.
-
-    French commune names are hyphenated except after a leading article ("Le Fresne-Camilly");
-    names printed in mixed case are kept as printed.
-    """
-    name = clean_text(name)
-    if not _is_upper(name):
-        return name
-    words = re.split(r"[\s-]+", name) if hyphenate else name.split()
-    out = []
-    for i, w in enumerate(words):
-        low = w.lower()
-        m = re.match(r"^([dl])['’](.+)$", low)
-        if m:
-            out.append((m.group(1) if i else m.group(1).upper()) + "'" + m.group(2).capitalize())
-        elif low in _PARTICLES and i > 0:
-            out.append(low)
-        else:
-            out.append(low.capitalize())
-    if not hyphenate:  # a territory's name inside an EPCI's ("Pays d'Uzès") keeps its spaces
-        return " ".join(out)
-    if len(out) > 1 and words[0].lower() in _ARTICLES:
-        return out[0] + " " + "-".join(out[1:])
-    return "-".join(out)
-
-
-# Names are matched case-sensitively (capitals mark them); cue words use scoped (?i:...) groups.
-_NAME_TOKEN = r"[A-ZÀ-Ý][\w'’]*"
-_PLACE_NAME = rf"{_NAME_TOKEN}(?:(?:[ ]|-)(?:{_NAME_TOKEN}|(?:de|du|des|la|le|les|sur|sous|en|lès|lez|et|aux?|d['’]|l['’])(?=(?:(?:[ ]|-)?(?:la|le|les|l['’]))?(?:[ ]|-)?[A-ZÀ-Ý])))*"
-
-
-# --------------------------------------------------------------------------- authority and body
-_BODIES = (
-    (r"conseil\s+municipal", "Conseil municipal"),
-    (r"conseil\s+communautaire", "Conseil communautaire"),
-    (r"conseil\s+m[ée]tropolitain", "Conseil métropolitain"),
-    (r"conseil\s+d[ée]partemental", "Conseil départemental"),
-    (r"conseil\s+r[ée]gional", "Conseil régional"),
-    (r"commission\s+permanente", "Commission permanente"),
-    (r"comit[ée]\s+syndical", "Comité syndical"),
-    (r"bureau\s+communautaire", "Bureau communautaire"),
-    (r"conseil\s+syndical", "Conseil syndical"),
-    (r"conseil\s+d['’]administration", "Conseil d'administration"),
-)
-_BODY_RE = re.compile("|".join(f"(?P<b{i}>{rx})" for i, (rx, _) in enumerate(_BODIES)), re.I)
-_STOP_AFTER_NAME = re.compile(r"\s+(?:S[ÉE]ANCE|PROC[ÈE]S|COMPTE|CONSEIL|R[ÉE]UNION|EXTRAIT|D[ÉE]LIB\w*)\b.*$", re.I)
-
-_COMMUNE_RE = re.compile(rf"(?i:\bcommune\s+(?:de\s+|d['’]\s?))(?P<name>{_PLACE_NAME})")
-_EPCI_RE = re.compile(
-    rf"(?P<kw>(?i:(?:communaut[ée]\s+(?:de\s+communes|d['’]\s?agglom[ée]ration|urbaine)|m[ée]tropole|syndicat(?:\s+(?:mixte|intercommunal|d[ée]partemental))?|sivom|sivu)"
-    rf"(?:\s+(?:du|de\s+la|de\s+l['’]|des|de|d['’]|pour\s+l['’]?\w*|[àa]\s+vocation\s+\w+))?)\s*)(?P<nm>{_PLACE_NAME})"
-    rf"|(?P<nm2>{_PLACE_NAME})[ ](?P<kw2>Communaut[ée]|COMMUNAUT[ÉE]|Agglom[ée]ration|Agglo|M[ée]tropole)\b",
-)
-_ROLE_PREFIX = re.compile(r"^(?:(?:Vice-)?Pr[ée]sidente?|Maire|Conseil\w*|Bureau|Comit[ée])[ ](?:de[ ]la[ ]|de[ ]l['’]|du[ ]|des[ ]|de[ ]|d['’])?", re.I)
-
-
-def _epci_name(m: re.Match) -> str:
-    if m.group("nm2"):
-        name = _ROLE_PREFIX.sub("", clean_text(m.group("nm2")))
-        kw = m.group("kw2")
-        return (place_name_case(name, hyphenate=False) + " " + kw.capitalize()) if _is_upper(name) else name + " " + kw
-    kw, name = clean_text(m.group("kw")), clean_text(m.group("nm"))
-    if _is_upper(kw):
-        kw = kw.lower().capitalize()
-    return kw + " " + (place_name_case(name, hyphenate=False) if _is_upper(name) else name)
-_COUNCIL_OF_RE = re.compile(rf"(?i:\bconseil\s+municipal\s+de\s+)(?P<name>{_PLACE_NAME})")
-_DEPT_RE = re.compile(rf"(?i:\bd[ée]partement\s+(?:de\s+la\s+|de\s+l['’]|du\s+|des\s+|de\s+|d['’]))(?P<name>{_PLACE_NAME})")
-
-
-def _commune_name(raw: str) -> Optional[str]:
-    name = _STOP_AFTER_NAME.sub("", clean_text(raw)).strip(" -,.")
-    if not name or name.lower() in {"la", "le", "les"}:
-        return None
-    return place_name_case(name)
-
-
-def _authority_in(lines: list[Line], body: Optional[str]) -> Optional[Found]:
-    """The first authority the title names: a commune, an EPCI or syndicat, a département (only
-    for a departmental body: "DEPARTEMENT du GARD" heads communes' minutes too)."""
-    joined = Joined.of(lines)
-    hits: list[tuple[int, str, re.Match]] = []
-    for kind, rx in (("commune", _COMMUNE_RE), ("epci", _EPCI_RE), ("dept", _DEPT_RE)):
-        if kind == "dept" and body not in ("Conseil départemental", "Commission permanente"):
-            continue
-        for m in rx.finditer(joined.text):
-            if kind == "commune" and not _commune_name(m.group("name")):
-                continue
-            hits.append((m.start(), kind, m))
-            break
-    if hits:
-        _, kind, m = min(hits, key=lambda h: h[0])
-        if kind == "commune":
-            value = "Commune de " + _commune_name(m.group("name"))
-        elif kind == "epci":
-            value = _epci_name(m).strip(" ,.")
-        else:
-            value = "Département " + _dept_joiner(m.group(0)) + place_name_case(m.group("name"))
-        return Found(value, joined.evidence(m.start(), m.end()))
-    m = _COUNCIL_OF_RE.search(joined.text)
-    if m and _commune_name(m.group("name")):
-        return Found("Commune de " + _commune_name(m.group("name")), joined.evidence(m.start(), m.end()))
-    return None
-
-
-def _dept_joiner(raw: str) -> str:
-    m = re.match(r"d[ée]partement\s+(de\s+la\s+|de\s+l['’]|du\s+|des\s+|de\s+|d['’])", raw, re.I)
-    return m.group(1).lower() if m else "de "
-
-
-def _body_in(lines: list[Line]) -> Optional[Found]:
-    for line in lines:
-        m = _BODY_RE.search(line.text)
-        if m:
-            idx = int(m.lastgroup[1:])
-            return _found(_BODIES[idx][1], [line], m.group(0))
-    return None
-
-
 # --------------------------------------------------------------------------- act number and subject
+# Only a number labelled as the act's is one: "Délibération n° 2019/139", "Acte n°", a line opening
+# on "N°". "Point n°1", "Décision modificative n°70", "section D n°84" number something else.
+_ACT_LABEL = re.compile(r"(?:\bd[ée]lib[ée]ration|\bd[ée]lib\.|\bacte|^\W{0,3})\s*n[°o º]\s*[:.]?\s*(?=[A-Z]{0,6}[-_ ]?\d)", re.I)
 _ACT_LABELLED = re.compile(
-    r"(?:\bd[ée]lib[ée]ration|\bd[ée]lib\.?|\bacte|^|\s)\s*n[°o º]\s*[:.]?\s*(?P<num>[A-Z]{0,6}[-_ ]?\d[\w]*(?:\s?[-_/.]\s?[\w]+)*)", re.I)
+    r"(?:\bd[ée]lib[ée]ration|\bd[ée]lib\.|\bacte|^\W{0,3})\s*n[°o º]\s*[:.]?\s*(?P<num>[A-Z]{0,6}[-_ ]?\d[\w]*(?:\s?[-_/.]\s?[\w]+)*)", re.I)
+# Agenda numbering printed before a subject: "Point n°1 –", "Question n° 3 :", "Affaire 4 -".
+_AGENDA_NUMBER = re.compile(r"^\W{0,3}(?:point|question|affaire|dossier|sujet)\s*(?:n[°o º]\s*)?\d{1,3}\s*(?:[-–:.)/]|\s-\s)?\s*", re.I)
 _ACT_LEADING = re.compile(
     r"^\W{0,3}(?P<num>(?:[A-Z]{1,5}[-_ ]?)?(?:\d{4}|\d{8})(?:\s?[-_/.]\s?[A-Z0-9]{1,6}(?![a-zà-ÿ])){1,3}|\d{8}[ _]\d{1,3})(?=\s*[-–:.]?\s*[\wÀ-ÿ«\"(]|\s*$)")
-_NUMBERING = re.compile(r"^\W{0,3}(?:[0-9]{1,3}|[IVXL]{1,6}|[A-Za-z])\s*(?:[/.)°-]|\s-\s)\s*(?=\S)")
+_NUMBERING = re.compile(r"^\W{0,3}(?:[0-9]{1,3}|[IVXL]{1,6}|[A-Za-z])\s*(?:[/.)\]°–—-]|\s[-–—]\s)\s*(?=\S)")
 _OBJET = re.compile(r"^\W{0,3}objet\s*:\s*", re.I)
 
 
@@ -247,6 +80,7 @@ _ACT_PREFIX = re.compile(r"^\W{0,3}(?:d[ée]lib[ée]ration|d[ée]lib\.?)?\s*n[°
 
 def _strip_heading(text: str) -> str:
     t = text.strip().strip("*#").strip()
+    t = _AGENDA_NUMBER.sub("", t)
     t = _ACT_PREFIX.sub("", t) if _ACT_PREFIX.match(t) and re.match(r"^\W{0,3}(?:d[ée]lib|n[°o º])", t, re.I) else t
     m = _ACT_LEADING.match(t)
     if m:
@@ -264,7 +98,7 @@ def _continues_heading(prev: Line, nxt: Line, heading_upper: bool) -> bool:
         return False
     if re.search(r"\w-$", p) or re.match(r"^[a-zà-ÿ(«]", n):
         return True
-    if heading_upper and (_is_upper(n) and len(n) > 3 or _is_upper(" ".join(n.split()[:2])) and len(n.split()[0]) > 1):
+    if heading_upper and (is_upper(n) and len(n) > 3 or is_upper(" ".join(n.split()[:2])) and len(n.split()[0]) > 1):
         return True
     if re.search(r"(?i)(?:\b(?:de|des|du|la|le|les|et|à|au|aux|pour|en|sur|par|avec)|[dl]['’])$", p):
         return True  # a heading cut after a preposition or an article goes on
@@ -278,7 +112,7 @@ def _continues_heading(prev: Line, nxt: Line, heading_upper: bool) -> bool:
 def _subject_from(lines: list[Line], start: int) -> Optional[Found]:
     head = lines[start]
     taken = [head]
-    heading_upper = _is_upper(_strip_heading(head.text))
+    heading_upper = is_upper(_strip_heading(head.text))
     for nxt in lines[start + 1:start + 3]:
         if nxt.page != taken[-1].page and not _OBJET.match(head.text):
             break
@@ -444,7 +278,10 @@ def _plausible_convocation(d: dt.date, session: Optional[dt.date], has_year: boo
 # --------------------------------------------------------------------------- people
 _CIVIL = r"(?:M\.|MM\.?|Mme\.?|Mmes|Mlle|Mr\.?|(?i:monsieur|madame|mademoiselle))"
 # A name may run onto the next line only with a surname in capitals ("Madame Florence\nDEMOUY,").
-_NAME_SEP = r"(?:[ ]|\n(?=[A-ZÀ-Ý][A-ZÀ-Ý'’-]+(?![\w'’-])(?!\s*:)))"
+# "SURNAME\nFirstname," wraps the other way: a capitalised first name after a surname in capitals,
+# closed by a comma or a period.
+_NAME_SEP = (r"(?:[ ]|\n(?=[A-ZÀ-Ý][A-ZÀ-Ý'’-]+(?![\w'’-])(?!\s*:))"
+             r"|(?<=[A-ZÀ-Ý]{2})\n(?=[A-ZÀ-Ý][a-zà-ÿ'’]+(?:-[A-ZÀ-Ý][a-zà-ÿ'’]+)?[,.)]))")
 _PERSON = (rf"(?P<person>(?:[A-ZÀ-Ý][\w'’-]*|(?:de|du|des|le|la|d['’])(?=[ ][A-ZÀ-Ý]))"
            rf"(?:{_NAME_SEP}(?:[A-ZÀ-Ý][\w'’-]*|(?:de|du|des|le|la|d['’])(?=[ ][A-ZÀ-Ý]))){{0,4}})")
 _ROLE_WORDS = {"maire", "président", "présidente", "adjoint", "adjointe", "vice-président", "vice-présidente",
@@ -464,7 +301,7 @@ def _clean_person(raw: str) -> Optional[str]:
     words = name.split(" ")
     while words and (words[-1].lower().strip(",.") in _ROLE_WORDS or not words[-1].strip(",.-")):
         words.pop()
-    while words and words[0].lower() in {"le", "la"}:
+    while len(words) > 1 and words[0].lower() in {"le", "la"} and not (words[0].isupper() and words[1].isupper()):
         words.pop(0)
     name = " ".join(words).strip(" ,.-")
     if not name or not re.search(r"[A-ZÀ-Ý]", name) or name.lower() in _ROLE_WORDS:
@@ -547,21 +384,31 @@ def _minutes_or_extract(d: DeliberationText, lines: list[Line]) -> list[Line]:
     return lines if d.kind == "extract" else []
 
 
+def _preamble(d: DeliberationText) -> list[Line]:
+    """The session preamble runs until the attendance list: when the layout's session stops short
+    of it (a letterhead alone), the preamble goes on in the lines before the item."""
+    if any(_ATTENDANCE_START.search(l.text) for l in d.session) or not d.before:
+        return d.session
+    return d.session + d.before
+
+
 def extract_session(d: DeliberationText) -> dict[str, Found]:
     """Session facts of one deliberation (only the keys found)."""
-    own, session, before = d.lines, d.session, d.before
+    own, before = d.lines, d.before
+    session = _preamble(d)
     own_head = _header(own, 25)
     own_facts = _minutes_or_extract(d, own_head[:8])
     session_head = _header(session, 40)
     out: dict[str, Optional[Found]] = {}
 
-    out["body"] = _first(lambda: _body_in(session_head), lambda: _body_in(own_head[:8]), lambda: _body_in(session))
+    out["body"] = _first(lambda: body_in(session_head), lambda: body_in(own_head[:8]), lambda: body_in(session))
     body = out["body"].value if out["body"] else None
-    out["authority"] = _first(lambda: _authority_in(session_head, body), lambda: _authority_in(own_head[:8], body),
-                              lambda: _authority_in(session[:60], body),
-                              lambda: _commune_anywhere(session + before + own))
+    casing = session[:60] + own_head[:8]
+    out["authority"] = _first(lambda: authority_in(session_head, body, casing), lambda: authority_in(own_head[:8], body, casing),
+                              lambda: authority_in(session[:60], body, casing),
+                              lambda: commune_anywhere(session + before + own))
     out["act_number"] = _first(lambda: _act_number_in(own[:3]),
-                               lambda: _act_number_in(session_head) if d.kind == "extract" else None)
+                               lambda: _act_number_in(session_head + _labelled_tail(d)) if d.kind == "extract" else None)
     out["subject"] = _first(lambda: _objet_in(own) if d.kind == "extract" else _subject_in(own, head_only=True),
                             lambda: _objet_in(session) if d.kind == "extract" else None,
                             lambda: _subject_in(own) if own else None)
@@ -572,9 +419,9 @@ def extract_session(d: DeliberationText) -> dict[str, Found]:
     out["session_time"] = _first(lambda: _session_time_in(own_facts), lambda: _session_time_in(session[:60]))
     out["place"] = _first(lambda: _place_in(own_facts), lambda: _place_in(session_head), lambda: _place_in(session[:60]))
     out["convocation_date"] = _first(lambda: _convocation_in(_minutes_or_extract(d, own_head), session_date),
-                                     lambda: _convocation_in(session + before, session_date))
+                                     lambda: _convocation_in(d.session + before, session_date))
     out["president"] = _first(lambda: _person_in(own_facts, [_PRESIDENT_RE]), lambda: _person_in(session, [_PRESIDENT_RE]))
-    secretary = _first(lambda: _person_in(own, _SECRETARY_PATTERNS), lambda: _person_in(session, _SECRETARY_PATTERNS),
+    secretary = _first(lambda: _person_in(own, _SECRETARY_PATTERNS), lambda: _person_in(d.session, _SECRETARY_PATTERNS),
                        lambda: _person_in(before, _SECRETARY_PATTERNS))
     out["secretary"] = _expand_surname(secretary, session)
     out["second_convocation"] = _first(lambda: _flag(own_facts, _SECOND_CONVOCATION), lambda: _flag(session, _SECOND_CONVOCATION))
@@ -583,27 +430,18 @@ def extract_session(d: DeliberationText) -> dict[str, Found]:
     return {k: v for k, v in out.items() if v is not None}
 
 
+def _labelled_tail(d: DeliberationText) -> list[Line]:
+    """An extract may print "Délibération n° 2019/139" just above its subject, after the attendance
+    list: only an explicitly labelled number is read there."""
+    return [l for l in d.session[-4:] if _ACT_LABEL.search(l.text)]
+
+
 def _objet_in(lines: list[Line]) -> Optional[Found]:
     """An extract's subject is its "Objet :" line(s), wherever the layout put them."""
     for i, line in enumerate(lines):
         if _is_objet_line(line.text):
             return _subject_from(lines, i)
     return None
-
-
-def _commune_anywhere(lines: list[Line]) -> Optional[Found]:
-    """No title names the authority: the commune the text names most often ("la commune de X")."""
-    seen: dict[str, list] = {}
-    for line in lines:
-        for m in _COMMUNE_RE.finditer(line.text):
-            name = _commune_name(m.group("name"))
-            if name:
-                seen.setdefault(name, []).append((line, m.group(0)))
-    if not seen:
-        return None
-    name = max(seen, key=lambda n: (len(seen[n]), -lines.index(seen[n][0][0])))
-    line, raw = seen[name][0]
-    return _found("Commune de " + name, [line], raw)
 
 
 DOCUMENT_CONSTANTS = ("authority", "body", "session_date", "session_time", "place", "convocation_date", "president")

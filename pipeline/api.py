@@ -11,6 +11,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Iterable
 
+from .members import MemberRegistry
 from .model import DocumentResult
 from .rows import document_rows
 from .runner import Options, new_run_id, process_file
@@ -27,11 +28,14 @@ def write(results: Iterable[DocumentResult], out: str | Path) -> str:
     run_id = new_run_id()
     writer = DatasetWriter(out, run_id)
     writer.recover()
+    registry = MemberRegistry.load(out)
     merged: dict[str, list[dict]] = {}
     ids = []
     for r in results:
         for name, rows in document_rows(r, run_id).items():
             merged.setdefault(name, []).extend(rows)
         ids.append(r.document_id)
+    registry.assign(merged)
     writer.write_chunk(merged, ids)
+    registry.write_members(out, run_id)
     return run_id

@@ -181,30 +181,13 @@ def ocr_page_task(path: str, index: int, width: float, height: float, dpi: int, 
 
 
 def process_file_with_pages(path: Path, options, pages: dict) -> DocumentResult:
-    """process_file, with the text stage's OCR calls answered from pages OCR-ed beforehand.
-
-    The stage calls `pipeline.text.ocr_page(doc, index, width, height, dpi=, lang=, timeout=)`;
-    a call for another size, dpi or language than the one prepared falls through to tesseract."""
-    import pipeline.text as text_stage
-
+    """process_file, with the text stage's OCR answered from the pages OCR-ed beforehand
+    (`pages`: index -> PageOcr, all made with options.dpi and the stage's language)."""
     from .runner import process_file
 
-    real = text_stage.ocr_page
-
-    def prepared_ocr_page(pdf, index, width, height, **kwargs):
-        page = pages.get(index)
-        if (page is not None and kwargs.get("dpi", 300) == page.dpi and kwargs.get("lang", "fra") == "fra"
-                and abs(page.width - width) < 0.5 and abs(page.height - height) < 0.5):
-            if page.error is not None:
-                raise page.error
-            return page.words
-        return real(pdf, index, width, height, **kwargs)
-
-    text_stage.ocr_page = prepared_ocr_page
-    try:
-        return process_file(path, options)
-    finally:
-        text_stage.ocr_page = real
+    prepared = {p.index + 1: (p.error if p.error is not None else p.words)
+                for p in pages.values() if p.dpi == options.dpi}
+    return process_file(path, options, prepared_ocr=prepared)
 
 
 def _broke(fut) -> bool:

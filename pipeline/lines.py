@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from typing import Optional
 
 from .model import Line, Word
+from .ocr import FRAME_FONT
 
 # A row may be joined by a word whose vertical overlap with it is at least this share of the
 # smaller of the two heights: superscripts ("1er") stay in their row, the next line does not.
@@ -225,9 +226,52 @@ def _read(rows: list[_Row], min_gap: float, text_x0: float, text_x1: float) -> l
     return out + _to_lines(rows[done:])
 
 
+def _frame_key(w: Word) -> Optional[str]:
+    return w.fontname if w.fontname.startswith(FRAME_FONT) else None
+
+
+def _frame_slot(body: list[Line], words: list[Word], text_mid: float) -> int:
+    """Where a framed block's lines go among the page's other lines: a box at the left or
+    across the page is read before the lines printed beside or below it; a box at the right
+    after the lines beside it."""
+    top = min(w.top for w in words)
+    bottom = max(w.bottom for w in words)
+    h = statistics.median(w.bottom - w.top for w in words)
+    if min(w.x0 for w in words) >= text_mid:
+        return next((i for i, line in enumerate(body) if line.top >= bottom), len(body))
+    return next((i for i, line in enumerate(body) if line.box[3] > top - 0.5 * h), len(body))
+
+
 def group_lines(words: list[Word], page_number: int) -> list[Line]:
-    """Lines of one page in reading order (see the module docstring)."""
+    """Lines of one page in reading order (see the module docstring).
+
+    Words read inside a ruled frame (OCR fontname FRAME_FONT + n) form a block of their own:
+    its rows are never joined with the rows printed beside it."""
     words = [w for w in words if w.page == page_number and w.text.strip()]
+    if not words:
+        return []
+    frames: dict[str, list[Word]] = {}
+    for w in words:
+        key = _frame_key(w)
+        if key is not None:
+            frames.setdefault(key, []).append(w)
+    if not frames:
+        return _group_body(words)
+    body = _group_body([w for w in words if _frame_key(w) is None])
+    text_mid = (min(w.x0 for w in words) + max(w.x1 for w in words)) / 2
+    slots: dict[int, list[Line]] = {}
+    for key in sorted(frames, key=lambda k: min(w.top for w in frames[k])):
+        block = frames[key]
+        slots.setdefault(_frame_slot(body, block, text_mid), []).extend(_to_lines(_rows(block)))
+    out: list[Line] = []
+    for i in range(len(body) + 1):
+        out += slots.get(i, [])
+        if i < len(body):
+            out.append(body[i])
+    return out
+
+
+def _group_body(words: list[Word]) -> list[Line]:
     if not words:
         return []
     rows = _rows(words)

@@ -5,6 +5,7 @@ import datetime as dt
 from typing import Optional
 
 from .model import DELIBERATION_FIELDS, DocumentResult, DeliberationResult, Evidence
+from .members import is_implied
 from .schemas import EXTRACTOR_VERSION, SCHEMA_VERSION, SCHEMAS
 
 
@@ -77,9 +78,11 @@ def _deliberation_rows(rows: dict[str, list[dict]], d: DeliberationResult, doc_i
         rows["findings"].append({"rule": f.rule, "severity": f.severity, "message": f.message,
                                  "expected": f.expected, "observed": f.observed, "source": f.source,
                                  "pages": list(f.pages), **common})
+    # person_id columns stay empty here: the batch's MemberRegistry (pipeline/members.py) fills them.
     for v in d.member_votes:
         rows["member_votes"].append({"person_name": v.person_name, "vote": v.vote,
-                                     "page": _page(v.evidence), **common})
+                                     "page": _page(v.evidence),
+                                     "source": "implied" if is_implied(v) else "printed", **common})
     for c in d.tables:
         rows["tables"].append({"table_id": c.table_id, "row": c.row, "column": c.column,
                                "text": c.text, "page": c.page, **common})

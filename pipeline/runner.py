@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Iterable, Optional
 
+from .members import MemberRegistry
 from .model import DeliberationResult, DeliberationText, DocText, DocumentResult
 from .rows import document_rows
 from .writers import DatasetWriter
@@ -113,8 +114,10 @@ def _alarm(signum, frame):
     raise FileTimeout("file time limit exceeded")
 
 
-def process_file(path: str | Path, options: Options = Options()) -> DocumentResult:
-    """Read, segment, extract and validate one PDF. Never raises."""
+def process_file(path: str | Path, options: Options = Options(), prepared_ocr=None) -> DocumentResult:
+    """Read, segment, extract and validate one PDF. Never raises.
+
+    `prepared_ocr`: pages OCR-ed beforehand, see pipeline.text.read_document."""
     start = time.monotonic()
     path = Path(path)
     result = DocumentResult(document_id="", source_path=str(path))
@@ -124,7 +127,7 @@ def process_file(path: str | Path, options: Options = Options()) -> DocumentResu
         signal.setitimer(signal.ITIMER_REAL, options.file_timeout)
     try:
         result.document_id = sha256_file(path)
-        _process(path, result, options)
+        _process(path, result, options, prepared_ocr)
     except (Exception, FileTimeout) as exc:
         result.status = "error"
         result.error = _error_message(exc)
@@ -150,11 +153,11 @@ def _error_message(exc: Exception) -> str:
     return f"{type(exc).__name__}: {text}" if not text.startswith(type(exc).__name__) else text
 
 
-def _process(path: Path, result: DocumentResult, options: Options) -> None:
+def _process(path: Path, result: DocumentResult, options: Options, prepared_ocr=None) -> None:
     from .text import read_document
 
     doc = read_document(path, dpi=options.dpi, page_timeout=options.page_timeout,
-                        max_pages=options.max_pages, force_ocr=options.force_ocr)
+                        max_pages=options.max_pages, force_ocr=options.force_ocr, prepared_ocr=prepared_ocr)
     analyse(doc, result)
 
 
@@ -170,6 +173,7 @@ def analyse(doc: DocText, result: DocumentResult) -> DocumentResult:
     result.kind = layout.kind
     result.deliberations = [extract_deliberation(d, errors) for d in layout.deliberations]
     _share_session_facts(result.deliberations, errors)
+    _imply_member_votes(result.deliberations, errors)
     _validate(result.deliberations, errors)
     if errors:
         result.status = "partial"
@@ -184,6 +188,17 @@ def _share_session_facts(results: list[DeliberationResult], errors: list[str]) -
         _function("extractors.session", "fill_document_constants")([r.fields for r in results])
     except Exception as exc:
         errors.append(f"session facts could not be shared: {type(exc).__name__}: {exc}")
+
+
+def _imply_member_votes(results: list[DeliberationResult], errors: list[str]) -> None:
+    """After the session facts are shared (a vote needs the item's attendance and counts)."""
+    from .members import complete_member_votes
+
+    for r in results:
+        try:
+            complete_member_votes(r)
+        except Exception as exc:
+            errors.append(f"deliberation {r.seq}: implied member votes failed: {type(exc).__name__}: {exc}")
 
 
 # --------------------------------------------------------------------------- batch
@@ -263,6 +278,8 @@ def run_batch(inputs: Iterable[str | Path], out: str | Path, *, jobs: int = 0, f
             todo.append(p)
             if digest in done:
                 redo.add(digest)
+    # Loaded before --force removes rows, so that re-processed documents keep their person ids.
+    registry = MemberRegistry.load(out, exclude_documents=redo)
     writer.remove_documents(redo)
     jobs = jobs or os.cpu_count() or 1
     pending_rows: dict[str, list[dict]] = {}
@@ -271,7 +288,9 @@ def run_batch(inputs: Iterable[str | Path], out: str | Path, *, jobs: int = 0, f
 
     def flush() -> None:
         if pending_ids or not any((Path(out) / "documents").glob("part-*.parquet")):
+            registry.assign(pending_rows)
             writer.write_chunk(pending_rows, pending_ids)
+            registry.write_members(out, run_id)  # after the commit: derived from committed rows only
         pending_rows.clear()
         pending_ids.clear()
 
@@ -297,6 +316,7 @@ def run_batch(inputs: Iterable[str | Path], out: str | Path, *, jobs: int = 0, f
     for r in run_files(engine, todo, options, jobs, **(engine_options or {})):
         collect(r)
     flush()
+    registry.write_members(out, run_id)  # a run killed after a commit left it behind: catch up
     summary.seconds = time.monotonic() - start
     return summary
 

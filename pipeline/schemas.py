@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import pyarrow as pa
 
-SCHEMA_VERSION = "1.0"
+SCHEMA_VERSION = "1.1"  # 1.1: person ids, member_votes.source, members
 EXTRACTOR_VERSION = "0.1.0"
 
 _str = pa.string()
@@ -74,6 +74,7 @@ SCHEMAS: dict[str, pa.Schema] = {
         pa.field("position", _i32),
         pa.field("page", _i32),
         pa.field("bbox", _bbox),
+        pa.field("person_id", _str),
     ),
     "proxies": _schema(
         pa.field("deliberation_id", _str, nullable=False),
@@ -82,6 +83,8 @@ SCHEMAS: dict[str, pa.Schema] = {
         pa.field("document_id", _str),
         pa.field("page", _i32),
         pa.field("bbox", _bbox),
+        pa.field("grantor_person_id", _str),
+        pa.field("holder_person_id", _str),
     ),
     "decisions": _schema(
         pa.field("deliberation_id", _str, nullable=False),
@@ -123,6 +126,8 @@ SCHEMAS: dict[str, pa.Schema] = {
         pa.field("vote", _str),
         pa.field("document_id", _str),
         pa.field("page", _i32),
+        pa.field("source", _str),  # 'printed' (named in the document) | 'implied' (the rest voting for)
+        pa.field("person_id", _str),
     ),
     "tables": _schema(
         pa.field("deliberation_id", _str, nullable=False),
@@ -142,6 +147,20 @@ SCHEMAS: dict[str, pa.Schema] = {
         pa.field("bbox", _bbox),
         pa.field("raw", _str),
         pa.field("extractor", _str),
+        pa.field("document_id", _str),
+    ),
+    # One row per person of an authority across all its documents, derived from attendance, proxies
+    # and member_votes (pipeline/members.py rewrites it whole; chunks only add empty parts).
+    # document_id: the document where the person is first seen (earliest session).
+    "members": _schema(
+        pa.field("person_id", _str, nullable=False),
+        pa.field("authority", _str),
+        pa.field("person_name", _str),
+        pa.field("spellings", pa.list_(_str)),
+        pa.field("first_session", pa.date32()),
+        pa.field("last_session", pa.date32()),
+        pa.field("deliberations_seen", _i32),
+        pa.field("authority_key", _str),
         pa.field("document_id", _str),
     ),
 }

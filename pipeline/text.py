@@ -17,7 +17,7 @@ import re
 import sys
 import time
 import unicodedata
-from typing import Optional
+from typing import Optional, Union
 
 from .lines import group_lines
 from .model import DocText, Page, Word, clean_text
@@ -180,7 +180,24 @@ def _open_pdfium(data: bytes, path: str):
         msg = str(exc)
         if "password" in msg.lower():
             raise EncryptedDocument(f"{path}: the PDF is encrypted with a password ({msg})") from exc
+        if _has_no_pages(data):
+            raise EmptyDocument(f"{path}: the PDF has no pages") from exc
         raise CorruptDocument(f"{path}: the PDF is corrupt or truncated and cannot be opened ({msg})") from exc
+
+
+def _has_no_pages(data: bytes) -> bool:
+    """Whether a PDF that PDFium refused is a well-formed file with an empty page tree
+    (PDFium reports it as "Failed to load document (PDFium: Success)")."""
+    try:
+        from pdfminer.pdfdocument import PDFDocument
+        from pdfminer.pdfpage import PDFPage
+        from pdfminer.pdfparser import PDFParser
+
+        doc = PDFDocument(PDFParser(io.BytesIO(data)))
+        pages = doc.catalog.get("Pages")
+        return pages is not None and next(iter(PDFPage.create_pages(doc)), None) is None
+    except Exception:  # pdfminer cannot read it either: it is corrupt
+        return False
 
 
 def _open_plumber(data: bytes, path: str):
@@ -204,8 +221,18 @@ def _check_bytes(data: bytes, path: str) -> None:
 
 
 # ----------------------------------------------------------------------------- reading
+def _ocr_words(pdfium_doc, index: int, width: float, height: float, prepared, **kwargs) -> list[Word]:
+    """The page's OCR words: prepared ones when given (an exception stands for a failed OCR)."""
+    if prepared is not None and index + 1 in prepared:
+        found = prepared[index + 1]
+        if isinstance(found, BaseException):
+            raise found
+        return list(found)
+    return ocr_page(pdfium_doc, index, width, height, **kwargs)
+
+
 def _read_page(plumber_page, pdfium_doc, index: int, path: str, *, dpi: int, ocr_lang: str,
-               page_timeout: float, force_ocr: bool) -> Page:
+               page_timeout: float, force_ocr: bool, prepared_ocr=None) -> Page:
     number = index + 1
     width, height = float(plumber_page.width), float(plumber_page.height)
     page = Page(number=number, width=width, height=height, words=[], lines=[])
@@ -221,7 +248,8 @@ def _read_page(plumber_page, pdfium_doc, index: int, path: str, *, dpi: int, ocr
     words = layer
     if ocr:
         try:
-            ocr_words = ocr_page(pdfium_doc, index, width, height, dpi=dpi, lang=ocr_lang, timeout=page_timeout)
+            ocr_words = _ocr_words(pdfium_doc, index, width, height, prepared_ocr,
+                                   dpi=dpi, lang=ocr_lang, timeout=page_timeout)
             words = merge_ocr_words(layer, ocr_words)
             page.ocr = True
             page.error = None
@@ -237,8 +265,14 @@ def _read_page(plumber_page, pdfium_doc, index: int, path: str, *, dpi: int, ocr
 
 def read_document(path, *, dpi: int = 300, ocr_lang: str = "fra", page_timeout: float = 120,
                   max_pages: int = 2000, max_page_area: float = MAX_PAGE_AREA,
-                  force_ocr: bool = False) -> DocText:
-    """Read every page of the PDF at `path` (see the module docstring)."""
+                  force_ocr: bool = False,
+                  prepared_ocr: Optional[dict[int, Union[list[Word], BaseException]]] = None) -> DocText:
+    """Read every page of the PDF at `path` (see the module docstring).
+
+    `prepared_ocr` maps page numbers (from 1) to the words `ocr_page` gave for that page with
+    the same dpi and language, OCR-ed beforehand (in other processes, for a long scan), or to
+    the exception it raised. A page the text stage sends to OCR takes its words from there;
+    other pages are OCR-ed as usual."""
     path = str(path)
     try:
         with open(path, "rb") as fh:
@@ -270,7 +304,8 @@ def read_document(path, *, dpi: int = 300, ocr_lang: str = "fra", page_timeout: 
                         f"{path}: page {index + 1} is {pp.width:.0f} x {pp.height:.0f} pt, "
                         f"larger than the limit of {max_page_area:.0f} pt²")
                 pages.append(_read_page(pp, pdfium_doc, index, path, dpi=dpi, ocr_lang=ocr_lang,
-                                        page_timeout=page_timeout, force_ocr=force_ocr))
+                                        page_timeout=page_timeout, force_ocr=force_ocr,
+                                        prepared_ocr=prepared_ocr))
                 # pdfplumber caches every parsed object of a page; release it once read.
                 pp.close()
         finally:

@@ -16,48 +16,19 @@ import unicodedata
 from collections import Counter
 from pathlib import Path
 
-from .generate import ITEM_SEEDS, SESSION_SEEDS, Session, draw_session
+from .generate import Session, draw_session
+from .phrases import list_name, stamp_lines
+from .plan import plan_corpus
 from .render import render_pdf
 from .scan import scan_pdf
 from .truth import build
 
-__all__ = ["build_corpus", "build_document"]
+__all__ = ["build_corpus", "build_document", "plan_corpus"]
 
 
 def slug(text: str) -> str:
     text = unicodedata.normalize("NFKD", text.replace("œ", "oe").replace("Œ", "OE")).encode("ascii", "ignore").decode()
     return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")[:40]
-
-
-class SeedPlan:
-    """Hands out seeds in turn, so that every rule is seeded even in a small corpus."""
-
-    def __init__(self, rng: random.Random):
-        self.rng = rng
-        # quorum and convocation delays are the commonest real irregularities: seeded twice as often
-        self.session = list(SESSION_SEEDS) + ["quorum", "convocation_delay"]
-        self.item = list(ITEM_SEEDS)
-        rng.shuffle(self.session)
-        rng.shuffle(self.item)
-        self.ns = self.ni = 0
-
-    def next_session(self) -> str:
-        self.ns += 1
-        return self.session[(self.ns - 1) % len(self.session)]
-
-    def next_item(self) -> str:
-        self.ni += 1
-        return self.item[(self.ni - 1) % len(self.item)]
-
-    def for_document(self, kind: str) -> tuple:
-        r = self.rng.random()
-        if kind == "extract":
-            if r < 0.35:
-                return self.next_session(), []
-            return None, [self.next_item() if r < 0.6 else None]
-        session = self.next_session() if r < 0.15 else None
-        items = [self.next_item() if self.rng.random() < 0.22 else None for _ in range(6)]
-        return session, items
 
 
 SEED_NOTES = {
@@ -71,6 +42,10 @@ SEED_NOTES = {
     "proxy_single": "proxy_single seeded: one holder has two proxies outside the health-emergency periods",
     "proxy_single_emergency": "a holder has two proxies during a health-emergency period: proxy_single must NOT fire",
     "convocation_delay": "convocation_delay seeded: fewer than 3 clear days; population not printed, so a warning",
+    "convocation_urgency": "convocation_delay seeded: convened in urgency (printed) with 0 clear day, so an error",
+    "convocation_urgency_ok": "convened in urgency (printed) with 1 clear day: convocation_delay must NOT fire",
+    "convocation_population": "convocation_delay seeded: the printed population (3 500 inhabitants or more) requires "
+                              "5 clear days and only 3 or 4 are left, so an error",
     "voters_arithmetic": "voters_arithmetic seeded: printed votants differ from présents + représentés",
     "vote_total": "vote_total seeded: pour + contre + abstentions differ from the votants",
     "outcome_unanimity": "outcome seeded: 'à l’unanimité' printed with a vote against",
@@ -85,6 +60,7 @@ def notes(s: Session) -> list[str]:
            "Attendance: présents, proxy grantors (excused), absents excusés (excused), absents (absent), in printed "
            "order; a suppléant sitting for a titulaire is present, the titulaire excused; arrivals, departures "
            "and a member leaving the room for one item change the status from that item on."]
+    out += shape_notes(s)
     for item in s.items:
         for seed in (s.seed if item.seq == 1 else None, item.seed):
             if seed:
@@ -92,12 +68,35 @@ def notes(s: Session) -> list[str]:
     return out
 
 
-def build_document(out: Path, index: int, seed: int, scanned: bool, kind: str, session_seed, item_seeds) -> dict:
+def shape_notes(s: Session) -> list[str]:
+    """The reading traps of this document, so that a reader of the truth file knows where to look."""
+    out = []
+    for (place, p), (q, order) in s.variants.items():
+        where = {"proxy_holder": "as proxy holder", "event": "in an arrival/departure",
+                 "vote": "among the named voters"}[place]
+        out.append(f"name variant: {p.name(s.order)!r} of the lists is printed {q.name(order)!r} {where}"
+                   + (" (kept as printed)" if place == "proxy_holder" else ""))
+    compound = [p for p in s.members if "-" in p.last]
+    if s.spaced_dash and compound:
+        out.append(f"lists separated by ' - '; compound surnames printed with a spaced dash "
+                   f"({list_name(s, compound[0])!r}) are read joined ({compound[0].name(s.order)!r})")
+    if s.stamp:
+        what = "is the only text layer over the scanned image" if s.scanned else "is printed over the page"
+        out.append(f"prefecture e-transmission stamp ({s.stamp['id']}) {what}; it is not part of the act")
+    if s.population is not None:
+        out.append(f"population printed: {s.population} inhabitants")
+    if s.urgency:
+        out.append("convened in urgency: one clear day suffices (CGCT L2121-11/12)")
+    return out
+
+
+def build_document(out: Path, index: int, seed: int, scanned: bool, kind: str, session_seed, item_seeds,
+                   n_items: int | None = None, text_stamp: bool = False) -> dict:
     """Draw, print and label one document; a draw whose seeds misbehave is drawn again."""
     last_error = None
     for attempt in range(12):
         rng = random.Random(f"synth-{seed}-{index}-{attempt}")
-        s = draw_session(rng, index, scanned, session_seed, list(item_seeds), kind)
+        s = draw_session(rng, index, scanned, session_seed, list(item_seeds), kind, n_items, text_stamp)
         suffix = "extrait" if kind == "extract" else ("pv" if s.minutes_word.startswith("PROC") else "cr")
         name = f"synth_{index + 1:03d}_{slug(s.authority)}_{s.date.isoformat()}_{suffix}"
         s.name = name
@@ -115,7 +114,7 @@ def build_document(out: Path, index: int, seed: int, scanned: bool, kind: str, s
             info = {}
             if scanned:
                 info = scan_pdf(digital, out / f"{name}.pdf", rng, signatures, s.authority,
-                                s.date.strftime("%d/%m/%Y"))
+                                s.date.strftime("%d/%m/%Y"), stamp_lines(s) if s.stamp else None)
         (out / f"{name}.json").write_text(json.dumps(truth, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
         return {"name": name, "session": s, "truth": truth, "scan": info}
     raise RuntimeError(f"document {index}: could not draw a consistent document: {last_error}")
@@ -124,15 +123,8 @@ def build_document(out: Path, index: int, seed: int, scanned: bool, kind: str, s
 def build_corpus(out: Path, count: int = 60, seed: int = 7) -> list[dict]:
     out = Path(out)
     out.mkdir(parents=True, exist_ok=True)
-    rng = random.Random(f"synth-plan-{seed}")
-    plan = SeedPlan(rng)
-    scanned = set(rng.sample(range(count), round(count / 3)))
-    docs = []
-    for i in range(count):
-        kind = "extract" if rng.random() < 0.4 else "minutes"
-        session_seed, item_seeds = plan.for_document(kind)
-        docs.append(build_document(out, i, seed, i in scanned, kind, session_seed, item_seeds))
-    return docs
+    return [build_document(out, p.index, seed, p.scanned, p.kind, p.session_seed, p.item_seeds, p.n_items,
+                           p.text_stamp) for p in plan_corpus(count, seed)]
 
 
 def summary(docs: list[dict]) -> dict:
@@ -154,6 +146,14 @@ def summary(docs: list[dict]) -> dict:
         c["minutes:delegations"] += bool(s.delegations)
         c["attendance:suppleants"] += bool(s.suppleants)
         c["attendance:roles"] += bool(s.roles)
+        c["names:dash_separated"] += s.list_sep == "dash"
+        c["names:spaced_dash_compound"] += s.spaced_dash and any("-" in p.last for p in s.members)
+        c["names:particle"] += any(" " in p.last or "'" in p.last or "’" in p.last for p in s.members)
+        for place, _ in s.variants:
+            c[f"names:variant_{place}"] += 1
+        c["stamp:text_only_scan" if s.scanned else "stamp:over_digital"] += bool(s.stamp)
+        c["convocation:urgency"] += bool(s.urgency)
+        c["convocation:population"] += s.population is not None
         c["session:second_call"] += bool(s.second_call)
         c[f"date_style:{s.date_style}"] += 1
         c["president:adjoint"] += "adjoint" in s.president_role

@@ -9,6 +9,7 @@ checks that each seed fires (or, for the look-alikes that must not fire, stays s
 from __future__ import annotations
 
 import datetime as dt
+import re
 import random
 from dataclasses import dataclass, field
 from typing import Optional
@@ -20,12 +21,18 @@ EMERGENCY = ((dt.date(2020, 3, 24), dt.date(2020, 8, 30)), (dt.date(2020, 11, 15
              (dt.date(2021, 11, 11), dt.date(2022, 7, 31)))
 
 SESSION_SEEDS = ("quorum", "quorum_second_call", "present_list_count", "proxy_count", "proxy_grantor_absent",
-                 "proxy_holder_present", "proxy_single", "proxy_single_emergency", "convocation_delay")
+                 "proxy_holder_present", "proxy_single", "proxy_single_emergency", "convocation_delay",
+                 "convocation_urgency", "convocation_urgency_ok", "convocation_population")
 ITEM_SEEDS = ("voters_arithmetic", "vote_total", "outcome_unanimity", "outcome_majority",
               "objectives_summary", "objectives_ok")
 # Seeds that must NOT produce a finding (the validators must know the exception).
 SILENT_SEEDS = {"quorum_second_call": "quorum", "proxy_single_emergency": "proxy_single",
-                "objectives_ok": "objectives_summary"}
+                "objectives_ok": "objectives_summary", "convocation_urgency_ok": "convocation_delay"}
+# Seeds that do not depend on who sits: arrivals and departures may still happen in their sessions.
+ATTENDANCE_FREE_SEEDS = {"convocation_delay", "convocation_urgency", "convocation_urgency_ok", "convocation_population"}
+# Members in office by population (CGCT L2121-2): a printed population agrees with the council's size.
+POPULATION_BY_MEMBERS = {11: (100, 499), 15: (500, 1499), 19: (1500, 2499), 23: (2500, 3499), 27: (3500, 4999),
+                         29: (5000, 9999)}
 
 
 @dataclass(frozen=True)
@@ -145,6 +152,21 @@ class Session:
     style: dict = field(default_factory=dict)
     scanned: bool = False
     notes: list[str] = field(default_factory=list)
+    list_sep: str = "comma"  # comma: "A, B et C" | dash: "A - B - C"
+    spaced_dash: bool = False  # compound surnames printed "ROUVIER – COROUGE" in the lists
+    variants: dict = field(default_factory=dict)  # (place, Person) -> (printed Person, name order)
+    urgency: Optional[str] = None  # how the urgency of the convocation is printed, None if not urgent
+    population: Optional[int] = None
+    population_style: str = ""
+    stamp: Optional[dict] = None  # the prefecture e-transmission stamp, printed as text
+
+    def shown(self, p: Person, place: str) -> tuple[Person, str]:
+        """The person as printed at `place` (a variant spelling or order), and the name order used."""
+        return self.variants.get((place, p), (p, self.order))
+
+    def printed_name(self, p: Person, place: str) -> str:
+        q, order = self.shown(p, place)
+        return q.name(order)
 
     @property
     def members(self) -> list[Person]:
@@ -194,7 +216,7 @@ def unique_people(rng: random.Random, n: int, first_only: bool) -> list[Person]:
     while len(people) < n:
         female = rng.random() < 0.5
         first = rng.choice(V.FIRST_F if female else V.FIRST_M)
-        last = rng.choice(V.LAST)
+        last = rng.choice(V.PARTICLE_LAST if rng.random() < 0.05 else V.LAST)
         if (first, last) in seen or (first_only and first in seen_first) or last in {p.last for p in people}:
             continue
         seen.add((first, last))
@@ -259,6 +281,15 @@ def draw_attendance(rng: random.Random, s: Session, n_members: int, seed: Option
         g, _ = s.proxies[0]
         s.present = s.present + [g]
     s.president = president
+    if s.list_sep == "dash" and not any("-" in p.last for p in members):
+        k = rng.randrange(1, len(members))  # a compound surname, so that the spaced dash is seen
+        taken = {p.last for p in people}
+        last = rng.choice([x for x in V.COMPOUND_LAST if x not in taken])
+        swap = {members[k]: Person(members[k].first, last, members[k].female)}
+        s.present = [swap.get(p, p) for p in s.present]
+        s.excused = [swap.get(p, p) for p in s.excused]
+        s.absent = [swap.get(p, p) for p in s.absent]
+        s.proxies = [(swap.get(g, g), swap.get(h, h)) for g, h in s.proxies]
     if s.authority_type == "epci" and len(s.excused) and rng.random() < 0.8 and seed not in ("quorum", "quorum_second_call"):
         sub = spare[0]
         s.suppleants = {sub: s.excused[0]}
@@ -435,14 +466,31 @@ def draw_numbering(rng: random.Random, s: Session) -> dict:
     return {"act": act, "label": label, "decision_styles": rng.sample(styles, rng.randint(1, 2))}
 
 
+def draw_authority_type(rng: random.Random, session_seed: Optional[str]) -> str:
+    if session_seed == "convocation_population":  # only communes print their population
+        return "commune"
+    weights = (55, 20, 12, 0 if session_seed in ("convocation_urgency", "convocation_urgency_ok") else 13)
+    return rng.choices(("commune", "epci", "syndicat", "departement"), weights)[0]
+
+
+def draw_name_order(rng: random.Random, auth_type: str, kind: str) -> str:
+    """Prénom NOM, NOM Prénom, or first names only (small communes' minutes)."""
+    first = (35 if kind == "minutes" else 10) if auth_type == "commune" else 0
+    return rng.choices(("fl", "lf", "first"), (60, 30, first))[0]
+
+
 def draw_session(rng: random.Random, idx: int, scanned: bool, session_seed: Optional[str],
-                 item_seeds: list[Optional[str]], kind: str) -> Session:
-    auth_type = rng.choices(("commune", "epci", "syndicat", "departement"), (55, 20, 12, 13))[0]
+                 item_seeds: list[Optional[str]], kind: str, n_items: Optional[int] = None,
+                 stamp: bool = False) -> Session:
+    auth_type = draw_authority_type(rng, session_seed)
     a = draw_authority(rng, auth_type, idx)
+    if session_seed == "convocation_population":
+        # from 3 500 inhabitants 5 clear days are due: 3 or 4 would pass unprinted (only 'info')
+        a["members"] = rng.choice((27, 29))
     emergency = {"quorum": False, "quorum_second_call": False, "proxy_single": False,
                  "proxy_single_emergency": True}.get(session_seed)
     day = draw_date(rng, emergency)
-    order = rng.choices(("fl", "lf", "first"), (60, 30, 10 if auth_type == "commune" and kind == "minutes" else 0))[0]
+    order = draw_name_order(rng, auth_type, kind)
     font = rng.choice(FONTS)
     s = Session(
         name="", kind=kind, minutes_word=rng.choice(("PROCÈS-VERBAL", "COMPTE RENDU", "COMPTE-RENDU")),
@@ -455,10 +503,12 @@ def draw_session(rng: random.Random, idx: int, scanned: bool, session_seed: Opti
         list_civility=rng.random() < 0.5, roles={}, role_style="paren", present=[], proxies=[], excused=[], absent=[],
         suppleants={}, sections=[], proxy_style=rng.choice(("list", "sentence", "inline")), counts=Counts(),
         counts_style="none", seed=session_seed, scanned=scanned,
+        list_sep="dash" if rng.random() < (0.3 if auth_type == "commune" else 0.1) else "comma",
         style={"font": font, "nbsp": "\u202f" if font.startswith("DejaVu") and rng.random() < 0.5 else "\u00a0",
                "subject_caps": rng.random() < 0.2, "bullet": rng.choice(("–", "•", "-", "▪" if font.startswith("DejaVu") else "»")),
                "size": rng.choice((9.5, 10, 10.5, 11)), "bold_headings": rng.random() < 0.85,
                "margin_left": rng.choice((50, 60, 70)), "title_box": rng.random() < 0.4})
+    s.spaced_dash = s.list_sep == "dash" and order != "first" and rng.random() < 0.8
     draw_attendance(rng, s, a["members"], session_seed)
     # A member presiding in place of the head of the authority: the first adjoint / vice-président.
     if s.authority_type == "commune" and rng.random() < 0.15 and len(s.present) > 4:
@@ -477,10 +527,8 @@ def draw_session(rng: random.Random, idx: int, scanned: bool, session_seed: Opti
     draw_roles(rng, s)
     places = [x for x in V.PLACES if ("communautaire" in x) == (auth_type == "epci") or x.startswith("Maison")]
     s.place = rng.choice(places) if rng.random() < 0.75 else None
-    conv_days = rng.randint(6, 14)
-    if session_seed == "convocation_delay":
-        conv_days = rng.choice((2, 3))
-    if rng.random() < 0.8 or session_seed == "convocation_delay":
+    conv_days = draw_convocation(rng, s, a["members"], session_seed)
+    if rng.random() < 0.8 or (session_seed or "").startswith("convocation"):
         s.convocation = day - dt.timedelta(days=conv_days)
         s.affichage = s.convocation + dt.timedelta(days=rng.choice((0, 0, 1)))
     if session_seed == "quorum_second_call":
@@ -501,7 +549,7 @@ def draw_session(rng: random.Random, idx: int, scanned: bool, session_seed: Opti
     if fields:
         s.counts_style = rng.choice(("lines", "box", "prose", "margin") if kind == "extract" else ("lines", "prose", "margin", "box"))
     numbering = draw_numbering(rng, s)
-    n_items = 1 if kind == "extract" else rng.randint(2, 6)
+    n_items = n_items or (1 if kind == "extract" else rng.randint(2, 6))
     seeds = (item_seeds + [None] * n_items)[:n_items]
     s.items = [draw_item(rng, s, k, seeds[k - 1], numbering) for k in range(1, n_items + 1)]
     if kind == "minutes":
@@ -510,7 +558,46 @@ def draw_session(rng: random.Random, idx: int, scanned: bool, session_seed: Opti
         s.recap = rng.random() < 0.4
         s.signature_table = rng.random() < 0.4
     assign_votes(rng, s)
+    if order == "first":  # votes name members the way the lists do: "Contre : 2 (Nelly, Patrick)"
+        for item in s.items:
+            v = item.vote
+            v.against_names, v.abst_names, v.npp_names = ([Person(p.first, "", p.female) for p in names]
+                                                          for names in (v.against_names, v.abst_names, v.npp_names))
+    if stamp:
+        s.stamp = draw_stamp(rng, s, a["dep"][1])
+        s.style["top"] = rng.choice((78, 85, 92))  # the stamp sits in a top margin kept free for it
+    from .variants import draw_variants  # variants reads Session and Person from this module
+    draw_variants(rng, s)
     return s
+
+
+def draw_convocation(rng: random.Random, s: Session, n_members: int, seed: Optional[str]) -> int:
+    """Days from convocation to session; sets the printed urgency and population the seed needs."""
+    if s.authority_type == "commune" and (seed == "convocation_population" or (seed is None and rng.random() < 0.2)):
+        s.population = rng.randint(*POPULATION_BY_MEMBERS[n_members])
+        s.population_style = rng.choice(("letterhead", "letterhead_pop", "line"))
+    if seed == "convocation_delay":
+        return rng.choice((2, 3))  # 1 or 2 clear days, population not printed: a warning
+    if seed in ("convocation_urgency", "convocation_urgency_ok"):
+        s.urgency = rng.choice(("preamble", "sentence", "reduced"))
+        return 1 if seed == "convocation_urgency" else 2  # 0 clear days fires, 1 clear day suffices
+    if seed == "convocation_population":
+        return rng.choice((4, 5))  # 3 or 4 clear days
+    return rng.randint(6, 14)
+
+
+def draw_stamp(rng: random.Random, s: Session, dep_no: str) -> dict:
+    """The @ctes e-transmission stamp: sent/received dates and the act's ID, as the prefecture prints them."""
+    sent = s.date + dt.timedelta(days=rng.randint(1, 35))
+    while sent.weekday() >= 5:
+        sent += dt.timedelta(days=1)
+    prefix = {"commune": "21", "epci": "24", "syndicat": "25", "departement": "22"}[s.authority_type]
+    siren = prefix + dep_no.zfill(2) + f"{rng.randint(1, 999):03d}" + f"{rng.randint(0, 99):02d}"
+    act = s.items[0].act_number if s.kind == "extract" and s.items[0].act_number else None
+    local = re.sub(r"[^A-Za-z0-9]", "_", act or "") or (
+        ("PV" if s.kind == "minutes" else "DEL") + s.date.strftime("%d%m%Y"))
+    return {"sent": sent, "received": sent, "published": sent if rng.random() < 0.5 else None,
+            "id": f"{dep_no.zfill(3)}-{siren}-{sent:%Y%m%d}-{local}-DE"}
 
 
 def base_status(s: Session) -> dict:
@@ -530,7 +617,7 @@ def assign_votes(rng: random.Random, s: Session) -> None:
     """Walk the items in order: arrivals and departures change who sits, then each item is voted."""
     status = base_status(s)
     holders = {h for _, h in s.proxies}
-    movable = s.kind == "minutes" and s.seed is None and s.counts_style != "margin"
+    movable = s.kind == "minutes" and s.seed in (None, *ATTENDANCE_FREE_SEEDS) and s.counts_style != "margin"
     times = iter(f"{h}h{m:02d}" for h, m in ((20, 15), (20, 40), (21, 5), (21, 30), (21, 50), (22, 10)))
     for item in s.items:
         if movable and item.seq > 1 and rng.random() < 0.3:

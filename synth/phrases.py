@@ -32,16 +32,31 @@ def hhmm(t) -> str:
     return f"{t[0]}h{t[1]:02d}" if t[1] else f"{t[0]}h"
 
 
-def person(s: Session, p: Person, civ: bool = False, role: bool = False) -> str:
-    text = p.name(s.order)
-    if civ:
-        text = f"{p.civ} {text}"
+def list_name(s: Session, p: Person, place: str = "list") -> str:
+    """The name as a session list prints it: its variant at `place`, and the spaced dash of
+    compound surnames in dash-separated lists ("Philippe ROUVIER – COROUGE")."""
+    q, order = s.shown(p, place)
+    if s.spaced_dash and "-" in q.last and order != "first":
+        q = Person(q.first, q.last.replace("-", " – "), q.female)
+    return q.name(order)
+
+
+def person(s: Session, p: Person, civ: bool = False, role: bool = False, place: str = "list",
+           civ_long: bool = False) -> str:
+    text = list_name(s, p, place)
+    if civ or civ_long:
+        text = f"{p.civ_long if civ_long else p.civ} {text}"
     if p in s.suppleants:
         t = s.suppleants[p]
         text += f" ({'suppléante' if p.female else 'suppléant'} de {t.name(s.order)})"
     if role and p in s.roles:
         text += f" ({s.roles[p]})" if s.role_style == "paren" else f" {s.roles[p]}"
     return text
+
+
+def list_join(s: Session, parts: list[str]) -> str:
+    """Names of a session list: "A, B et C", or "A - B - C" in documents that separate them with dashes."""
+    return " - ".join(parts) if s.list_sep == "dash" else join(parts)
 
 
 def join(parts: list[str], last: str = " et ") -> str:
@@ -103,11 +118,12 @@ def preamble(rng: random.Random, s: Session) -> str:
         when = f"Le {V.WEEKDAYS[s.date.weekday()]} {date_long(s.date)}" + (f" à {hhmm(t)}" if t else "")
     else:
         when = f"Le {date_long(s.date)}" + (f", à {t[0]} heures {t[1]:02d}" if t else "")
-    conv = ""
+    e = "e" if feminine(s) else ""
+    how = "en urgence" if s.urgency == "preamble" else ("dûment" if s.convocation_style == "sentence" else "légalement")
+    conv = f", convoqué{e} {how}" if how != "dûment" else f", dûment convoqué{e}"
     if s.convocation and s.convocation_style == "sentence":
-        conv = f", dûment convoqué{'e' if feminine(s) else ''} le {date_long(s.convocation)},"
-    else:
-        conv = f", légalement convoqué{'e' if feminine(s) else ''},"
+        conv += f" le {date_long(s.convocation)}"
+    conv += ","
     where = f" {rng.choice(('en la', 'à la', 'dans la'))} {esc(s.place)}" if s.place else ""
     if s.place and s.place.startswith("Maison"):
         where = f" à la {esc(s.place)}"
@@ -117,6 +133,40 @@ def preamble(rng: random.Random, s: Session) -> str:
         role += " du Conseil départemental"
     return (f"{when}, {body}{conv} s’est réuni{'e' if feminine(s) else ''} en séance publique{where}, "
             f"sous la présidence de {pres.civ_long} {esc(prose_name(s, pres))}, {role}.")
+
+
+def urgency_sentence(s: Session) -> Optional[str]:
+    """A separate sentence recording the urgency (the preamble may carry it instead)."""
+    if s.urgency == "sentence":
+        return (f"Séance convoquée en urgence conformément à l’article L. 2121-12 du code général des "
+                f"collectivités territoriales.")
+    if s.urgency == "reduced":
+        return (f"En raison de l’urgence, le délai de convocation a été abrégé par {s.pres_title} "
+                f"(article L. 2121-11 du CGCT), {the(s)} se prononçant sur l’urgence en début de séance.")
+    return None
+
+
+def thousands(n: int, sep: str = "\u00a0") -> str:
+    return f"{n:,}".replace(",", sep)
+
+
+def population_text(s: Session) -> Optional[str]:
+    """'Commune de 4 213 habitants', 'Population municipale : 4 213 habitants' (letterhead or line)."""
+    if s.population is None:
+        return None
+    n = thousands(s.population, s.style["nbsp"] if s.style.get("nbsp") else " ")
+    if s.population_style == "letterhead":
+        return f"Commune de {n} habitants"
+    if s.population_style == "letterhead_pop":
+        return f"Population municipale : {n} habitants"
+    return f"Population légale (INSEE) : {n} habitants"
+
+
+def stamp_lines(s: Session) -> list[str]:
+    """The e-transmission stamp the prefecture's platform prints on every page of the act."""
+    st = s.stamp
+    return [f"Envoyé en préfecture le {date_short(st['sent'])}", f"Reçu en préfecture le {date_short(st['received'])}",
+            "Publié le" + (f" {date_short(st['published'])}" if st["published"] else ""), f"ID : {st['id']}"]
 
 
 def second_call_sentence(s: Session) -> str:
@@ -152,26 +202,29 @@ def attendance_lines(rng: random.Random, s: Session) -> list[tuple[str, str]]:
     for section in s.sections:
         if section == "present":
             names = [person(s, p, civ, role=True) for p in s.present]
-            out.append((rng.choice(("Présents", "Étaient présents", "Membres présents")), join(names)))
+            out.append((rng.choice(("Présents", "Étaient présents", "Membres présents")), list_join(s, names)))
         elif section == "proxies" and s.proxies:
+            holder = lambda h, **k: person(s, h, place="proxy_holder", **k)  # noqa: E731
             if s.proxy_style == "list":
-                pairs = [f"{person(s, g, civ)} {rng.choice(('à', 'pouvoir à', 'donne pouvoir à'))} {person(s, h, civ)}"
-                         for g, h in s.proxies]
-                out.append((rng.choice(("Pouvoirs", "Procurations")), ", ".join(pairs)))
+                verb = rng.choice(("à", "pouvoir à", "donne pouvoir à", "donne procuration à"))
+                pairs = [f"{person(s, g, civ)} {verb} {holder(h, civ=civ)}" for g, h in s.proxies]
+                sep = " - " if s.list_sep == "dash" else ", "
+                out.append((rng.choice(("Pouvoirs", "Procurations")), sep.join(pairs)))
             else:
-                pairs = [f"{g.civ_long} {g.name(s.order)} donne pouvoir à {h.civ_long} {h.name(s.order)}"
+                pairs = [f"{person(s, g, civ_long=True)} donne pouvoir à {holder(h, civ_long=True)}"
                          for g, h in s.proxies]
-                out.append(("Absents ayant donné procuration", join(pairs)))
+                out.append(("Absents ayant donné procuration", list_join(s, pairs)))
         elif section == "excused":
             names = []
             if s.proxy_style == "inline":
-                names += [f"{person(s, g, civ)} ({rng.choice(('pouvoir à', 'procuration à'))} {person(s, h, civ)})"
-                          for g, h in s.proxies]
+                names += [f"{person(s, g, civ)} ({rng.choice(('pouvoir à', 'procuration à'))} "
+                          f"{person(s, h, civ, place='proxy_holder')})" for g, h in s.proxies]
             names += [person(s, p, civ) for p in s.excused]
             if names:
-                out.append((rng.choice(("Absents excusés", "Excusés")), join(names)))
+                out.append((rng.choice(("Absents excusés", "Excusés")), list_join(s, names)))
         elif section == "absent" and s.absent:
-            out.append((rng.choice(("Absents", "Absents non excusés")), join([person(s, p, civ) for p in s.absent])))
+            out.append((rng.choice(("Absents", "Absents non excusés")),
+                        list_join(s, [person(s, p, civ) for p in s.absent])))
     return [(label, esc(names)) for label, names in out]
 
 

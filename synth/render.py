@@ -133,7 +133,10 @@ class Renderer:
     # ------------------------------------------------------------------ header
     def letterhead(self) -> list:
         s = self.s
-        left = [self.p(f"<b>{P.esc(line)}</b>" if i == 0 else P.esc(line), self.small) for i, line in enumerate(s.letterhead)]
+        head = list(s.letterhead)
+        if s.population_style.startswith("letterhead") and P.population_text(s):
+            head.insert(1, P.population_text(s))
+        left = [self.p(f"<b>{P.esc(line)}</b>" if i == 0 else P.esc(line), self.small) for i, line in enumerate(head)]
         right = [self.p("RÉPUBLIQUE FRANÇAISE", ParagraphStyle("r", parent=self.small, alignment=TA_RIGHT)),
                  self.p(f"Département : {s.departement[1]}", ParagraphStyle("r2", parent=self.small, alignment=TA_RIGHT))]
         t = Table([[logo(s, self.rng), left, right]], colWidths=[75, 250, 150])
@@ -173,6 +176,10 @@ class Renderer:
     def session_block(self) -> list:
         s, rng = self.s, self.rng
         pre = [self.p(P.preamble(rng, s))]
+        if P.urgency_sentence(s):
+            pre.append(self.p(P.urgency_sentence(s)))
+        if s.population_style == "line" and P.population_text(s):
+            pre.insert(0, self.p(P.esc(P.population_text(s))))
         if s.second_call:
             pre.append(self.p(P.second_call_sentence(s)))
         out = []
@@ -268,7 +275,7 @@ class Renderer:
         s, rng = self.s, self.rng
         out = []
         for what, who, when in item.events:
-            name = f"{who.civ} {P.esc(who.name(s.order))}"
+            name = f"{who.civ} {P.esc(s.printed_name(who, 'event'))}"
             out.append(self.p(f"<i>Arrivée de {name} à {when}.</i>" if what == "arrive"
                               else f"<i>{name} quitte la séance à {when}.</i>"))
         out += self.heading(item)
@@ -379,15 +386,31 @@ class Renderer:
     def build(self, path: Path) -> None:
         s = self.s
         left = s.style["margin_left"] + (75 if s.counts_style == "margin" else 0)
-        frame = Frame(left, 50, A4[0] - left - 50, A4[1] - 95, id="f")
+        top = s.style.get("top", 45)
+        frame = Frame(left, 50, A4[0] - left - 50, A4[1] - 50 - top, id="f")
         doc = BaseDocTemplate(str(path), pagesize=A4, title=f"{s.body} {s.date.isoformat()}",
                               author=s.authority, creator="Microsoft® Word 2016", producer="Microsoft® Word 2016")
-        on_page = self.margin if s.counts_style == "margin" else (lambda c, d: None)
+        stamp = P.stamp_lines(s) if s.stamp and not s.scanned else None  # a scan gets it over the image
+
+        def on_page(canvas, doc):
+            if s.counts_style == "margin":
+                self.margin(canvas, doc)
+            if stamp:
+                draw_stamp_text(canvas, stamp)
         doc.addPageTemplates([PageTemplate("p", [frame], onPage=on_page)])
         footer = ""
         if s.kind == "extract" and self.rng.random() < 0.6:
             footer = f"Acte transmis en préfecture le {P.date_short(s.date)} – publié le {P.date_short(s.date)}"
         doc.build(self.story(), canvasmaker=numbered_canvas(footer, self.font))
+
+
+def draw_stamp_text(canvas, lines: list[str], x: float = 400, top: float = 16) -> None:
+    """The prefecture's e-transmission stamp, as its platform writes it: Helvetica 7 pt, top right."""
+    canvas.saveState()
+    canvas.setFont("Helvetica", 7)
+    for k, line in enumerate(lines):
+        canvas.drawString(x, A4[1] - top - 6 - 13 * k, line)
+    canvas.restoreState()
 
 
 class _VoteAlias(Flowable):

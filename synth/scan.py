@@ -6,7 +6,10 @@ What is applied, each drawn from the document's random generator:
 - paper tone and sensor noise before a soft blur (the optics soften the noise), then a skew of
   0.2-1.5 degrees and a small shift, then dust specks;
 - ink: a handwritten signature over each signatory's name, a round authority stamp that
-  overlaps the signature text, and a rectangular "reçu le" stamp over the letterhead.
+  overlaps the signature text, and a rectangular "reçu le" stamp over the letterhead;
+- for a scan sent through the prefecture's e-transmission platform, the platform's stamp
+  ("Envoyé en préfecture le …", "ID : …-DE") written as real text over the image: the file then has
+  a text layer, but one that holds nothing of the body (like the Flaux 2023 PV of the real corpus).
 
 tools/make_samples.py has a `scan_page` for its one sample, with a fixed skew range and no 1-bit
 output, so the corpus generator keeps its own, parameterised version here.
@@ -97,12 +100,14 @@ def degrade(img: Image.Image, rng: random.Random, dpi: int, bilevel: bool) -> Im
     return out
 
 
-def scan_pdf(digital: Path, out: Path, rng: random.Random, signatures: list, stamp_text: str, date_text: str) -> dict:
-    """Render `digital` to an image-only PDF at `out`; returns what was chosen (dpi, bilevel)."""
+def scan_pdf(digital: Path, out: Path, rng: random.Random, signatures: list, stamp_text: str, date_text: str,
+             text_stamp: list[str] | None = None) -> dict:
+    """Render `digital` to an image-only PDF at `out` (with only `text_stamp` as text, if given);
+    returns what was chosen (dpi, bilevel)."""
     import pypdfium2 as pdfium
 
-    dpi = rng.choice((150, 200, 200, 240, 300))
-    bilevel = rng.random() < 0.35
+    dpi = rng.choice((150, 200, 200, 240, 300)) if not text_stamp else rng.choice((150, 150, 200))
+    bilevel = rng.random() < 0.35 and not text_stamp
     k = dpi / 72
     pdf = pdfium.PdfDocument(str(digital))
     pages = []
@@ -115,11 +120,14 @@ def scan_pdf(digital: Path, out: Path, rng: random.Random, signatures: list, sta
                 draw_signature(draw, rng, x + 110, y + 10, k)  # the places are the left edge of a centred cell
                 if n == len(spots) - 1:
                     draw_round_stamp(img, rng, (x + 40) * k, (y + 30) * k, k, stamp_text)
-            if i == 0 and rng.random() < 0.6:
+            if i == 0 and rng.random() < 0.6 and not text_stamp:  # the text stamp holds that corner
                 draw_received_stamp(img, rng, k, date_text)
             pages.append(degrade(img, rng, dpi, bilevel))
     finally:
         pdf.close()
+    if text_stamp:
+        out.write_bytes(stamped_pdf(pages, rng, text_stamp))
+        return {"dpi": dpi, "bilevel": False, "pages": len(pages), "text_stamp": True}
     buf = io.BytesIO()
     extra = {} if bilevel else {"quality": rng.choice((60, 70, 80))}
     pages[0].save(buf, "PDF", resolution=float(dpi), save_all=True, append_images=pages[1:],
@@ -127,3 +135,28 @@ def scan_pdf(digital: Path, out: Path, rng: random.Random, signatures: list, sta
                   creationDate=SCAN_TIME, modDate=SCAN_TIME, **extra)
     out.write_bytes(buf.getvalue())
     return {"dpi": dpi, "bilevel": bilevel, "pages": len(pages)}
+
+
+def stamped_pdf(pages: list[Image.Image], rng: random.Random, lines: list[str]) -> bytes:
+    """JPEG page images with the e-transmission stamp drawn as text over each (PDFium-like output)."""
+    from reportlab import rl_config
+    from reportlab.lib.pagesizes import A4
+    from reportlab.lib.utils import ImageReader
+    from reportlab.pdfgen import canvas as rl_canvas
+
+    from .render import draw_stamp_text
+
+    rl_config.invariant = 1
+    buf = io.BytesIO()
+    c = rl_canvas.Canvas(buf, pagesize=A4, pageCompression=1)
+    c.setCreator("PDFium")
+    c.setProducer("PDFium")
+    quality = rng.choice((55, 65, 75))
+    for img in pages:
+        jpeg = io.BytesIO()
+        img.save(jpeg, "JPEG", quality=quality)
+        c.drawImage(ImageReader(io.BytesIO(jpeg.getvalue())), 0, 0, A4[0], A4[1])
+        draw_stamp_text(c, lines)
+        c.showPage()
+    c.save()
+    return buf.getvalue()

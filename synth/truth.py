@@ -54,7 +54,8 @@ def deliberation(s: Session, item: Item) -> dict:
         "outcome": v.outcome, "unanimous": v.unanimous,
         "page_start": item.pages.get("start"), "page_end": max(item.pages.get("vote", 0), item.pages.get("last", 0)) or None,
         "attendance": [{"person_name": name(p), "status": item.status[p]} for p in printed_attendance(s)],
-        "proxies": [{"grantor": name(g), "holder": name(h)} for g, h in s.proxies],
+        # a proxy holder is named as the proxies list prints him, typo or name order included (note 4)
+        "proxies": [{"grantor": name(g), "holder": s.printed_name(h, "proxy_holder")} for g, h in s.proxies],
         "decisions": [{"position": k, "verb": d.verb, "amount_eur": d.amount} for k, d in enumerate(item.decisions, 1)],
         "objectives": item.objectives,
         "findings": [],
@@ -70,6 +71,10 @@ def findings_of(s: Session, item: Item, d: dict) -> list[dict]:
     r.fields["session_date"] = Found(s.date, _EV)
     if s.second_call:
         r.fields["second_convocation"] = Found(True, _EV)
+    if s.urgency:
+        r.fields["urgency"] = Found(True, _EV)
+    if s.population is not None:
+        r.fields["population"] = Found(s.population, _EV)
     if item.vote.kind == "secret":
         r.fields["secret_ballot"] = Found(True, _EV)
     if item.summary_pct is not None:
@@ -83,7 +88,11 @@ def findings_of(s: Session, item: Item, d: dict) -> list[dict]:
 
 
 def seed_rule(seed: str) -> str:
-    return "outcome" if seed.startswith("outcome") else seed
+    """The rule a seed makes fire: several seeds are variants of one rule."""
+    for rule in ("outcome", "convocation_delay"):
+        if seed.startswith(rule.split("_")[0]):
+            return rule
+    return seed
 
 
 def check_seeds(seeds, rules: set, where: str) -> None:

@@ -91,3 +91,12 @@ def test_any_amount_formatted_the_french_way_reads_back(euros, cents, style):
 @given(euros=st.integers(min_value=1, max_value=999_999_999))
 def test_whole_euros_without_cents(euros):
     assert parse_amounts(f"soit {_group(euros, ' ')} € TTC") == [float(euros)]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Fixe le prix du repas à 12 € HT soit 14,40 € TTC.", None),  # two sums (HT and TTC)
+    ("maintenance, de 75 028,99€ HT, soit 90,34788€ TTC,", 75028.99),  # a misprint is no sum
+    ("pour un montant de 72 360 € ;", 72360.0),
+])
+def test_single_amount_with_tax_restatements(text, expected):
+    assert single_amount(text) == expected

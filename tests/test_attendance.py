@@ -150,3 +150,93 @@ def test_present_label_variants(label):
 def test_absence_label_variants(label, status):
     assert attendance(f"Présents : Jean DUPONT\n{label} Anne MARTIN") == [("Jean DUPONT", "present"),
                                                                           ("Anne MARTIN", status)]
+
+
+# --------------------------------------------------------------------------- round 2 rules
+def test_preamble_left_among_the_lines_before_the_first_item_is_the_session():
+    before = ("Séance du 17 octobre 2025\nPrésents : M. ROUX Philippe, Mme PERRIN Solène\n"
+              "Absents : Mme BOYER Françoise\nApprobation du procès-verbal\nLe procès-verbal est approuvé à l’unanimité.")
+    assert attendance("DÉPARTEMENT DE LA NIÈVRE", "Point n°1 – Redevance\nAdopté.", before=before) == [
+        ("ROUX Philippe", "present"), ("PERRIN Solène", "present"), ("BOYER Françoise", "absent")]
+
+
+@pytest.mark.parametrize("tail", [
+    "M. Sylvain GAUDIN quitte la séance à 20h15.",
+    "Arrivée de M. Thierry CHAUVIN à 20h15.",
+])
+def test_a_move_printed_after_the_vote_counts_from_the_next_item(tail):
+    item = f"2. Tarifs\nIl est proposé d’approuver les tarifs.\nAdopté à l’unanimité.\n{tail}"
+    assert attendance(SESSION, item) == attendance(SESSION, "2. Tarifs\nAdopté à l’unanimité.")
+    moved = attendance(SESSION, "3. Voirie\nAdopté.", before=item)
+    assert ("Sylvain GAUDIN", "absent") in moved or ("Thierry CHAUVIN", "present") in moved
+
+
+def test_arrival_after_the_decisions_of_an_item_without_a_vote_line():
+    item = ("2. Vente d’un véhicule\nLe Conseil, après en avoir délibéré,\nDÉCIDE d’accepter l’offre ;\n"
+            "AUTORISE le Maire à signer.\nArrivée de M. Thierry CHAUVIN à 20h15.")
+    assert ("Thierry CHAUVIN", "excused") in attendance(SESSION, item)
+
+
+def test_out_of_the_room_until_a_return_printed_after_this_items_vote():
+    before = "2. Subvention\nMadame Annick MACE, intéressée à l’affaire, quitte la salle."
+    item = "Il est proposé d’attribuer la subvention.\nAdopté à l’unanimité.\nMme Annick MACE regagne la salle."
+    assert ("Annick MACE", "absent") in attendance(SESSION, item, before=before)
+    assert ("Annick MACE", "present") in attendance(SESSION, "3. Voirie", before=before + "\n" + item)
+
+
+def test_interested_member_with_a_lowercase_elision_before_the_verb():
+    item = "2. Redevance\nMonsieur Denis DU PLESSIS, intéressé à l’affaire, quitte la salle et ne prend part ni au\ndébat ni au vote.\nAdopté."
+    got = attendance("Présents : Odile CARON, Denis DU PLESSIS", item)
+    assert ("Denis DU PLESSIS", "absent") in got
+
+
+def test_revenir_sur_is_not_a_return():
+    item = "2. Indemnités\nMonsieur Sylvain GAUDIN revient sur le montant des indemnités.\nAdopté."
+    before = "1. Budget\nAdopté.\nM. Sylvain GAUDIN quitte la séance à 21h."
+    assert ("Sylvain GAUDIN", "absent") in attendance(SESSION, item, before=before)
+
+
+@pytest.mark.parametrize("session, titulaire", [
+    ("Présents : M. Paul DURAND, M. Alain JOLY (suppléant de M. Jean DUPONT), Mme Anne MARTIN", "Jean DUPONT"),
+    ("Présents : Paul DURAND, Alain JOLY (suppléante de Jean-Noël DE LA ROCHE) et Anne MARTIN", "Jean-Noël DE LA ROCHE"),
+    ("Présents : M. Paul DURAND, M. Alain JOLY, suppléant de M. Jean DUPONT, Mme Anne MARTIN\n"
+     "Excusés : M. Jean DUPONT", "Jean DUPONT"),
+])
+def test_a_substitute_sits_and_the_titulaire_is_excused(session, titulaire):
+    assert attendance(session) == [("Paul DURAND", "present"), ("Alain JOLY", "present"),
+                                   ("Anne MARTIN", "present"), (titulaire, "excused")]
+
+
+def test_count_line_with_a_list_label_is_not_a_list():
+    session = ("Présents : Jean DUPONT, Anne MARTIN\nAbsents : Luc BLANC\n"
+               "Présents : 2 – Votants : 2\nDésignation du secrétaire de séance")
+    assert attendance(session) == [("Jean DUPONT", "present"), ("Anne MARTIN", "present"), ("Luc BLANC", "absent")]
+
+
+def test_a_heading_with_role_words_ends_a_first_names_list():
+    session = "Présents : Véronique, Évelyne\nAbsents : Solène, Chantal et Rose-Marie\nDésignation du secrétaire de séance"
+    assert attendance(session)[-1] == ("Rose-Marie", "absent")
+
+
+def test_variant_spelling_in_an_event_is_the_listed_member():
+    before = "1. Budget\nAdopté.\nM. Sylvain GAUDDIN quitte la séance à 21h."
+    got = attendance(SESSION, "2. Tarifs\nAdopté.", before=before)
+    assert ("Sylvain GAUDIN", "absent") in got and len(got) == 4
+
+
+def test_a_heading_in_capitals_does_not_close_the_item():
+    item = "SUBVENTION AUX ASSOCIATIONS\nMme Annick MACE, intéressée, quitte la salle."
+    assert ("Annick MACE", "absent") in attendance(SESSION, item)
+
+
+@pytest.mark.parametrize("label, status", [("Excusés et représentés :", "excused"),
+                                           ("Absents excusés non représentés :", "excused"),
+                                           ("Absents non représentés :", "absent")])
+def test_represented_label_variants(label, status):
+    assert attendance(f"Présents : Jean DUPONT\n{label} Anne MARTIN")[-1] == ("Anne MARTIN", status)
+
+
+@pytest.mark.parametrize("move", ["M. Sylvain GAUDIN quitte momentanément la salle.",
+                                  "M. Sylvain GAUDIN, intéressé, s’est retiré."])
+def test_departure_wordings(move):
+    assert ("Sylvain GAUDIN", "absent") in attendance(SESSION, f"2. Vente\n{move}\nAdopté.")

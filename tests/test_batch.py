@@ -71,9 +71,6 @@ EXPECTED_ERRORS = {
     "too-many-pages.pdf": f"{MAX_PAGES + 1} pages, more than the limit of {MAX_PAGES}",
     "page-too-large.pdf": "larger than the limit",
 }
-# PDFium refuses to open a PDF with an empty page tree and reports it as "Failed to load document
-# (PDFium: Success)"; the text stage still calls that file corrupt.
-KNOWN_UNCLEAR = {"zero-page.pdf"}
 
 
 @pytest.fixture(scope="module")
@@ -95,9 +92,7 @@ def test_a_batch_of_bad_files_finishes_with_one_documents_row_per_file(bad_batch
 
 
 @pytest.mark.parametrize("name", sorted(EXPECTED_ERRORS))
-def test_each_bad_file_is_an_error_with_a_clear_message(bad_batch, name, request):
-    if name in KNOWN_UNCLEAR:
-        request.applymarker(pytest.mark.xfail(reason="text stage: zero-page PDF reported as corrupt", strict=False))
+def test_each_bad_file_is_an_error_with_a_clear_message(bad_batch, name):
     _, _, docs = bad_batch
     row = docs[name]
     assert row["status"] == "error"

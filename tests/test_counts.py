@@ -207,3 +207,50 @@ def test_a_year_before_pour_in_a_wrapped_subject_is_not_a_vote():
     got = counts_of("Objet : Validation de l'annexe financière entre Hautes Terres Tourisme\nl'exercice 2025 pour\nVu le Code",
                     session="Pour : 42\nContre : 0\nAbstention : 0", kind="extract")
     assert (got["votes_for"], got["votes_against"], got["abstentions"]) == (42, 0, 0)
+
+
+# --------------------------------------------------------------------------- round 2 shapes
+def test_two_votes_in_one_item_on_two_labelled_lines():
+    got = counts_of("Sur le principe : adopté à l’unanimité.\nSur les montants : Pour : 5 – Contre : 3 (M. A, Mme B, M. C) – "
+                    "Abstentions : 2 (Mme D, Mme E).\nLa proposition est adoptée.")
+    assert (got["votes_for"], got["votes_against"], got["abstentions"], got["unanimous"]) == (5, 3, 2, False)
+
+
+@pytest.mark.parametrize("text, unanimous, against", [
+    ("Adopté à l’unanimité. Contre : 1 (Mme MATHIEU).", True, 1),  # printed as such: one vote, read as printed
+    ("Adopté à l'unanimité et deux abstentions.", True, None),
+])
+def test_unanimity_and_a_count_in_one_sentence_are_one_vote(text, unanimous, against):
+    got = counts_of(text)
+    assert got["unanimous"] is unanimous
+    assert got.get("votes_against") == against
+
+
+def test_a_vote_word_on_the_next_line_after_its_number():
+    got = counts_of("Mise aux voix, la proposition est adoptée par 16 voix pour, 2 voix contre (M. A, M. B) et 1\n"
+                    "abstention (Mme C).")
+    assert (got["votes_for"], got["votes_against"], got["abstentions"]) == (16, 2, 1)
+
+
+def test_a_decision_recorded_as_taken_despite_the_split_is_adopted():
+    got = counts_of("Le Conseil départemental, après en avoir délibéré, par 14 voix pour et 17 voix\n"
+                    "contre, approuve l’acquisition de la parcelle.")
+    assert got["outcome"] == "adopted"
+    assert "abstentions" not in got  # not printed
+
+
+def test_a_member_arriving_after_the_items_decision_leaves_its_session_counts():
+    session = "Nombre de conseillers en exercice : 35 – Présents : 32 – Représentés : 2 – Votants : 34\nPrésents : A"
+    item = ("CC-2023-032 – Vente d’un véhicule\nLe Conseil, après en avoir délibéré,\nDÉCIDE d’accepter la proposition ;\n"
+            "Arrivée de M. Benoît GAUTHIER à 20h15.")
+    d = DeliberationText.from_text(item, session_text=session, kind="minutes")
+    got = {k: v.value for k, v in extract_counts(d).items()}
+    assert (got["present_count"], got["voters_count"]) == (32, 34)
+
+
+def test_a_member_leaving_before_the_vote_makes_the_session_counts_stale():
+    session = "Membres en exercice : 35 – Présents : 32 – Votants : 34\nPrésents : A"
+    item = "Point 3 – Subvention\nM. X, intéressé, quitte la salle.\nLe Conseil, après en avoir délibéré, DÉCIDE ;\nAdopté à l’unanimité."
+    d = DeliberationText.from_text(item, session_text=session, kind="minutes")
+    got = {k: v.value for k, v in extract_counts(d).items()}
+    assert "present_count" not in got and got["members_in_office"] == 35

@@ -185,3 +185,48 @@ def test_golden_digital_seed_decisions():
     got = [(x.verb, x.amount_eur) for x in extract_decisions(d)]
     assert got == [("approuver", 320000.0), ("préciser", None), ("préciser", None),
                    ("valider", None), ("préciser", None), ("adresser", None)]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the vote formula runs over the line: the verb is read in the sentence the lines make
+    ("""Le Conseil municipal, après en avoir délibéré, par 14 voix pour et 17 voix
+contre, approuve l’acquisition de la parcelle au prix de 11900€,
+autorise la Présidente à signer l’acte et dit que les frais sont à la charge de la collectivité.""",
+     [("approuver", 11900.0), ("autoriser", None), ("dire", None)]),
+    ("""Le Conseil municipal, après en avoir délibéré, par 23 voix pour et 1 abstention (M.
+LEBRETON), accepte la proposition de rachat d’un montant de 2 550 € et autorise le
+Maire à procéder à la sortie du bien.""", [("accepter", 2550.0), ("autoriser", None)]),
+    # "crée" is a present tense, not a participle
+    ("""Le Conseil municipal, après en avoir délibéré, par 15 voix pour, crée un poste d’adjoint
+technique, modifie le tableau des effectifs en conséquence et inscrit les crédits au budget.""",
+     [("créer", None), ("modifier", None), ("inscrire", None)]),
+    # Article N opening with a conjugated verb: that verb, not the one it governs
+    ("""Le Conseil municipal, après en avoir délibéré, DÉCIDE :
+Article 1er : Retient l’offre de l’entreprise pour un montant de 472 650 €.
+Article 2 : Autorise Monsieur le Président à signer le marché.
+Article 3 : Dit que la présente délibération sera transmise au représentant de l’État.
+Article 4 : Charge Monsieur le Président de l’exécution de la présente délibération.""",
+     [("retenir", 472650.0), ("autoriser", None), ("dire", None), ("charger", None)]),
+    # HT and its TTC are two sums: no single amount
+    ("""Le Conseil municipal, après en avoir délibéré, DÉCIDE :
+Article 1 : Attribue une subvention de 3 800,50 € HT soit 4 560,60 € TTC à l’association.""",
+     [("attribuer", None)]),
+])
+def test_prose_and_articles(text, expected):
+    assert decisions(text, kind="minutes") == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a list of infinitives in one proposal: one decision each
+    ("""Il est proposé au Conseil municipal d’adopter le projet pour un coût estimé à 745 393,00 € TTC,
+de solliciter une subvention au titre de la DETR et d’autoriser le Maire à signer les pièces.
+Mise aux voix, la proposition est adoptée par 18 voix pour, 2 voix contre (M. ÉTIENNE, Mme
+CHEVALIER) et 1 abstention (Mme FAURE).""",
+     [("adopter", 745393.0), ("solliciter", None), ("autoriser", None)]),
+    # one charge with two complements stays one decision
+    ("""Le Conseil Municipal, après en avoir délibéré, à l’unanimité :
+Charge Monsieur le Maire d’effectuer toutes démarches et de signer toutes pièces utiles.""",
+     [("charger", None)]),
+])
+def test_lists_of_infinitives(text, expected):
+    assert decisions(text, kind="minutes") == expected

@@ -330,6 +330,13 @@ def test_prefecture_stamp_is_furniture_kept_in_session():
     "20240219 1-Recensement voirie communale",
     "N° 2024-012 Recensement voirie communale",
     "OBJET : Recensement voirie communale",
+    "DEL-2021-042 – Recensement voirie communale",
+    "Délibération n°DCM-2021-042 : Recensement voirie communale",
+    "CC_2022_14 - Recensement voirie communale",
+    "Délibération n° 1 : Recensement voirie communale",
+    "Point n°1 – Recensement voirie communale",
+    "POINT 1 : Recensement voirie communale",
+    "Question n° 1 - Recensement voirie communale",
 ])
 def test_heading_forms(heading):
     second = heading.replace("1", "2", 1) if "OBJET" not in heading else "OBJET : Tarifs de la salle des fêtes"
@@ -450,3 +457,194 @@ def test_real_pdf_deliberations_and_pages(stem, read_real):
         want = [(t.get("page_start"), t.get("page_end")) for t in truth]
         got = [(d.page_start, d.page_end) for d in layout.deliberations]
         assert got == want
+
+
+# --------------------------------------------------------------------------- round 2 rules
+def test_act_number_on_its_own_line_heads_the_item_with_its_objet():
+    text = """\
+Procès-verbal de la séance du conseil municipal
+Présents : Jean DUPONT, Marie MARTIN
+DELIBERATION N° 2023-014
+Objet : Vote des taux d'imposition
+Le conseil municipal, après en avoir délibéré, DECIDE de maintenir les taux.
+DELIBERATION N° 2023-015
+Objet : Tarifs de la salle des fêtes
+Après en avoir délibéré, le conseil adopte les tarifs à l'unanimité.
+"""
+    _, _, delibs = seg(text)
+    assert headings(delibs) == ["DELIBERATION N° 2023-014", "DELIBERATION N° 2023-015"]
+    assert texts(delibs[0].sections["header"]) == ["DELIBERATION N° 2023-014", "Objet : Vote des taux d'imposition"]
+
+
+def test_numbering_survives_one_heading_lost_by_ocr():
+    text = """\
+Compte rendu du conseil municipal
+Présents : Jean DUPONT, Marie MARTIN
+1/ Travaux de voirie
+Le conseil municipal approuve le devis. Vote : unanimité
+2/ Tarifs de la cantine
+Le conseil fixe le prix du repas à 3,50 €. Vote : unanimité
+Subvention au club de football
+Le conseil attribue 500 € au club. Vote : unanimité
+4/ Convention avec la commune voisine
+Le conseil autorise le maire à signer. Vote : unanimité
+"""
+    _, _, delibs = seg(text)
+    assert [h[:2] for h in headings(delibs)] == ["1/", "2/", "4/"]
+
+
+def test_ocr_bracket_for_a_slash_keeps_the_numbering():
+    text = """\
+Compte rendu du conseil municipal
+Présents : Jean DUPONT, Marie MARTIN
+1/ Travaux de voirie
+Le conseil municipal approuve le devis. Vote : unanimité
+2/ Tarifs de la cantine
+Le conseil fixe le prix du repas à 3,50 €. Vote : unanimité
+3] Subvention au club de football
+Le conseil attribue 500 € au club. Vote : unanimité
+"""
+    _, _, delibs = seg(text)
+    assert [h[:2] for h in headings(delibs)] == ["1/", "2/", "3]"]
+
+
+def _row(text, page, x0, top, height=9.0, char=5.0):
+    """A Line with real geometry (as the text stage gives), words laid left to right from x0."""
+    from pipeline.model import Word
+    words, x = [], x0
+    for tok in text.split():
+        words.append(Word(tok, page, x, top, x + char * len(tok), top + height))
+        x += char * len(tok) + 4
+    return Line.from_words(words)
+
+
+def test_heading_label_read_after_its_title_is_put_back_in_front():
+    # OCR gave the row "5 - Attribution d'une subvention" as two lines, the label last.
+    lines = [
+        _row("COMPTE RENDU DU CONSEIL MUNICIPAL", 1, 60, 40),
+        _row("Présents : Jean DUPONT, Marie MARTIN", 1, 60, 60),
+        _row("4 - Tarifs de la cantine scolaire", 1, 54, 80),
+        _row("Le conseil fixe le prix du repas. Vote : unanimité", 1, 54, 100),
+        _row("Attribution d'une subvention au club", 1, 68, 120),
+        _row("5 -", 1, 54, 121.5),
+        _row("Le conseil attribue 500 € au club. Vote : unanimité", 1, 54, 140),
+    ]
+    _, _, delibs = segment_lines(lines)
+    assert headings(delibs) == ["4 - Tarifs de la cantine scolaire", "5 - Attribution d'une subvention au club"]
+
+
+def test_heading_repeated_in_a_recap_list_on_a_later_page_is_not_furniture():
+    from pipeline.layout import split_furniture
+    heading = _row("2025-024 – Adhésion au service commun d'instruction des", 2, 151, 300)
+    recap = _row("2025-024 Adhésion au service commun d'instruction des autorisations d'urbanisme", 3, 116, 290)
+    running = [_row("Commune de Saint-Exemple - séance du 3 avril 2025", p, 60, 20) for p in (1, 2, 3)]
+    lines = [running[0], _row("Présents : Jean DUPONT", 1, 60, 100), running[1], heading,
+             _row("Vote : unanimité", 2, 151, 320), running[2], recap]
+    content, furniture = split_furniture(lines)
+    assert heading in content and recap in content
+    assert running == [l for l in furniture]
+
+
+def _naive_repeated(lines, need):
+    """The definition, pairwise: line i is furniture-like when a line at the same place with the
+    same furniture key is on `need` pages (its own included)."""
+    from pipeline.layout.furniture import _Places
+    places = _Places(lines)
+    out = set()
+    for i in range(len(lines)):
+        pages = {lines[i].page}
+        for j in range(len(lines)):
+            if lines[j].page != lines[i].page and places.same_place(i, j) and places.same_text(i, j):
+                pages.add(lines[j].page)
+        if len(pages) >= need:
+            out.add(i)
+    return out
+
+
+def test_bucketed_furniture_lookup_equals_the_pairwise_definition():
+    import random
+    from pipeline.layout.furniture import _Places
+    rng = random.Random(3)
+    texts_ = ["Commune de Saint-Exemple", "Nombre de membres", "en exercice : 15", "Le conseil approuve",
+              "Page 1 sur 3", "Séance du 3 avril 2025", "Vote : unanimité", "Présents : Jean DUPONT"]
+    for _ in range(20):
+        lines = []
+        for page in range(1, rng.randint(2, 9)):
+            for k in range(rng.randint(1, 25)):
+                lines.append(_row(rng.choice(texts_), page, rng.choice((40, 60, 130)), rng.uniform(0, 800)))
+        places = _Places(lines)
+        for need in (2, 3, 5):
+            assert {i for i in range(len(lines)) if places.repeated_on(i, need)} == _naive_repeated(lines, need)
+
+
+def test_furniture_split_is_near_linear_in_pages():
+    import time
+    from pipeline.layout import split_furniture
+    page = [f"Ligne {k} du compte rendu, texte ordinaire numéro {k}" for k in range(40)]
+    lines = [_row(t, p, 60, 40 + 18 * k) for p in range(1, 41) for k, t in enumerate(page)]
+    start = time.perf_counter()
+    split_furniture(lines)
+    assert time.perf_counter() - start < 5.0  # the pairwise version took minutes on such input
+
+
+def test_bold_titles_above_the_roll_call_stay_in_the_session():
+    spec = [("MAIRIE DE SAINT-EXEMPLE", True), ("COMPTE RENDU DU CONSEIL MUNICIPAL", True),
+            ("Séance du 3 avril 2025", False), ("Présents : Jean DUPONT, Marie MARTIN, Paul DURAND", False),
+            ("Absents excusés : Anne PETIT", False), ("Secrétaire de séance : Marie MARTIN", False),
+            ("Travaux de voirie rue des Écoles", True), ("Le maire présente les devis reçus.", False),
+            ("Le conseil municipal approuve le devis de l'entreprise Martin.", False), ("Adopté à l'unanimité.", False),
+            ("Tarifs de la cantine", True), ("Il est proposé de fixer le prix du repas à 3,50 €.", False),
+            ("Adopté à l'unanimité.", False)]
+    lines = [Line.synthetic(t, 1, top=12 * i, bold=b) for i, (t, b) in enumerate(spec)]
+    kind, session, delibs = segment_lines(lines)
+    assert kind == "minutes"
+    assert texts(session) == [t for t, _ in spec[:6]]
+    assert headings(delibs) == ["Travaux de voirie rue des Écoles", "Tarifs de la cantine"]
+    assert delibs[0].before == []
+
+
+@pytest.mark.parametrize("heading,number", [
+    ("Point n°1 —- MODIFICATION DES STATUTS DU SYNDICAT", 1),  # OCR doubles the dash
+    ("2 —- Création d'un poste d'adjoint technique", 2),
+    ("= D2022-119 - Décision modificative n°238", None),  # a margin mark read before the number
+    ("| 2020-045 Tarifs de la cantine", None),
+])
+def test_ocr_noise_around_heading_labels(heading, number):
+    from pipeline.layout import heading_style
+    style = heading_style(Line.synthetic(heading))
+    assert style is not None and style[1] == number
+
+
+@pytest.mark.parametrize("mangled", [
+    "2 DEMANDE DE SUBVENTION AU TITRE DE LA DETR",  # the " - " split off by OCR
+    "21 Demande de subvention au titre de la DETR",  # "2/" read as "21"
+])
+def test_missing_number_between_two_headings_is_found_in_a_mangled_label(mangled):
+    text = f"""\
+Compte rendu du conseil municipal
+Présents : Jean DUPONT, Marie MARTIN
+1 - Travaux de voirie
+Le conseil municipal approuve le devis. Vote : unanimité
+{mangled}
+Le conseil sollicite une subvention. Vote : unanimité
+3 - Convention avec la commune voisine
+Le conseil autorise le maire à signer. Vote : unanimité
+"""
+    _, _, delibs = seg(text)
+    assert headings(delibs) == ["1 - Travaux de voirie", mangled, "3 - Convention avec la commune voisine"]
+
+
+def test_a_number_inside_an_item_is_not_taken_for_a_lost_heading():
+    text = """\
+Compte rendu du conseil municipal
+Présents : Jean DUPONT, Marie MARTIN
+1 - Travaux de voirie
+Le conseil municipal approuve le devis. Vote : unanimité
+2 - Tarifs de la cantine
+Le conseil fixe le prix du repas. Vote : unanimité
+3 Abstentions sur ce point.
+4 - Convention avec la commune voisine
+Le conseil autorise le maire à signer. Vote : unanimité
+"""
+    _, _, delibs = seg(text)
+    assert [h[:3] for h in headings(delibs)] == ["1 -", "2 -", "4 -"]

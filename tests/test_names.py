@@ -115,3 +115,40 @@ def test_list_stops_at_prose_and_next_label():
         "Désignation du secrétaire de séance\nMonsieur Mallard est nommé secrétaire de séance."))
     (block,) = read_lists(d.session)
     assert split_names(block.content) == ["Anthony GUILMIN", "Stéphane GACOIN", "Thierry CHAUVIN"]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a separator lost at a line end in a 'NOM Prénom' list
+    ("MORIN Christian MARTINEZ Gérard, LAMBERT Jean-Noël", ["MORIN Christian", "MARTINEZ Gérard", "LAMBERT Jean-Noël"]),
+    # OCR read 'M.' without its period
+    ("M MEYER Benoît, Mme DUVAL Odile", ["MEYER Benoît", "DUVAL Odile"]),
+    ("DE LA ROCHE Jean-Luc, Jean-Marc VAN DER BEKE", ["DE LA ROCHE Jean-Luc", "Jean-Marc VAN DER BEKE"]),
+    ("Mélanie O'NEILL, Yannick N'DIAYE", ["Mélanie O'NEILL", "Yannick N'DIAYE"]),
+])
+def test_split_names_round2(text, expected):
+    assert split_names(text) == expected
+
+
+def test_side_column_words_before_a_label_are_not_prose():
+    """'Nombre de membres' printed in a margin column on the same visual line as 'Présents :'."""
+    from pipeline.model import Line, Word
+
+    def line(tokens, top, x=40.0):
+        words = []
+        for tok in tokens.split(" "):
+            x += 12.0 if tok == "|" else 0.0  # a wide gap: the margin column ends
+            if tok != "|":
+                words.append(Word(tok, 1, x, top, x + 5 * len(tok), top + 10))
+                x += 5 * len(tok) + 3
+        return Line.from_words(words)
+    first = line("Nombre de membres | Présents : Mme Agnès CHEVALIER, M. Jean", 100)
+    margin = line("en exercice : 34", 112)
+    second = line("NOËL et Mme Claire DAVID", 124, x=140.0)
+    (block,) = read_lists([first, margin, second])
+    assert block.kind == "present"
+    assert split_names(block.content) == ["Agnès CHEVALIER", "Jean NOËL", "Claire DAVID"]
+
+
+def test_prose_label_after_a_lowercase_word_is_still_not_a_label():
+    d = DeliberationText.from_text("x", session_text="Nombre de membres présents : 14")
+    assert read_lists(d.session) == []

@@ -123,3 +123,51 @@ def test_golden_digital_seed_objectives():
     assert [{k: getattr(o, k) for k in keys} for o in got] == [{k: e[k] for k in keys} for e in expected]
     assert extract_objectives_summary(d).value == 69.0
     assert {c.table_id for c in extract_tables(d)} == {"t1", "t2"}
+
+
+@pytest.mark.parametrize("text, status, done_year", [
+    # what tesseract makes of the status words on a scan
+    ("UT ; Én:courS de rémMention", "in_progress", None),
+    (": Réalisée en 2023", "done", 2023),
+    ("à Non réalisée, prévue 2026 en", "not_done", None),
+    ("Fe à In itiée en 2023 et toujours en cours", "in_progress", 2023),
+    ("bn en 2023 et toujours en", "in_progress", None),
+])
+def test_status_rules_tolerate_ocr_noise(text, status, done_year):
+    assert (normalize_status(text), status_year(text)) == (status, done_year)
+
+
+def _ocr_line(cells, top, page=1, slope=0.0):
+    """A scanned line: OCR words (no font), tops tilted by `slope` points per point of x."""
+    words = []
+    for x, text in cells:
+        for tok in text.split():
+            t = top - slope * (x - 60)
+            words.append(Word(tok, page, x, t, x + 5 * len(tok), t + 9, "", 0.0, False, 90.0, True))
+            x += 5 * len(tok) + 3
+    return Line.from_words(words)
+
+
+@pytest.mark.parametrize("slope", [0.0, 0.012])
+def test_scanned_rows_are_cut_by_empty_bands_and_numbered_in_sequence(slope):
+    rows = [
+        ("1", ["Définir collectivement le positionnement", "marketing du territoire"], "Réalisée en 2024"),
+        ("a", ["Créer les éléments-cadres de la", "communication (charte graphique)"], "Non réalisée, prévue en 2026"),
+        ("", ["Créer et animer un réseau", "d'ambassadeurs du territoire"], "En cours de réalisation"),
+        ("TË", ["Editer un guide du partenaire"], "Action annulée"),
+        ("5", ["Fédérer les acteurs locaux"], "Initiée en 2022 et toujours en cours"),
+    ]
+    lines = [_ocr_line([(60, "Objectifs opérationnels"), (STATUS, "Etat de réalisation")], 100, slope=slope)]
+    top = 120.0
+    for number, label, status in rows:
+        for k, text in enumerate(label):  # wrapped label lines touch: leading is below a point
+            cells = [(LABEL, text)]
+            if k == 0:
+                cells += [(STATUS, status)] + ([(NUM, number)] if number else [])
+            lines.append(_ocr_line(cells, top + 9.5 * k, slope=slope))
+        top += 9.5 * len(label) + 6  # cell padding
+    lines.append(_ocr_line([(NUM, "Pour information et en résumé, la plupart des actions sont engagées")], top + 20,
+                           slope=slope))
+    d = DeliberationText(seq=1, lines=lines, sections={"body": lines})
+    got = [(o.number, o.status) for o in extract_objectives(d)]
+    assert got == [(1, "done"), (2, "not_done"), (3, "in_progress"), (4, "cancelled"), (5, "in_progress")]

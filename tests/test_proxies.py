@@ -88,3 +88,33 @@ def test_represented_company_in_an_item_is_not_a_proxy():
 def test_prose_wrapped_over_two_lines():
     before = "1. Budget\nAdopté.\nM. Luc BLANC quitte la séance et donne\npouvoir à Mme Julie PETIT."
     assert pairs("Présents : Luc BLANC, Julie PETIT", before=before) == [("Luc BLANC", "Julie PETIT")]
+
+
+@pytest.mark.parametrize("session, expected", [
+    # a 'Pouvoirs :' list mixing the bare 'à' and 'donne pouvoir à', the pair cut after 'donne'
+    ("Pouvoirs : Mme Marie-Claire MOREL à Mme Laëtitia ROGER, M. Alain PÉROT donne\npouvoir à Mme Mélanie O'NEILL",
+     [("Marie-Claire MOREL", "Laëtitia ROGER"), ("Alain PÉROT", "Mélanie O'NEILL")]),
+    # NOM Prénom holder whose first name is alone on the next line
+    ("Absents ayant donné procuration : Madame LEFÈVRE Claire donne pouvoir à Monsieur\nDUMONT Philippe et "
+     "Madame GAUTIER Rose-Marie donne pouvoir à Madame PICHONNIER\nNathalie\nAbsents : Mme BOYER Françoise",
+     [("LEFÈVRE Claire", "DUMONT Philippe"), ("GAUTIER Rose-Marie", "PICHONNIER Nathalie")]),
+    # the parenthesised proxy of the last excused member wraps onto its own line
+    ("Absents excusés : Corinne ROBIN (procuration à Isabelle MICHEL) et Laurent PICHONNIER\n"
+     "(procuration à Delphine CHEVALIER)\nAbsents : Rémi COLLIN",
+     [("Corinne ROBIN", "Isabelle MICHEL"), ("Laurent PICHONNIER", "Delphine CHEVALIER")]),
+    # 'M. DE LA' / 'ROCHE Jean-Luc': a particle ends the line
+    ("Pouvoirs : M. DE LA\nROCHE Jean-Luc à Mme PERRIN Solène", [("DE LA ROCHE Jean-Luc", "PERRIN Solène")]),
+])
+def test_wrapped_proxy_lists(session, expected):
+    assert pairs(session) == expected
+
+
+def test_proxies_of_a_preamble_left_before_the_first_item():
+    before = "Séance du 2 mars\nPrésents : Anne MARTIN, Paul DURAND\nPouvoirs : Luc BLANC à Anne MARTIN\nApprobation du PV"
+    assert pairs("TITRE", "1. Budget\nAdopté.", before=before) == [("Luc BLANC", "Anne MARTIN")]
+
+
+def test_proxy_given_after_an_items_vote_counts_from_the_next_item():
+    item = "1. Budget\nAdopté à l’unanimité.\nM. Luc BLANC quitte la séance et donne pouvoir à Mme Julie PETIT."
+    assert pairs("Présents : Luc BLANC, Julie PETIT", item) == []
+    assert pairs("Présents : Luc BLANC, Julie PETIT", "2. Tarifs\nAdopté.", before=item) == [("Luc BLANC", "Julie PETIT")]

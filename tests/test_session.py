@@ -5,7 +5,8 @@ import pytest
 
 from extractors.dates import find_dates, parse_date_fr, parse_time_fr
 from extractors.session import extract_session, fill_document_constants, place_name_case
-from pipeline.model import DeliberationText
+from extractors.joined import letterhead_blocks
+from pipeline.model import DeliberationText, Line, Word
 
 
 def session_of(session_text: str, item_text: str = "1. Objet quelconque\nTexte.", kind: str = "minutes", before: str = ""):
@@ -315,3 +316,117 @@ def test_a_number_word_cut_at_the_line_end_still_reads():
 def test_session_date_and_time_shapes(preamble, date, time):
     got = session_of(preamble)
     assert (got.get("session_date"), got.get("session_time")) == (date, time)
+
+
+# --------------------------------------------------------------------------- letterheads (round 2)
+@pytest.mark.parametrize("letterhead, authority", [
+    ("COMMUNAUTÉ DE COMMUNES DU PAYS DE RÉPUBLIQUE FRANÇAISE\nMARCILLY-EN-VEXIN Département : 23",
+     "Communauté de communes du Pays de Marcilly-en-Vexin"),
+    ("DÉPARTEMENT DE LA NIÈVRE RÉPUBLIQUE FRANÇAISE\nDN COMMISSION PERMANENTE Département : 58", "Département de la Nièvre"),
+    ("MAIRIE DE MONTCŒUR-SUR-LOIRE RÉPUBLIQUE FRANÇAISE\nCM Département de l’Indre Département : 36", "Commune de Montcœur-sur-Loire"),
+    ("MAIRIE D’ÉCOUVES-LE-CHÂTEAU\nLiberté Égalité Fraternité", "Commune d’Écouves-le-Château"),
+    ("VILLE DE NEUVY-D'ANJOU", "Commune de Neuvy-d'Anjou"),
+    ("COMMUNAUTÉ DE COMMUNES\nFONTENOY-EN-VEXIN VALLÉES", "Communauté de communes Fontenoy-en-Vexin Vallées"),
+])
+def test_the_states_marks_beside_a_letterhead_are_not_part_of_the_authority(letterhead, authority):
+    body = "Commission permanente" if "COMMISSION" in letterhead else "Conseil"
+    got = session_of(letterhead + f"\nSéance du 3 mars 2024\nLe {body} s'est réuni.\nPrésents : A")
+    assert got["authority"] == authority
+
+
+def test_a_name_in_capitals_takes_the_casing_the_preamble_prints():
+    got = session_of("SYNDICAT INTERCOMMUNAL DES EAUX DE RÉPUBLIQUE FRANÇAISE\nNEUVY-LE-LAC Département : 58\n"
+                     "Séance du 17 février 2021\nLe Comité syndical du Syndicat intercommunal\ndes eaux de Neuvy-le-Lac, "
+                     "légalement convoqué, s’est réuni.\nPrésents : A")
+    assert got["authority"] == "Syndicat intercommunal des eaux de Neuvy-le-Lac"
+    got = session_of("MAIRIE D’ÉCOUVES-LE-CHÂTEAU\nSéance du 14 décembre 2020\nLe Conseil municipal de la commune "
+                     "d’Écouves-le-Château, dûment convoqué.\nPrésents : A")
+    assert got["authority"] == "Commune d’Écouves-le-Château"
+
+
+def test_a_place_mentioned_in_mixed_case_does_not_recase_the_commune():
+    got = session_of("COMMUNE DE PREUILLY SUR CLAISE\nSéance du 23 juillet 2020\nréuni à la Salle des Fêtes de "
+                     "Preuilly Sur Claise\nPrésents : A")
+    assert got["authority"] == "Commune de Preuilly-sur-Claise"
+
+
+@pytest.mark.parametrize("heading, subject", [
+    ("Point n°1 – FIXATION DU MONTANT DE LA REDEVANCE", "FIXATION DU MONTANT DE LA REDEVANCE"),
+    ("Point n°3 – Convention de partenariat avec l’office de tourisme – bilan\ndes objectifs",
+     "Convention de partenariat avec l’office de tourisme – bilan des objectifs"),
+    ("Question n° 4 : Vente d’un véhicule communal réformé", "Vente d’un véhicule communal réformé"),
+    ("2/ Décision modificative n°384 – budget principal", "Décision modificative n°384 – budget principal"),
+    ("2 - Acquisition de la parcelle cadastrée section D n°84", "Acquisition de la parcelle cadastrée section D n°84"),
+])
+def test_an_agenda_number_is_neither_an_act_number_nor_part_of_the_subject(heading, subject):
+    got = session_of("Séance du 3 mars 2024", heading + "\nLe Conseil municipal, après en avoir délibéré, DÉCIDE")
+    assert "act_number" not in got
+    assert got["subject"] == subject
+
+
+def test_a_number_inside_an_extracts_subject_is_not_its_act_number():
+    got = session_of("Séance du 3 mars 2024", "Objet : Décision modificative n°70 – budget principal\nVu le CGCT ;", kind="extract")
+    assert "act_number" not in got
+
+
+def test_an_extracts_act_number_printed_above_its_subject():
+    session = "EXTRAIT DU REGISTRE DES DÉLIBÉRATIONS\nSéance du 30 septembre 2019\nPrésents : A, B\nMembres en exercice : 29\nDélibération n° 2019/139"
+    got = session_of(session, "Objet : CRÉATION D’UN POSTE\nVu le CGCT ;", kind="extract")
+    assert got["act_number"] == "2019/139"
+
+
+def test_a_preamble_the_layout_left_before_the_item_still_gives_the_session_facts():
+    letterhead = "MAIRIE DE MÉRIGNAC-SUR-ORNE RÉPUBLIQUE FRANÇAISE\nDépartement du Gers Département : 32"
+    before = ("COMPTE RENDU DE LA SÉANCE DU CONSEIL MUNICIPAL\nSéance du 1er janvier 2021\n"
+              "L’an deux mille vingt et un, le premier janvier à vingt heures trente, le Conseil municipal de la commune\n"
+              "de Mérignac-sur-Orne, légalement convoqué, s’est réuni en séance publique en la salle de la mairie, sous\n"
+              "la présidence de Madame Claire BARBIER, Maire.\nPrésents : Claire BARBIER, Régis SANCHEZ")
+    got = session_of(letterhead, "DCM-2021-119 – Dénomination de voies nouvelles\nTexte.", before=before)
+    assert got["session_date"] == dt.date(2021, 1, 1)
+    assert got["session_time"] == "20:30"
+    assert got["place"] == "salle de la mairie"
+    assert got["president"] == "Claire BARBIER"
+    assert got["authority"] == "Commune de Mérignac-sur-Orne"
+
+
+def test_a_count_box_above_the_preamble_is_not_the_attendance_list():
+    session = ("Nombre de membres\nen exercice : 19\nprésents : 15\nvotants : 17\nMAIRIE DE MONTCŒUR-SUR-LOIRE\n"
+               "Séance du 14 septembre 2023\nLe jeudi 14 septembre 2023 à 20h30, le Conseil municipal, réuni\n"
+               "dans la salle Victor Hugo, sous la présidence de Monsieur Karim DAVID, Maire.\nÉtaient présents : Karim DAVID")
+    got = session_of(session)
+    assert got["session_date"] == dt.date(2023, 9, 14)
+    assert got["place"] == "salle Victor Hugo"
+    assert got["president"] == "Karim DAVID"
+
+
+@pytest.mark.parametrize("text, president", [
+    ("s’est réuni, sous la présidence de Monsieur CHEVALIER\nLaurent, Maire.", "CHEVALIER Laurent"),
+    ("sous la présidence de Monsieur GARNIER\nHugues, Président.", "GARNIER Hugues"),
+    ("sous la présidence\nde Madame LE GALL Odile, Présidente.", "LE GALL Odile"),
+    ("sous la présidence de Monsieur Karim DAVID, Maire.\nLe Conseil", "Karim DAVID"),
+])
+def test_president_names_wrapped_or_with_a_particle(text, president):
+    assert session_of("Séance du 3 mars 2024\n" + text)["president"] == president
+
+
+def test_a_surname_with_a_particle_in_capitals_keeps_it():
+    got = session_of("Séance du 3 mai 2019\nPrésents : A\nMonsieur LE GOFF Pierre-Yves a été désigné secrétaire de séance.")
+    assert got["secretary"] == "LE GOFF Pierre-Yves"
+
+
+def _printed(*blocks: tuple[float, str], top: float = 0.0) -> Line:
+    """A line printed as blocks of words starting at given x positions (10 pt high, 6 pt a letter)."""
+    words = []
+    for x, text in blocks:
+        for tok in text.split():
+            words.append(Word(tok, 1, x, top, x + 6 * len(tok), top + 10))
+            x += 6 * len(tok) + 3
+    return Line.from_words(words)
+
+
+def test_blocks_printed_side_by_side_are_read_apart_and_a_logos_initials_dropped():
+    lines = [_printed((146, "COMMUNAUTÉ DE COMMUNES DU PAYS DE"), (420, "RÉPUBLIQUE FRANÇAISE")),
+             _printed((89, "CPM"), (146, "MARCILLY-EN-VEXIN"), (460, "Département : 23"), top=12)]
+    assert [l.text for l in letterhead_blocks(lines)] == ["COMMUNAUTÉ DE COMMUNES DU PAYS DE", "MARCILLY-EN-VEXIN"]
+    d = DeliberationText(seq=1, lines=[Line.synthetic("1. Objet")], session=lines + [Line.synthetic("Présents : A", top=30)])
+    assert extract_session(d)["authority"].value == "Communauté de communes du Pays de Marcilly-en-Vexin"

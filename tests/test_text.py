@@ -8,6 +8,7 @@ from rapidfuzz import fuzz
 
 from pipeline.lines import group_lines
 from pipeline.model import Word
+from pipeline.ocr import FRAME_FONT, find_frames
 from pipeline.text import (
     CorruptDocument, DocumentError, EmptyDocument, EncryptedDocument, NotAPdf, is_bold_font, read_document,
 )
@@ -105,6 +106,64 @@ def test_image_only_page_is_ocred_into_words_in_pdf_points(tmp_path):
     assert first.box[2] < 595 and first.box[3] < 842
 
 
+def _framed_page_image(grid: bool = False):
+    """A 300 dpi page: a ruled box of counts at the left, sentences beside it on the same rows."""
+    from PIL import Image, ImageDraw, ImageFont
+
+    img = Image.new("L", (2480, 3508), 255)
+    draw = ImageDraw.Draw(img)
+    path = "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf"
+    if not Path(path).exists():
+        pytest.skip("no TrueType font to draw the test image")
+    font = ImageFont.truetype(path, 42)
+    draw.rectangle((200, 600, 760, 1100), outline=0, width=4)
+    if grid:
+        draw.line((480, 600, 480, 1100), fill=0, width=4)
+    for i, text in enumerate(["Membres en", "exercice : 19", "Présents : 15", "Votants : 17"]):
+        draw.text((230, 640 + 110 * i), text, fill=0, font=font)
+    for i in range(9):
+        draw.text((850, 620 + 60 * i), f"Le conseil municipal réuni en séance ligne {i + 1}", fill=0, font=font)
+    return img
+
+
+def test_a_ruled_box_is_found_but_not_a_table_grid():
+    import numpy as np
+    from pipeline.ocr import _ink
+
+    frames, _ = find_frames(_ink(np.asarray(_framed_page_image())))
+    assert len(frames) == 1
+    x, y, w, h = frames[0]
+    assert abs(x - 200) < 10 and abs(y - 600) < 10 and abs(w - 560) < 15 and abs(h - 500) < 15
+    assert find_frames(_ink(np.asarray(_framed_page_image(grid=True))))[0] == []
+
+
+def test_a_ruled_box_of_counts_is_read_apart_from_the_text_beside_it():
+    import numpy as np
+    from pipeline.ocr import ocr_image
+
+    words = ocr_image(np.asarray(_framed_page_image()), 1, 300 / 72, page_width=595, page_height=842)
+    lines = [l.text for l in group_lines(words, 1)]
+    assert any(fuzz.ratio(t, "Présents : 15") > 90 for t in lines), lines
+    assert any(fuzz.ratio(t, "Votants : 17") > 90 for t in lines), lines
+    box = [i for i, t in enumerate(lines) if "exercice" in t or "Votants" in t]
+    body = [i for i, t in enumerate(lines) if "conseil" in t]
+    assert max(box) < min(body)  # the box, at the left, is read before the text beside it
+    assert not any("conseil" in t and ("Présents" in t or "Votants" in t) for t in lines)
+    assert all(w.fontname.startswith(FRAME_FONT) for w in words if w.text in ("Présents", "Votants"))
+
+
+def test_prepared_ocr_words_stand_for_the_page_ocr(tmp_path, monkeypatch):
+    import pipeline.text
+
+    path = _image_pdf(tmp_path / "scan.pdf", ["Pour : 15 Contre : 2"])
+    monkeypatch.setattr(pipeline.text, "ocr_page", lambda *a, **k: pytest.fail("tesseract called"))
+    prepared = [_w("Pour", 72, 96), _w(":", 100, 96), _w("15", 110, 96)]
+    doc = read_document(path, prepared_ocr={1: prepared})
+    assert doc.pages[0].ocr and [l.text for l in doc.pages[0].lines] == ["Pour : 15"]
+    failed = read_document(path, prepared_ocr={1: pipeline.text.OcrError("tesseract failed on page 1")})
+    assert "OCR failed" in failed.pages[0].error
+
+
 def test_stamp_only_text_layer_over_a_scan_is_ocred():
     path = REAL / "flaux_2023-12-15_pv.pdf"
     if not path.exists():
@@ -143,6 +202,19 @@ def test_empty_file(tmp_path):
         read_document(p)
 
 
+def test_a_pdf_without_pages_is_empty_not_corrupt(tmp_path):
+    import io
+
+    import pypdfium2 as pdfium
+
+    buf = io.BytesIO()
+    pdfium.PdfDocument.new().save(buf)
+    p = tmp_path / "zero.pdf"
+    p.write_bytes(buf.getvalue())
+    with pytest.raises(EmptyDocument, match="no pages"):
+        read_document(p)
+
+
 def test_truncated_pdf(tmp_path):
     src = _text_pdf(tmp_path / "t.pdf").read_bytes()
     p = tmp_path / "cut.pdf"
@@ -177,6 +249,28 @@ def test_table_rows_stay_whole():
                   _w("Réalisé", 400, top)]
     got = [l.text for l in group_lines(words, 1)]
     assert got[0] == "1 Créer un équipement Réalisé" and len(got) == 8
+
+
+def _framed(text, x0, top, frame=0):
+    return Word(text, 1, x0, top, x0 + 5.5 * len(text), top + 10.0, fontname=f"{FRAME_FONT}{frame}")
+
+
+def test_words_of_a_framed_block_never_join_the_rows_beside_it():
+    words = []
+    for i, row in enumerate(["Pour : 12", "Contre : 0", "Abstention : 1"]):
+        x = 40
+        for tok in row.split():
+            words.append(_framed(tok, x, 200 + 12 * i))
+            x += 5.5 * len(tok) + 4
+    for i in range(5):  # the body's rows at the same heights as the box's
+        x = 180
+        for tok in f"pour l'exercice 2025 ligne {i}".split():
+            words.append(_w(tok, x, 198 + 12 * i))
+            x += 5.5 * len(tok) + 4
+    words.append(_w("Titre", 180, 150))
+    got = [l.text for l in group_lines(words, 1)]
+    assert got == ["Titre", "Pour : 12", "Contre : 0", "Abstention : 1"] + [
+        f"pour l'exercice 2025 ligne {i}" for i in range(5)]
 
 
 def test_narrow_side_column_is_read_before_the_main_text():

@@ -47,7 +47,12 @@ def main(argv=None) -> int:
     writer = DatasetWriter(out, "dev")
     rows: dict[str, list[dict]] = {}
     ids = []
+    seen = set()
     for path in discover(args.inputs):
+        digest = sha256_file(path)
+        if digest in seen:  # the same bytes under two names count once, as in `delib extract`
+            continue
+        seen.add(digest)
         try:
             doc = cached_doctext(path, Path(args.cache))
             result = analyse(doc, DocumentResult(document_id=doc.document_id, source_path=str(path)))

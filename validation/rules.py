@@ -75,14 +75,18 @@ def voters_arithmetic(d: DeliberationResult) -> list[Finding]:
     present, represented, voters = d.value("present_count"), d.value("represented_count"), d.value("voters_count")
     if present is None or voters is None:
         return []
-    total = present + (represented or 0)
+    if represented is None:
+        if not d.proxies and voters > present:
+            return []  # proxies may exist that the document neither counts nor names
+        represented = len(d.proxies)
+    total = present + represented
     allowed = {total}
     if d.value("not_voting"):
         allowed.add(total - d.value("not_voting"))
     if voters in allowed:
         return []
     return [_finding(d, "voters_arithmetic", "error",
-                     f"{present} present + {represented or 0} represented = {total}, but {voters} voters printed",
+                     f"{present} present + {represented} represented = {total}, but {voters} voters printed",
                      total, voters, "CGCT L2121-20 (votants = présents + représentés)",
                      "present_count", "represented_count", "voters_count")]
 

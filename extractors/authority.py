@@ -1,0 +1,224 @@
+"""The authority (commune, EPCI or syndicat, département) and the deliberating body, read from a
+title, a letterhead or a preamble.
+
+A letterhead prints the authority's name in capitals, often wrapped ("COMMUNAUTÉ DE COMMUNES DU
+PAYS DE" / "MARCILLY-EN-VEXIN") beside the State's marks; the preamble usually prints the same name
+in mixed case, which then gives the name's casing.
+"""
+from __future__ import annotations
+
+import re
+from typing import Optional
+
+from extractors.joined import Joined, letterhead_blocks
+from pipeline.model import Evidence, Found, Line, clean_text
+
+EXTRACTOR = "session"
+
+# --------------------------------------------------------------------------- names of places
+_PARTICLES = {"de", "du", "des", "la", "le", "les", "sur", "sous", "en", "lès", "lez", "et", "aux", "au", "d", "l"}
+_ARTICLES = {"le", "la", "les", "l"}
+
+
+def is_upper(text: str) -> bool:
+    letters = [c for c in text if c.isalpha()]
+    return bool(letters) and sum(c.isupper() for c in letters) / len(letters) > 0.8
+
+
+def _case_part(part: str, first: bool) -> str:
+    low = part.lower()
+    m = re.match(r"^([dl])['’](.+)$", low)
+    if m:
+        return (m.group(1).upper() if first else m.group(1)) + "'" + m.group(2).capitalize()
+    if low in _PARTICLES and not first:
+        return low
+    return low.capitalize()
+
+
+def place_name_case(name: str, hyphenate: bool = True) -> str:
+    """'PUTANGES-LE-LAC' -> 'Putanges-le-Lac', 'PREUILLY SUR CLAISE' -> 'Preuilly-sur-Claise'.
+
+    French commune names are hyphenated except after a leading article ("Le Fresne-Camilly");
+    names printed in mixed case are kept as printed. hyphenate=False keeps the printed spaces (a
+    territory's name inside an EPCI's: "Pays d'Uzès", "Fontenoy-en-Vexin Vallées").
+    """
+    name = clean_text(name)
+    if not is_upper(name):
+        return name
+    if not hyphenate:
+        words = name.split(" ")
+        out, first = [], True
+        for w in words:
+            parts = w.split("-")
+            out.append("-".join(_case_part(p, first and j == 0) for j, p in enumerate(parts)))
+            first = False
+        return " ".join(out)
+    words = re.split(r"[\s-]+", name)
+    out = [_case_part(w, i == 0) for i, w in enumerate(words)]
+    if len(out) > 1 and words[0].lower() in _ARTICLES:
+        return out[0] + " " + "-".join(out[1:])
+    return "-".join(out)
+
+
+# Names are matched case-sensitively (capitals mark them); cue words use scoped (?i:...) groups.
+_TOKEN = r"[A-ZÀ-Ý][\w'’]*"
+_PARTICLE = r"(?:de|du|des|la|le|les|sur|sous|en|lès|lez|et|aux?)"
+_SEP = r"(?:[ ]|-)"
+# A particle goes on only when a capital follows ("Saint-Aubin-sur-Orne", "Pays d’Uzès"), so a name
+# ends before "de la séance"; an elided particle ("d’", "l’") is followed by its word with no space.
+_PLACE_NAME = (rf"{_TOKEN}(?:(?:{_SEP}|(?<=['’]))(?:{_TOKEN}"
+               rf"|{_PARTICLE}(?={_SEP}(?:(?:la|le|les){_SEP})?(?:[A-ZÀ-Ý]|[dl]['’][A-ZÀ-Ý]))"
+               rf"|[dl]['’](?=[A-ZÀ-Ý])))*")
+
+_BODIES = (
+    (r"conseil\s+municipal", "Conseil municipal"),
+    (r"conseil\s+communautaire", "Conseil communautaire"),
+    (r"conseil\s+m[ée]tropolitain", "Conseil métropolitain"),
+    (r"conseil\s+d[ée]partemental", "Conseil départemental"),
+    (r"conseil\s+r[ée]gional", "Conseil régional"),
+    (r"commission\s+permanente", "Commission permanente"),
+    (r"comit[ée]\s+syndical", "Comité syndical"),
+    (r"bureau\s+communautaire", "Bureau communautaire"),
+    (r"conseil\s+syndical", "Conseil syndical"),
+    (r"conseil\s+d['’]administration", "Conseil d'administration"),
+)
+_BODY_RE = re.compile("|".join(f"(?P<b{i}>{rx})" for i, (rx, _) in enumerate(_BODIES)), re.I)
+_STOP_AFTER_NAME = re.compile(r"\s+(?:S[ÉE]ANCE|PROC[ÈE]S|COMPTE|CONSEIL|R[ÉE]UNION|EXTRAIT|D[ÉE]LIB\w*|R[ÉE]PUBLIQUE)\b.*$", re.I)
+
+# "Commune de X", "Mairie de X", "Ville de X": the commune; the joiner is kept as printed ("d’Écouves").
+_COMMUNE_RE = re.compile(rf"(?i:\b(?:commune|mairie|ville)\s+(?P<joiner>de\s+|d['’]\s?))(?P<name>{_PLACE_NAME})")
+_EPCI_RE = re.compile(
+    rf"(?P<kw>(?i:(?:communaut[ée]\s+(?:de\s+communes|d['’]\s?agglom[ée]ration|urbaine)|m[ée]tropole|syndicat(?:\s+(?:mixte|intercommunal|d[ée]partemental))?|sivom|sivu))"
+    # a syndicat's purpose in lower case before its territory: "du bassin de", "d’énergies du"
+    rf"(?:\s+(?i:du|des|de\s+la|de|d['’])\s?[a-zà-ÿ][a-zà-ÿ-]+){{0,3}}(?i:"
+    rf"(?:\s+(?:du|de\s+la|de\s+l['’]|des|de|d['’]|pour\s+l['’]?\w*|[àa]\s+vocation\s+\w+))?)\s*)(?P<nm>{_PLACE_NAME})"
+    rf"|(?P<nm2>{_PLACE_NAME})[ ](?P<kw2>Communaut[ée]|COMMUNAUT[ÉE]|Agglom[ée]ration|Agglo|M[ée]tropole)\b",
+)
+_ROLE_PREFIX = re.compile(r"^(?:(?:Vice-)?Pr[ée]sidente?|Maire|Conseil\w*|Bureau|Comit[ée])[ ](?:de[ ]la[ ]|de[ ]l['’]|du[ ]|des[ ]|de[ ]|d['’])?", re.I)
+_COUNCIL_OF_RE = re.compile(rf"(?i:\bconseil\s+municipal\s+(?P<joiner>de\s+|d['’]\s?))(?P<name>{_PLACE_NAME})")
+_DEPT_RE = re.compile(rf"(?i:\bd[ée]partement\s+(?:de\s+la\s+|de\s+l['’]|du\s+|des\s+|de\s+|d['’]))(?P<name>{_PLACE_NAME})")
+_DEPARTMENTAL_BODIES = ("Conseil départemental", "Commission permanente")
+
+
+def _join(kw: str, name: str) -> str:
+    return kw + name if re.search(r"['’]$", kw) else kw + " " + name
+
+
+def _epci_name(m: re.Match) -> str:
+    if m.group("nm2"):
+        name = _ROLE_PREFIX.sub("", clean_text(m.group("nm2")))
+        kw = m.group("kw2")
+        return (place_name_case(name, hyphenate=False) + " " + kw.capitalize()) if is_upper(name) else name + " " + kw
+    kw, name = clean_text(m.group("kw")), clean_text(m.group("nm"))
+    if is_upper(kw):
+        kw = kw.lower().capitalize()
+    return _join(kw, place_name_case(name, hyphenate=False) if is_upper(name) else name)
+
+
+def _commune_name(raw: str) -> Optional[str]:
+    name = _STOP_AFTER_NAME.sub("", clean_text(raw)).strip(" -,.")
+    if not name or name.lower() in {"la", "le", "les"}:
+        return None
+    return place_name_case(name)
+
+
+def _commune_value(m: re.Match) -> Optional[str]:
+    name = _commune_name(m.group("name"))
+    if not name:
+        return None
+    joiner = clean_text(m.group("joiner")).lower()
+    return "Commune " + ("d’" if joiner.startswith("d") and joiner != "de" else "de ") + name
+
+
+def _dept_joiner(raw: str) -> str:
+    m = re.match(r"d[ée]partement\s+(de\s+la\s+|de\s+l['’]|du\s+|des\s+|de\s+|d['’])", raw, re.I)
+    return m.group(1).lower() if m else "de "
+
+
+def _hits(joined: Joined, body: Optional[str]) -> list[tuple[int, str, re.Match]]:
+    hits = []
+    for kind, rx in (("commune", _COMMUNE_RE), ("epci", _EPCI_RE), ("dept", _DEPT_RE)):
+        if kind == "dept" and body not in _DEPARTMENTAL_BODIES:
+            continue  # "DEPARTEMENT du GARD" heads communes' minutes too
+        for m in rx.finditer(joined.text):
+            if kind == "commune" and not _commune_value(m):
+                continue
+            hits.append((m.start(), kind, m))
+            break
+    return hits
+
+
+def authority_in(lines: list[Line], body: Optional[str], casing: Optional[list[Line]] = None) -> Optional[Found]:
+    """The first authority the title or letterhead names: a commune, an EPCI or syndicat, a
+    département (only for a departmental body). `casing`: lines where a name printed in capitals
+    may be printed again in mixed case."""
+    joined = Joined.of(letterhead_blocks(lines), glue_after_particle=True)
+    hits = _hits(joined, body)
+    if hits:
+        _, kind, m = min(hits, key=lambda h: h[0])
+        if kind == "commune":
+            value = _commune_value(m)
+        elif kind == "epci":
+            value = _epci_name(m).strip(" ,.")
+        else:
+            value = "Département " + _dept_joiner(m.group(0)) + place_name_case(m.group("name"))
+        value = _recase(value, m.group(0), casing or lines)
+        return Found(value, joined.evidence(m.start(), m.end()))
+    m = _COUNCIL_OF_RE.search(joined.text)
+    if m and _commune_value(m):
+        return Found(_commune_value(m), joined.evidence(m.start(), m.end()))
+    return None
+
+
+def _recase(value: str, raw: str, lines: list[Line]) -> str:
+    """A name printed in capitals takes the casing the document prints it with elsewhere
+    ("MAIRIE D’ÉCOUVES-LE-CHÂTEAU" and "la commune d’Écouves-le-Château")."""
+    if not is_upper(raw):
+        return value
+    head, _, name = value.partition(" ")
+    if head == "Commune":
+        m = re.match(r"(de |d’)(.+)$", name)
+        joiner, name = (m.group(1), m.group(2)) if m else ("", name)
+        printed = _printed_mixed(name, lines, cue=r"(?i:commune)\s+(?i:de\s+|d['’]\s?)")
+        return "Commune " + joiner + printed if printed else value
+    printed = _printed_mixed(value, lines)
+    if printed:
+        return printed[0].upper() + printed[1:]
+    return value
+
+
+def _printed_mixed(text: str, lines: list[Line], cue: str = "") -> Optional[str]:
+    words = re.split(r"[\s-]+|(?<=['’])", text)
+    pattern = r"[\s-]*".join(
+        re.escape(w).replace("'", "['’]").replace("’", "['’]") for w in words if w)
+    rx = re.compile(rf"(?<![\w'’-]){cue}(?P<n>{pattern})(?![\w'’])", re.I)
+    full = Joined.of(lines).text
+    for m in rx.finditer(full):
+        printed = clean_text(m.group("n"))
+        if not is_upper(printed):
+            return re.sub(r"(?<=['’])\s+", "", printed.replace("\n", " "))
+    return None
+
+
+def commune_anywhere(lines: list[Line]) -> Optional[Found]:
+    """No title names the authority: the commune the text names most often ("la commune de X")."""
+    seen: dict[str, list] = {}
+    for line in lines:
+        for m in _COMMUNE_RE.finditer(line.text):
+            value = _commune_value(m)
+            if value:
+                seen.setdefault(value, []).append((line, m.group(0)))
+    if not seen:
+        return None
+    value = max(seen, key=lambda n: (len(seen[n]), -lines.index(seen[n][0][0])))
+    line, raw = seen[value][0]
+    return Found(value, Evidence.of_lines([line], EXTRACTOR, clean_text(raw)))
+
+
+def body_in(lines: list[Line]) -> Optional[Found]:
+    for line in lines:
+        m = _BODY_RE.search(line.text)
+        if m:
+            idx = int(m.lastgroup[1:])
+            return Found(_BODIES[idx][1], Evidence.of_lines([line], EXTRACTOR, clean_text(m.group(0))))
+    return None

@@ -1,0 +1,156 @@
+"""Lines joined into one searchable text, with offsets back to the lines (for evidence), and the
+columns of a letterhead read apart.
+
+Shared by the session and counts extractors.
+"""
+from __future__ import annotations
+
+import re
+import statistics
+from dataclasses import dataclass
+from typing import Iterable, Optional
+
+from pipeline.model import Evidence, Line
+
+
+@dataclass
+class Joined:
+    """Lines joined by newlines (a word cut by a hyphen at a line end is glued back), with offsets
+    back to the lines. Names never run across a newline; cue phrases (\\s) do."""
+
+    lines: list[Line]
+    text: str
+    starts: list[int]
+
+    @classmethod
+    def of(cls, lines: Iterable[Line], glue_after_particle: bool = False) -> "Joined":
+        """glue_after_particle: a line ending on "DE", "DU PAYS DE", "D’" goes on with the next
+        line as one name (letterheads wrap an authority's name that way)."""
+        lines = [l for l in lines if l.text.strip()]
+        parts, starts, pos = [], [], 0
+        for i, line in enumerate(lines):
+            t = line.text
+            if i:
+                prev = parts[-1]
+                # "Putanges-" + "le-Lac": a word cut at the line end joins without a space.
+                if re.search(r"\w-$", prev) and re.match(r"\w", t):
+                    sep = ""
+                elif glue_after_particle and _ENDS_ON_PARTICLE.search(prev):
+                    sep = "" if re.search(r"['’]$", prev) else " "
+                else:
+                    sep = "\n"
+                parts.append(sep)
+                pos += len(sep)
+            starts.append(pos)
+            parts.append(t)
+            pos += len(t)
+        return cls(lines, "".join(parts), starts)
+
+    def line_index(self, offset: int) -> int:
+        idx = 0
+        for i, s in enumerate(self.starts):
+            if s <= offset:
+                idx = i
+            else:
+                break
+        return idx
+
+    def lines_of(self, start: int, end: int) -> list[Line]:
+        if not self.lines:
+            return []
+        a, b = self.line_index(start), self.line_index(max(start, end - 1))
+        return self.lines[a:b + 1]
+
+    def evidence(self, start: int, end: int, extractor: str = "session", raw: Optional[str] = None) -> Evidence:
+        return Evidence.of_lines(self.lines_of(start, end), extractor, raw if raw is not None else self.text[start:end])
+
+
+_ENDS_ON_PARTICLE = re.compile(r"(?:^|[\s-])(?:de|du|des|de\s+la|de\s+l['’]|d['’]|la|le|les|l['’]|en|sur|sous|et|aux?)$", re.I)
+
+
+# --------------------------------------------------------------------------- columns
+def split_columns(line: Line) -> list[Line]:
+    """A line cut where a wide blank separates two blocks printed side by side ("MAIRIE DE X" on
+    the left, "RÉPUBLIQUE FRANÇAISE" on the right): the text stage joins them into one line."""
+    words = line.words
+    if len(words) < 2:
+        return [line]
+    heights = [w.bottom - w.top for w in words if w.bottom > w.top]
+    height = statistics.median(heights) if heights else 10.0
+    gap_min = max(20.0, 2.5 * height)
+    out, current = [], [words[0]]
+    for prev, w in zip(words, words[1:]):
+        if w.x0 - prev.x1 > gap_min:
+            out.append(current)
+            current = []
+        current.append(w)
+    out.append(current)
+    return [Line.from_words(ws) for ws in out] if len(out) > 1 else [line]
+
+
+_LETTERHEAD_MARK = re.compile(
+    r"R[ÉE]PUBLIQUE\s+FRAN[ÇC]AISE|Libert[ée]\W{1,3}[ÉE]galit[ée]\W{1,3}Fraternit[ée]|D[ée]partement\s*:\s*\d{1,3}[AB]?\b",
+    re.I)
+_LOGO = re.compile(r"^[A-ZÀ-Ý]{1,4}$")
+
+
+def _words_outside(line: Line, spans: list[tuple[int, int]]) -> list[list]:
+    """The line's words cut into runs that avoid the character spans of `spans`."""
+    runs, current, pos = [], [], 0
+    for w in line.words:
+        start, end = pos, pos + len(w.text)
+        pos = end + 1
+        if any(a < end and start < b for a, b in spans):
+            if current:
+                runs.append(current)
+            current = []
+            continue
+        current.append(w)
+    if current:
+        runs.append(current)
+    return runs
+
+
+def letterhead_blocks(lines: list[Line]) -> list[Line]:
+    """A letterhead's lines without the State's marks printed beside the authority's name
+    ("RÉPUBLIQUE FRANÇAISE", "Liberté Égalité Fraternité", "Département : 58") nor a logo's
+    initials: each line cut into the blocks printed side by side, in reading order."""
+    out: list[Line] = []
+    for line in lines:
+        segments = split_columns(line)
+        kept: list[Line] = []
+        for k, seg in enumerate(segments):
+            spans = [m.span() for m in _LETTERHEAD_MARK.finditer(seg.text)]
+            runs = _words_outside(seg, spans) if spans else [list(seg.words)]
+            for run in runs:
+                part = Line.from_words(run)
+                if _LOGO.match(part.text) and (k == 0 and len(segments) > 1 or len(segments) == 1 and len(runs) == 1):
+                    continue  # initials of a logo, left of the name or alone on their line
+                kept.append(part)
+        out.extend(kept)
+    return out
+
+
+def _overlap(a: Line, b: Line) -> bool:
+    ax0, _, ax1, _ = a.box or (0, 0, 0, 0)
+    bx0, _, bx1, _ = b.box or (0, 0, 0, 0)
+    return min(ax1, bx1) - max(ax0, bx0) > 0
+
+
+def in_columns(lines: list[Line]) -> list[Line]:
+    """Lines cut into side-by-side blocks and read column by column: each block goes on under the
+    block of the line just above that it overlaps horizontally."""
+    columns: list[tuple[int, list[Line]]] = []  # (index of the line last added, blocks)
+    for i, line in enumerate(lines):
+        for seg in split_columns(line):
+            home = None
+            for col in columns:
+                last_i, blocks = col
+                if last_i == i - 1 and blocks[-1].page == seg.page and _overlap(blocks[-1], seg):
+                    home = col
+                    break
+            if home is None:
+                columns.append((i, [seg]))
+            else:
+                columns[columns.index(home)] = (i, home[1] + [seg])
+    return [seg for _, blocks in columns for seg in blocks]

@@ -1,0 +1,160 @@
+"""Page furniture: running headers and footers, page numbers, side columns, the e-transmission stamp."""
+from __future__ import annotations
+
+import bisect
+import math
+import re
+from typing import Optional
+
+from rapidfuzz import fuzz
+
+from ..model import Line
+from .headings import heading_keyword, heading_style
+from .patterns import (EXTRACT_MARK, PAGE_FOOTER, PAGE_NO, STAMP, VISA, VOTE_EVIDENCE, is_decide_opener, is_synthetic,
+                       norm)
+
+
+# --------------------------------------------------------------------------- furniture
+def _furniture_key(text: str) -> str:
+    return re.sub(r"[^a-z#]+", " ", re.sub(r"\d", "#", norm(text))).strip()
+
+
+def _protected(text: str) -> bool:
+    """Content lines that legitimately recur on many pages: votes, decisions, visas, headings."""
+    n = norm(text)
+    if re.search(r"en exercice|pris part|procuration|convocation", n):
+        return False
+    return bool(VOTE_EVIDENCE.search(n) or is_decide_opener(text) or VISA.search(n) or heading_keyword(text)
+                or EXTRACT_MARK.search(n))
+
+
+_STAMP_PHRASE = re.compile(
+    r"(?:envoy\w*|re[çc]u|publi\w*|affich\w*)\s+en\s+(?:sous-)?pr[ée]fecture\s+le(?:\s+\d{1,2}\s*[/.]\s*\d{1,2}\s*[/.]\s*\d{2,4})?"
+    r"|(?:publi[ée]|re[çc]u)\s+le(?:\s+\d{1,2}\s*[/.]\s*\d{1,2}\s*[/.]\s*\d{2,4})?\s*$"
+    r"|(?:\b(?:id|1d|10)\s*:?\s*)?\d{3}\s*[-:]\s*\d{9}\s*[-:]\s*\d{8}\S*", re.I)
+
+
+def _cut_stamp(line: Line) -> tuple[Optional[Line], list[Line]]:
+    """Separate e-transmission stamp phrases glued to other words by OCR or line grouping:
+    (what remains of the line or None, the stamp parts)."""
+    words = list(line.words)
+    if not words:
+        return line, []
+    offsets, pos = [], 0
+    for w in words:
+        offsets.append((pos, pos + len(w.text)))
+        pos += len(w.text) + 1
+    text = " ".join(w.text for w in words)
+    taken: set[int] = set()
+    stamps: list[Line] = []
+    for m in _STAMP_PHRASE.finditer(text):
+        idx = [k for k, (a, b) in enumerate(offsets) if a < m.end() and b > m.start()]
+        if idx:
+            taken.update(idx)
+            stamps.append(Line.from_words(words[k] for k in idx))
+    if not taken:
+        return line, []
+    rest = [w for k, w in enumerate(words) if k not in taken]
+    if not any(sum(c.isalpha() for c in w.text) >= 3 for w in rest):
+        return None, stamps
+    return Line.from_words(rest), stamps
+
+
+def split_furniture(lines: list[Line]) -> tuple[list[Line], list[Line]]:
+    """(content lines, furniture lines), both in document order.
+
+    Furniture: the e-transmission stamp, page numbers and running footers, and short lines
+    printed at the same place on most pages (headers, the side column of counts)."""
+    furniture: list[Line] = []
+    cut: list[Line] = []
+    for line in lines:
+        rest, stamps = _cut_stamp(line)
+        furniture.extend(stamps)
+        if rest is None:
+            continue
+        if STAMP.search(norm(rest.text)) and len(rest.text.split()) <= 12:
+            furniture.append(rest)
+        else:
+            cut.append(rest)
+    places = _Places(cut)
+    need = max(2, math.ceil(0.6 * len(places.pages)))
+    content: list[Line] = []
+    for i, line in enumerate(cut):
+        n = norm(line.text)
+        if (places.at_page_edge(i) and PAGE_NO.match(n)) or PAGE_FOOTER.search(n):
+            furniture.append(line)
+        elif len(places.pages) >= 2 and places.keys[i] and len(n) <= 90 and not _protected(line.text) \
+                and _repeated(places, i, need):
+            furniture.append(line)
+        else:
+            content.append(line)
+    return content, furniture
+
+
+def _repeated(places: "_Places", i: int, need: int) -> bool:
+    """An item heading reappears near the same place in the recap list of a short document
+    ("Liste des délibérations"); a running header repeated as a heading is printed identically
+    on most pages. So a heading-like line must come back word for word, on 3 pages at least."""
+    if heading_style(places.lines[i]) is not None:
+        return places.repeated_on(i, max(need, 3), exact=True)
+    return places.repeated_on(i, need)
+
+
+# Furniture sits at the same place on every page. A born-digital page prints it at the very same
+# point; a scan shifts it by a few lines at most. Synthetic lines (tests) have no geometry: their
+# top is the line's rank, so only the vertical distance means anything there.
+_TOP_REACH = 45.0
+_X_REACH = 60.0
+_SYNTHETIC_TOP_REACH = 48.0
+
+
+class _Places:
+    """Each line's page, rank on its page, position and furniture key, indexed for lookups of
+    "lines near this place on another page" (sorted by top per page, so a lookup is a bisect)."""
+
+    def __init__(self, lines: list[Line]):
+        self.lines = lines
+        self.keys = [_furniture_key(l.text) for l in lines]
+        self.tops = [l.top for l in lines]
+        self.x0s = [l.x0 for l in lines]
+        self.synthetic = [is_synthetic(l) for l in lines]
+        self.pages: dict[int, list[int]] = {}
+        for i, line in enumerate(lines):
+            self.pages.setdefault(line.page, []).append(i)
+        self.rank = {i: r for idxs in self.pages.values() for r, i in enumerate(idxs)}
+        self.by_top: dict[int, tuple[list[float], list[int]]] = {}
+        for page, idxs in self.pages.items():
+            ordered = sorted(idxs, key=lambda i: self.tops[i])
+            self.by_top[page] = ([self.tops[i] for i in ordered], ordered)
+
+    def at_page_edge(self, i: int) -> bool:
+        on_page = len(self.pages[self.lines[i].page])
+        return self.rank[i] < 3 or self.rank[i] >= on_page - 3
+
+    def same_place(self, i: int, j: int) -> bool:
+        dy = abs(self.tops[i] - self.tops[j])
+        if self.synthetic[i] or self.synthetic[j]:
+            return dy <= _SYNTHETIC_TOP_REACH
+        return dy <= _TOP_REACH and abs(self.x0s[i] - self.x0s[j]) <= _X_REACH
+
+    def same_text(self, i: int, j: int, exact: bool = False) -> bool:
+        a, b = self.keys[i], self.keys[j]
+        return a == b or (not exact and len(a) >= 8 and fuzz.ratio(a, b) >= 84)
+
+    def repeated_on(self, i: int, need: int, exact: bool = False) -> bool:
+        """Is line i printed, at the same place, on at least `need` pages (its own included)?"""
+        own = self.lines[i].page
+        others = [p for p in self.pages if p != own]
+        hits = 1
+        reach = max(_TOP_REACH, _SYNTHETIC_TOP_REACH)
+        for left, page in enumerate(others):
+            if hits + (len(others) - left) < need:
+                return False
+            tops, ordered = self.by_top[page]
+            lo = bisect.bisect_left(tops, self.tops[i] - reach)
+            hi = bisect.bisect_right(tops, self.tops[i] + reach)
+            if any(self.same_place(i, j) and self.same_text(i, j, exact) for j in ordered[lo:hi]):
+                hits += 1
+                if hits >= need:
+                    return True
+        return hits >= need
