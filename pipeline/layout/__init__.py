@@ -148,6 +148,21 @@ def detect_kind(lines: list[Line]) -> str:
     return "minutes" if len(items) >= 2 else "extract"
 
 
+def _later_readings(furniture: list[Line], first_page: int) -> list[Line]:
+    """A margin box of counts repeated on every page is read once per page; when OCR garbles a
+    figure on the first page, a later copy may hold it. A later page's furniture whose figures
+    read differently from the first page's follows the session whole (labels with their
+    figures), so extractors can fall back on it."""
+    first = {norm(l.text) for l in furniture if l.page == first_page}
+    later: list[Line] = []
+    for page in sorted({l.page for l in furniture} - {first_page}):
+        copy = [l for l in furniture if l.page == page]
+        if any(norm(l.text) not in first and any(c.isdigit() for c in l.text) for l in copy):
+            later.extend(copy)
+            first |= {norm(l.text) for l in copy}
+    return later
+
+
 def segment_lines(lines: list[Line]) -> tuple[str, list[Line], list[DeliberationText]]:
     """(kind, session lines, deliberations) for a document's lines in reading order."""
     lines = [l for l in lines if l.text.strip()]
@@ -164,7 +179,7 @@ def segment_lines(lines: list[Line]) -> tuple[str, list[Line], list[Deliberation
         session, delibs = _segment_extracts(content, furniture_first, order)
         return kind, session, delibs
     items, start = find_boundaries(content)
-    session = _merge_by_order(order, content[:start], furniture_first)
+    session = _merge_by_order(order, content[:start], furniture_first) + _later_readings(furniture, first_page)
     delibs: list[DeliberationText] = []
     ends = items[1:] + [len(content)]
     for a, b in zip(items, ends):
