@@ -27,8 +27,15 @@ GAP_CHARS = 2.5
 MIN_GAP_PT = 8.0
 # A gutter must hold over this many rows to be a column boundary and not a justified gap.
 MIN_GUTTER_ROWS = 3
-# A side block holds at least this many lines (a 2-3 line block is a signature or a table).
+# A side block holds at least this many lines (a 2-3 line block is a signature or a table),
+# unless it is a short label block beside a wrapped paragraph (see _short_side_rows).
 MIN_SIDE_ROWS = 4
+MIN_SHORT_SIDE_ROWS = 2
+# A wrapped paragraph's lines run to the main column's far edge, within this share of its width.
+FULL_LINE_SLACK = 0.15
+NEAR_ROWS = 4
+# ... and that paragraph fills most of the page's text width.
+MIN_PARAGRAPH_SHARE = 0.6
 # The side block must be narrow compared with the page's text width.
 MAX_SIDE_SHARE = 0.40
 # Table rows print every cell on one baseline; a side column's lines rarely line up with
@@ -158,14 +165,58 @@ def _segments(rows: list[_Row], x: float, min_gap: float) -> list[tuple[int, int
 def _is_side_column(rows: list[_Row], x: float, text_x0: float, text_x1: float) -> bool:
     left = [r for r in rows if _sides(r, x)[0]]
     right = [r for r in rows if _sides(r, x)[1]]
+    narrow_left = x - text_x0 <= MAX_SIDE_SHARE * (text_x1 - text_x0)
+    if _short_side_rows(rows, x, narrow_left, text_x1 - text_x0):
+        return True
     if len(left) < MIN_SIDE_ROWS or len(right) < MIN_SIDE_ROWS:
         return False
     both = sum(1 for r in rows if _baseline_aligned(r, x))
-    narrow_left = x - text_x0 <= MAX_SIDE_SHARE * (text_x1 - text_x0)
     side = left if narrow_left else right
     # A table prints each row's cells on one baseline: nearly every side row is also a
     # main row. A side column's lines follow their own spacing.
     return both / len(side) <= MAX_ALIGNED_SHARE
+
+
+def _short_side_rows(rows: list[_Row], x: float, narrow_left: bool, text_width: float) -> list[int]:
+    """A 2-3 line label block in the margin ("Nombre de membres / présents : 12 / votants : 14")
+    printed beside a wrapped paragraph, possibly on the paragraph's own baselines.
+
+    A table's row puts short cells side by side; here the main side of every block row is a
+    full line of one paragraph that goes on past the block, and the block's words are labels,
+    not bare figures (a numbered list or a table's first column). Returns the block's row
+    indices, or [] when the rows are not such a block."""
+    if not narrow_left:
+        return []
+    side_of = lambda w: (w.x0 + w.x1) / 2 < x
+    idx = [i for i, r in enumerate(rows) if any(side_of(w) for w in r.words)]
+    if not MIN_SHORT_SIDE_ROWS <= len(idx) < MIN_SIDE_ROWS or idx[-1] - idx[0] != len(idx) - 1:
+        return []
+    main = [[w for w in r.words if not side_of(w)] for r in rows]
+    if any(not main[i] for i in idx):
+        return []
+    # The paragraph goes on in a line without side words just before or after the block, and
+    # the block's lines start where that line starts (figures of the block are not cut off).
+    before, after = idx[0] - 1, idx[-1] + 1
+    cont = [j for j in (after, before) if 0 <= j < len(rows) and main[j]]
+    if not cont:
+        return []
+    h = statistics.median(w.bottom - w.top for i in idx for w in rows[i].words)
+    if any(abs(main[i][0].x0 - main[cont[0]][0].x0) > h for i in idx):
+        return []
+    # The paragraph's extent is measured near the block: a heading wider than the text
+    # column higher up the page says nothing of these lines.
+    near = [w for ws in main[max(0, idx[0] - NEAR_ROWS):idx[-1] + NEAR_ROWS + 1] for w in ws]
+    lo, hi = min(w.x0 for w in near), max(w.x1 for w in near)
+    # Beside a letterhead or a signature the other side is short too: no paragraph there.
+    if hi - lo < MIN_PARAGRAPH_SHARE * text_width:
+        return []
+    slack = FULL_LINE_SLACK * (hi - lo)
+    full = lambda ws: max(w.x1 for w in ws) >= hi - slack
+    # The block's last line may sit beside the paragraph's short last line.
+    if not all(full(main[i]) for i in idx[:-1]):
+        return []
+    side_words = [w.text for i in idx for w in rows[i].words if side_of(w)]
+    return idx if any(sum(c.isalpha() for c in t) >= 3 for t in side_words) else []
 
 
 def _baseline_aligned(row: _Row, x: float) -> bool:
@@ -219,6 +270,11 @@ def _read(rows: list[_Row], min_gap: float, text_x0: float, text_x1: float) -> l
     narrow_left = x - text_x0 <= MAX_SIDE_SHARE * (text_x1 - text_x0)
     for first, last in best_segs:
         out += _to_lines(rows[done:first])
+        # A short label block is read where it starts, after the paragraph lines above it.
+        short = _short_side_rows(rows[first:last + 1], x, narrow_left, text_x1 - text_x0)
+        if short and short[0] > 0:
+            out += _to_lines(rows[first:first + short[0]])
+            first += short[0]
         left, right = _split_rows(rows[first:last + 1], x)
         # A left side column is read first, as a reader does; a right-hand box after the text.
         out += _to_lines(left) + _to_lines(right) if narrow_left else _to_lines(right) + _to_lines(left)

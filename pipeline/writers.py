@@ -1,13 +1,23 @@
 """Parquet datasets under OUT/<table>/, written so that a reader never sees a half-written file
 nor a half-written chunk.
 
+Partitioning (hive style, by year of session): the per-deliberation tables (PARTITIONED) put the
+rows of a deliberation held in year Y under `OUT/<table>/year=Y/`, and those of a deliberation
+without a session date under `year=0`. The folder key is `year`, not `session_year`: a hive key
+that is also a file column breaks pandas/pyarrow readers (the partition is inferred as a
+dictionary and cannot merge with the int32 column), so the files keep the contract columns
+unchanged and hive discovery adds one int32 `year` column. 0 rather than
+`__HIVE_DEFAULT_PARTITION__`: pyarrow cannot infer a partition type from null folders alone, and a
+batch of undated documents must stay readable. `documents` and `members` are flat.
+
 Protocol (roll forward):
-- rows are written in chunks; each chunk writes one part per table (all tables, empty ones
-  included, so a reader never meets a missing table);
+- rows are written in chunks; each chunk writes at least one part per table (all tables, empty
+  ones included, so a reader never meets a missing table), one per (table, year) present;
 - each part is first written under a hidden pending name (pyarrow's dataset discovery skips names
-  starting with '.' or '_'): `OUT/<table>/.pending-<chunk>.parquet`;
-- then `OUT/_manifests/<chunk>.json` is written (temp + rename): the commit point;
-- then each pending part is renamed to `OUT/<table>/part-<chunk>.parquet`.
+  starting with '.' or '_'): `OUT/<table>/[year=Y/].pending-<chunk>.parquet`;
+- then `OUT/_manifests/<chunk>.json` is written (temp + rename): the commit point; it lists the
+  parts' paths relative to OUT;
+- then each pending part is renamed to `part-<chunk>.parquet` in its folder.
 `recover()` finishes the renames of committed chunks and deletes the pending parts of chunks
 that never got their manifest, so a killed run loses nothing committed and duplicates nothing.
 """
@@ -30,6 +40,10 @@ from .schemas import SCHEMAS
 _PART = re.compile(r"^part-(?P<chunk>.+)\.parquet$")
 _PENDING = re.compile(r"^\.pending-(?P<chunk>.+)\.parquet$")
 MANIFESTS = "_manifests"
+PARTITION_KEY = "year"
+UNKNOWN_YEAR = 0
+PARTITIONED = ("deliberations", "attendance", "proxies", "decisions", "objectives", "findings",
+               "member_votes", "tables", "evidence")
 
 
 def _atomic_write_table(table: pa.Table, path: Path) -> None:
@@ -93,7 +107,9 @@ class DatasetWriter:
         committed = self.committed_chunks()
         removed = []
         for name in SCHEMAS:
-            for path in (self.out / name).iterdir():
+            for path in sorted((self.out / name).rglob("*")):
+                if not path.is_file():
+                    continue
                 pending, part = _PENDING.match(path.name), _PART.match(path.name)
                 if pending and pending.group("chunk") in committed:
                     os.replace(path, path.with_name(f"part-{pending.group('chunk')}.parquet"))
@@ -114,7 +130,7 @@ class DatasetWriter:
             return
         wanted = pa.array(sorted(document_ids), pa.string())
         for name in SCHEMAS:
-            for path in sorted((self.out / name).glob("part-*.parquet")):
+            for path in sorted((self.out / name).rglob("part-*.parquet")):
                 table = pq.read_table(path, schema=SCHEMAS[name])
                 keep = pc.invert(pc.is_in(table.column("document_id"), value_set=wanted))
                 kept = table.filter(keep)
@@ -125,22 +141,54 @@ class DatasetWriter:
     def write_chunk(self, rows: dict[str, list[dict]], document_ids: Iterable[str]) -> str:
         chunk = f"{self.run_id}-{self._chunk:05d}"
         self._chunk += 1
+        years = _session_years(rows.get("deliberations", []))
         pending = []
         for name in SCHEMAS:
-            path = self.out / name / f".pending-{chunk}.parquet"
-            _atomic_write_table(to_table(name, rows.get(name, [])), path)
-            pending.append(path)
+            for folder, part_rows in _partitions(name, rows.get(name, []), years):
+                path = self.out / name / folder / f".pending-{chunk}.parquet"
+                path.parent.mkdir(parents=True, exist_ok=True)
+                _atomic_write_table(to_table(name, part_rows), path)
+                pending.append(path)
         manifest = {"chunk": chunk, "run_id": self.run_id,
-                    "files": [f"{p.parent.name}/part-{chunk}.parquet" for p in pending],
+                    "files": [_part_path(p, chunk).relative_to(self.out).as_posix() for p in pending],
                     "document_ids": sorted(set(document_ids))}
         _atomic_write_text(json.dumps(manifest, indent=1), self.out / MANIFESTS / f"{chunk}.json")
         for path in pending:
-            os.replace(path, path.with_name(f"part-{chunk}.parquet"))
+            os.replace(path, _part_path(path, chunk))
         return chunk
 
 
+def _part_path(pending: Path, chunk: str) -> Path:
+    return pending.with_name(f"part-{chunk}.parquet")
+
+
+def _session_years(deliberations: list[dict]) -> dict[str, int]:
+    years = {}
+    for row in deliberations:
+        year = _coerce(row.get("session_year"), pa.int32())
+        if year is not None:
+            years[row["deliberation_id"]] = year
+    return years
+
+
+def _partitions(name: str, rows: list[dict], years: dict[str, int]) -> list[tuple[Path, list[dict]]]:
+    """(folder relative to the table, rows) per year of the deliberations. A table without rows
+    gets one empty part in the chunk's first year folder, so every table exists after any chunk
+    and hive discovery always finds the `year` key."""
+    if name not in PARTITIONED:
+        return [(Path(), rows)]
+    groups: dict[int, list[dict]] = {}
+    for row in rows:
+        # The deliberation's year, so that a child row sits beside its deliberation.
+        groups.setdefault(years.get(row.get("deliberation_id"), UNKNOWN_YEAR), []).append(row)
+    if not groups:
+        groups[min(years.values(), default=UNKNOWN_YEAR)] = []
+    return [(Path(f"{PARTITION_KEY}={year}"), part) for year, part in sorted(groups.items())]
+
+
 def read_table(out: Path | str, name: str, columns=None) -> pa.Table:
-    """Read one dataset as users do (hive partitioning), with the contract schema."""
+    """Read one dataset as users do (hive partitioning), with the contract schema: the explicit
+    schema leaves out the `year` partition key (its value is the row's `session_year`, or 0)."""
     path = Path(out) / name
     schema = SCHEMAS[name]
     if not path.exists() or not any(path.glob("**/*.parquet")):

@@ -186,7 +186,7 @@ def _cli(inputs: Path, out: Path, *extra: str) -> subprocess.Popen:
 
 def _visible_parts_are_whole(out: Path) -> None:
     for name in SCHEMAS:
-        for part in (out / name).glob("part-*.parquet"):
+        for part in (out / name).rglob("part-*.parquet"):
             pq.read_metadata(part)  # a half-written file has no footer and raises
 
 

@@ -21,10 +21,10 @@ def test_extract_writes_every_dataset_and_exits_0(tmp_path, capsys):
         assert (tmp_path / table).is_dir()
     assert read_table(tmp_path, "documents").column("status").to_pylist() == ["ok"]
     # a second run skips the file and changes nothing
-    before = sorted(p.name for p in (tmp_path / "deliberations").iterdir())
+    before = sorted(p.relative_to(tmp_path) for p in (tmp_path / "deliberations").rglob("*"))
     assert cli.main(["extract", str(DIGITAL), "--out", str(tmp_path), "--jobs", "1"]) == 0
     assert "skipped 1" in capsys.readouterr().out
-    assert sorted(p.name for p in (tmp_path / "deliberations").iterdir()) == before
+    assert sorted(p.relative_to(tmp_path) for p in (tmp_path / "deliberations").rglob("*")) == before
 
 
 def test_a_missing_input_is_a_usage_error(tmp_path, capsys):
