@@ -27,15 +27,15 @@ def synthetic_report(tmp_path_factory):
 @pytest.mark.parametrize("kind,metric,floor", [
     ("digital", "deliberation_count", 1.0), ("scanned", "deliberation_count", 0.75),
     ("digital", "counts_votes", 0.97), ("scanned", "counts_votes", 0.93),
-    ("digital", "attendance_F1", 0.90), ("scanned", "attendance_F1", 0.75),
+    ("digital", "attendance_F1", 0.97), ("scanned", "attendance_F1", 0.75),
     ("digital", "proxies_F1", 0.95), ("scanned", "proxies_F1", 0.90),
     ("digital", "decisions_verb_F1", 0.95), ("scanned", "decisions_verb_F1", 0.85),
     ("digital", "decisions_amount_F1", 0.95),
     ("digital", "objectives_status_F1", 0.95),
     ("digital", "field.subject", 0.95), ("digital", "field.session_date", 0.95),
     ("digital", "field.president", 0.95), ("digital", "field.page_start", 0.95),
-    ("digital", "no_false_alarm", 0.95), ("scanned", "no_false_alarm", 0.6),
-    ("scanned", "rule_recall", 0.85), ("digital", "rule_recall", 0.45),
+    ("digital", "no_false_alarm", 1.0), ("scanned", "no_false_alarm", 0.6),
+    ("scanned", "rule_recall", 0.85), ("digital", "rule_recall", 0.9),
 ])
 def test_synthetic_floor(synthetic_report, kind, metric, floor):
     s = synthetic_report.scores[kind][metric]
