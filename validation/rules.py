@@ -111,24 +111,27 @@ def vote_total(d: DeliberationResult) -> list[Finding]:
                      voters, cast, "CGCT L2121-20", "votes_for", "votes_against", "abstentions", "voters_count")]
 
 
+def _list_against_count(d: DeliberationResult, rule_id: str, count_field: str, listed: int,
+                        what: str, source: str) -> list[Finding]:
+    """A named list that disagrees with its printed count (a warning: more often a reading
+    problem than an irregular deliberation)."""
+    printed = d.value(count_field)
+    if printed is None or listed == 0 or printed == listed:
+        return []
+    return [_finding(d, rule_id, "warning", f"{listed} {what}, {printed} printed", printed, listed,
+                     source, count_field)]
+
+
 @rule("present_list_count")
 def present_list_count(d: DeliberationResult) -> list[Finding]:
-    present, listed = d.value("present_count"), len(_present(d))
-    if present is None or listed == 0 or present == listed:
-        return []
-    return [_finding(d, "present_list_count", "warning",
-                     f"{listed} members named present, {present} printed", present, listed,
-                     "CGCT L2121-25 (liste des présents)", "present_count")]
+    return _list_against_count(d, "present_list_count", "present_count", len(_present(d)),
+                               "members named present", "CGCT L2121-25 (liste des présents)")
 
 
 @rule("proxy_count")
 def proxy_count(d: DeliberationResult) -> list[Finding]:
-    represented, listed = d.value("represented_count"), len(d.proxies)
-    if represented is None or listed == 0 or represented == listed:
-        return []
-    return [_finding(d, "proxy_count", "warning",
-                     f"{listed} proxies named, {represented} represented printed", represented, listed,
-                     "CGCT L2121-20", "represented_count")]
+    return _list_against_count(d, "proxy_count", "represented_count", len(d.proxies),
+                               "proxies named (represented)", "CGCT L2121-20")
 
 
 @rule("proxy_grantor_absent")
