@@ -15,14 +15,18 @@ from pipeline.model import clean_text
 # Thousands grouped by spaces ("1 250 000") or dots ("1.250.000"), or a plain run of digits.
 # A dot followed by exactly three digits groups thousands; followed by 1-2 digits it is a
 # decimal point ("3.30€", "850.56€"), as in minutes typed on an English keyboard.
-_INT = r"(?:\d{1,3}(?: \d{3})+(?!\d)|\d{1,3}(?:\.\d{3})+(?![\d])|\d+)"
+# OCR sometimes drops the first thousands space ("1317 583,00 €" for "1 317 583,00 €"): a
+# four-figure head before space-grouped thousands is read as two groups, unless it is a year
+# ("en 2024 150 000 €" is a year then a sum).
+_INT = r"(?:(?!(?:19|20)\d\d )\d{4}(?: \d{3})+(?!\d)|\d{1,3}(?: \d{3})+(?!\d)|\d{1,3}(?:\.\d{3})+(?![\d])|\d+)"
 _DEC = r"(?:,\d+|\.\d{1,2}(?!\d))"
 _NUM = rf"(?<![\d.,])(?P<num>{_INT}{_DEC}?)"
 _SCALE = r"(?P<scale>k|K|M|millions?\s+d['’]|milliers?\s+d['’])?"
 _CUR_AFTER = r"(?:€|euros?\b|EUR\b|Euros?\b|EUROS?\b)"
 _TAX = r"(?:\s*(?P<tax>H\.?T\.?|T\.?T\.?C\.?|hors\s+taxes?|toutes\s+taxes\s+comprises)(?![A-Za-z]))?"
 
-_AFTER = re.compile(rf"{_NUM}\s?{_SCALE}\s?{_CUR_AFTER}{_TAX}")
+# A speck OCR reads between the figure and the sign ("2100<€", "500 '€") does not part them.
+_AFTER = re.compile(rf"{_NUM}\s?{_SCALE}\s?(?:[<>'’‘|]\s?)?{_CUR_AFTER}{_TAX}")
 _BEFORE = re.compile(rf"(?:€|\bEUR)\s?(?P<num>{_INT}{_DEC}?)(?![\d])(?!\s?(?:€|euros?\b)){_TAX}")
 _SOIT = re.compile(r"\b(?:soit|ou)\s*$", re.IGNORECASE)
 
@@ -68,9 +72,26 @@ def _well_formed(num: str) -> bool:
     return not re.search(r",\d{3,}$", num.replace(" ", ""))
 
 
+# OCR reads a "0" inside a thousands group as "(", "O" or "o" ("75 (28,99€ HT" for "75 028,99€"):
+# a group of three that is two figures and one such mark, between figures and before a currency,
+# is repaired. The repair keeps the text's length, so offsets still point into the original.
+_GROUP_SLIP = re.compile(r"(?<=\d )(?=[\d(Oo]{3}(?:,\d{1,2})?\s?(?:€|euros?\b|EUR\b))([\d(Oo]{3})")
+
+
+def _repair_groups(t: str) -> str:
+    def fix(m: re.Match) -> str:
+        g = m.group(1)
+        if sum(c.isdigit() for c in g) != 2:
+            return g
+        if "(" in g and re.match(r"[^()]{0,16}\)", m.string[m.end():]):
+            return g  # "le 12 (30 €)": a sum in brackets, not a slip
+        return g.replace("(", "0").replace("O", "0").replace("o", "0")
+    return _GROUP_SLIP.sub(fix, t)
+
+
 def find_amounts(text: str) -> list[Amount]:
     """Every euro amount of `text` (already NFC/space-normalized or not), in reading order."""
-    t = clean_text(text)
+    t = _repair_groups(clean_text(text))
     found: list[Amount] = []
     taken: list[tuple[int, int]] = []
     for m in _AFTER.finditer(t):

@@ -133,9 +133,28 @@ _SUBSTITUTE = re.compile(
     r"[(,]?\s*(?:en\s+)?(?:suppl[ée]ant|rempla[çc]ant)(?:e|s|es)?\s+(?:de|du|d['’])\s*(?:titulaire\s+)?", re.I)
 
 
+# 'M. Jean DUPONT représenté par son suppléant M. Alain JOLY': the same, titulaire first.
+_SAT_FOR_BY = re.compile(
+    r"\s*,?\s+(?:est\s+)?(?:repr[ée]sent[ée]e?|remplac[ée]e?)\s+par\s+(?:son|sa|le|la)\s+"
+    r"(?:suppl[ée]ant|rempla[çc]ant)e?\s*(?:,\s*)?", re.I)
+
+
+def _titulaires_first(text: str) -> tuple[str, list[str]]:
+    out, pos, titulaires = "", 0, []
+    for m in _SAT_FOR_BY.finditer(text):
+        name, used = take_name(text[pos: m.start()], backward=True)
+        if not name or not clean_name(name):
+            continue
+        titulaires.append(clean_name(name))
+        out += text[pos: m.start() - used] + " "
+        pos = m.end()
+    return out + text[pos:], titulaires
+
+
 def _drop_substitutes(text: str) -> tuple[str, list[str]]:
     """The list without its 'suppléant de X' notes, and the titulaires they name."""
-    out, pos, titulaires = "", 0, []
+    text, titulaires = _titulaires_first(text)
+    out, pos = "", 0
     for m in _SUBSTITUTE.finditer(text):
         if m.start() < pos:
             continue
@@ -149,6 +168,19 @@ def _drop_substitutes(text: str) -> tuple[str, list[str]]:
         out += text[pos: m.start()] + " "
         pos = end
     return out + text[pos:], titulaires
+
+
+_EXCUSED_NOTE = re.compile(r"\(\s*excus[ée]e?s?\s*\)", re.I)
+
+
+def _noted_excused(text: str) -> set[str]:
+    """'Absents : Luc LEROY (excusé), Anne ROY': a note marks one member of the list excused."""
+    keys = set()
+    for m in _EXCUSED_NOTE.finditer(text):
+        name, _ = take_name(text[: m.start()].rstrip(), backward=True)
+        if name and clean_name(name):
+            keys.add(name_key(clean_name(name)))
+    return keys
 
 
 def _unpaired(text: str) -> list[str]:
@@ -168,12 +200,15 @@ def _base_entries(blocks: list[ListBlock]) -> dict[str, _Entry]:
             for n_index, name in enumerate(_unpaired(join_lines(block.content))):
                 entries.setdefault(name_key(name), _Entry(name, "excused", ev, (b_index, n_index)))
             continue
-        text, sat_for = _drop_substitutes(_drop_holders(join_lines(block.content)))
+        text, sat_for = _drop_substitutes(join_lines(block.content))
+        text = _drop_holders(text)
         titulaires += [(t, ev, (b_index, 10_000 + i)) for i, t in enumerate(sat_for)]
+        excused = _noted_excused(text) if block.kind == "absent" else set()
         for n_index, name in enumerate(split_names(text)):
             key = name_key(name)
             if key not in entries:
-                entries[key] = _Entry(name, block.kind, ev, (b_index, n_index))
+                status = "excused" if key in excused else block.kind
+                entries[key] = _Entry(name, status, ev, (b_index, n_index))
     for name, ev, order in titulaires:
         if _match(name, entries) is None:
             entries[name_key(name)] = _Entry(name, "excused", ev, order)

@@ -8,6 +8,7 @@ in mixed case, which then gives the name's casing.
 from __future__ import annotations
 
 import re
+import unicodedata
 from typing import Optional
 
 from extractors.joined import Joined, letterhead_blocks
@@ -61,7 +62,12 @@ def place_name_case(name: str, hyphenate: bool = True) -> str:
 
 
 # Names are matched case-sensitively (capitals mark them); cue words use scoped (?i:...) groups.
-_TOKEN = r"[A-ZÀ-Ý][\w'’]*"
+# Words of a title or a letterhead never belong to a place's name ("… DU GERS\nEXTRAIT DU REGISTRE"),
+# and a place's name has no figures (an e-transmission ID "DEL22042020-DE" is not one).
+_NOT_A_NAME = (r"(?!(?i:extrait|registre|s[ée]ance|proc[èe]s|compte|conseil|r[ée]publique|d[ée]partement|pr[ée]fecture"
+               r"|si[èe]ge|d[ée]lib[ée]ration\w*|monsieur|madame|date|pr[ée]sents?|mairie|commune|objet|envoy[ée]|re[çc]u"
+               r"|publi[ée]|affich[ée]|membres|nombre|r[ée]union|comit[ée]|bureau|commission|session|ordre|secr[ée]taire)(?![\w'’]))")
+_TOKEN = rf"{_NOT_A_NAME}[A-ZÀ-Ý][^\W\d_]*(?:['’][^\W\d_]+)?"
 _PARTICLE = r"(?:de|du|des|la|le|les|sur|sous|en|lès|lez|et|aux?)"
 _SEP = r"(?:[ ]|-)"
 # A particle goes on only when a capital follows ("Saint-Aubin-sur-Orne", "Pays d’Uzès"), so a name
@@ -92,7 +98,10 @@ _EPCI_RE = re.compile(
     # a syndicat's purpose in lower case before its territory: "du bassin de", "d’énergies du"
     rf"(?:\s+(?i:du|des|de\s+la|de|d['’])\s?[a-zà-ÿ][a-zà-ÿ-]+){{0,3}}(?i:"
     rf"(?:\s+(?:du|de\s+la|de\s+l['’]|des|de|d['’]|pour\s+l['’]?\w*|[àa]\s+vocation\s+\w+))?)\s*)(?P<nm>{_PLACE_NAME})"
-    rf"|(?P<nm2>{_PLACE_NAME})[ ](?P<kw2>Communaut[ée]|COMMUNAUT[ÉE]|Agglom[ée]ration|Agglo|M[ée]tropole)\b",
+    # "Hautes Terres Communauté", "Chartres Métropole": the keyword closes the name, unless it opens
+    # the next one ("… DE COMMUNAUTÉ DE COMMUNES").
+    rf"|(?P<nm2>{_PLACE_NAME})[ ](?P<kw2>Communaut[ée]|COMMUNAUT[ÉE]|Agglom[ée]ration|Agglo|M[ée]tropole)\b"
+    rf"(?!\s+(?i:de\s+communes|d['’]\s?agglom|urbaine))",
 )
 _ROLE_PREFIX = re.compile(r"^(?:(?:Vice-)?Pr[ée]sidente?|Maire|Conseil\w*|Bureau|Comit[ée])[ ](?:de[ ]la[ ]|de[ ]l['’]|du[ ]|des[ ]|de[ ]|d['’])?", re.I)
 _COUNCIL_OF_RE = re.compile(rf"(?i:\bconseil\s+municipal\s+(?P<joiner>de\s+|d['’]\s?))(?P<name>{_PLACE_NAME})")
@@ -130,6 +139,9 @@ def _commune_value(m: re.Match) -> Optional[str]:
     return "Commune " + ("d’" if joiner.startswith("d") and joiner != "de" else "de ") + name
 
 
+_KIND_RES = {"commune": (_COMMUNE_RE,), "epci": (_EPCI_RE,), "dept": (_DEPT_RE,)}
+
+
 def _dept_joiner(raw: str) -> str:
     m = re.match(r"d[ée]partement\s+(de\s+la\s+|de\s+l['’]|du\s+|des\s+|de\s+|d['’])", raw, re.I)
     return m.group(1).lower() if m else "de "
@@ -148,6 +160,14 @@ def _hits(joined: Joined, body: Optional[str]) -> list[tuple[int, str, re.Match]
     return hits
 
 
+def _value_of(kind: str, m: re.Match) -> Optional[str]:
+    if kind == "commune":
+        return _commune_value(m)
+    if kind == "epci":
+        return _epci_name(m).strip(" ,.")
+    return "Département " + _dept_joiner(m.group(0)) + place_name_case(m.group("name"))
+
+
 def authority_in(lines: list[Line], body: Optional[str], casing: Optional[list[Line]] = None) -> Optional[Found]:
     """The first authority the title or letterhead names: a commune, an EPCI or syndicat, a
     département (only for a departmental body). `casing`: lines where a name printed in capitals
@@ -156,18 +176,65 @@ def authority_in(lines: list[Line], body: Optional[str], casing: Optional[list[L
     hits = _hits(joined, body)
     if hits:
         _, kind, m = min(hits, key=lambda h: h[0])
-        if kind == "commune":
-            value = _commune_value(m)
-        elif kind == "epci":
-            value = _epci_name(m).strip(" ,.")
-        else:
-            value = "Département " + _dept_joiner(m.group(0)) + place_name_case(m.group("name"))
-        value = _recase(value, m.group(0), casing or lines)
-        return Found(value, joined.evidence(m.start(), m.end()))
+        value = _recase(_value_of(kind, m), m.group(0), casing or lines)
+        found = Found(value, joined.evidence(m.start(), m.end()))
+        printed_upper = " ".join(w for l in lines for w in l.text.split() if is_upper(w) and len(w) > 1)
+        return _preamble_version(found, kind, casing or lines, printed_upper) or found
     m = _COUNCIL_OF_RE.search(joined.text)
     if m and _commune_value(m):
         return Found(_commune_value(m), joined.evidence(m.start(), m.end()))
     return None
+
+
+# --------------------------------------------------------------------------- the preamble's print
+def _fold(text: str) -> str:
+    """Letters only, lower case, accents and ligatures dropped: names compared as spelt."""
+    text = unicodedata.normalize("NFKD", text.replace("œ", "oe").replace("Œ", "OE").replace("æ", "ae"))
+    return "".join(c for c in text if c.isalpha() and not unicodedata.combining(c)).lower()
+
+
+def _words(text: str) -> list[str]:
+    return [w for w in (_fold(p) for p in re.split(r"[\s'’-]+", text)) if w]
+
+
+def _running_text(lines: list[Line]) -> Joined:
+    """The preamble's sentences as one text: a name wrapped before a particle ("du Pays\nde Neuvy")
+    reads on (offsets kept); a line opening on a capital is another title line."""
+    running = [l for l in lines if not is_upper(l.text)]
+    joined = Joined.of(running)
+    return Joined(joined.lines, re.sub(r"\n(?=[a-zà-ÿ])", " ", joined.text), joined.starts)
+
+
+def _preamble_version(letterhead: Found, kind: str, lines: list[Line], letterhead_text: str) -> Optional[Found]:
+    """The sentence "le Conseil … de la Communauté de communes du Pays d’Aubigné, convoqué" prints the
+    name whole and in its casing, where a letterhead wraps it, cuts it beside the State's marks or,
+    on a scan, mixes it with a stamp. Its version wins when it goes on from the letterhead's, or
+    when the letterhead prints every word of it in capitals (in whatever order the columns
+    came out)."""
+    running = _running_text(lines)
+    head_words = set(_words(letterhead_text))
+    short = _fold(letterhead.value)
+    for rx in _KIND_RES[kind]:
+        for m in rx.finditer(running.text):
+            if is_upper(m.group(0)):
+                continue
+            value = _value_of(kind, m)
+            if not value:
+                continue
+            full = _fold(value)
+            if full == short:
+                return None
+            if len(full) > len(short) and full.startswith(short) or not short.startswith(full) and _all_in(value, head_words):
+                return Found(value, running.evidence(m.start(), m.end()))
+    return None
+
+
+def _all_in(value: str, head_words: set[str]) -> bool:
+    words = [w for w in _words(value) if w not in _FOLDED_PARTICLES]
+    return bool(words) and all(w in head_words for w in words)
+
+
+_FOLDED_PARTICLES = {_fold(p) for p in _PARTICLES}
 
 
 def _recase(value: str, raw: str, lines: list[Line]) -> str:
@@ -196,6 +263,8 @@ def _printed_mixed(text: str, lines: list[Line], cue: str = "") -> Optional[str]
     for m in rx.finditer(full):
         printed = clean_text(m.group("n"))
         if not is_upper(printed):
+            # "Sainte- Colombe": a hyphen cut at a line end and read back with a space
+            printed = re.sub(r"(?<=\w)-\s+(?=\w)", "-", printed)
             return re.sub(r"(?<=['’])\s+", "", printed.replace("\n", " "))
     return None
 
@@ -203,16 +272,16 @@ def _printed_mixed(text: str, lines: list[Line], cue: str = "") -> Optional[str]
 def commune_anywhere(lines: list[Line]) -> Optional[Found]:
     """No title names the authority: the commune the text names most often ("la commune de X")."""
     seen: dict[str, list] = {}
-    for line in lines:
-        for m in _COMMUNE_RE.finditer(line.text):
-            value = _commune_value(m)
-            if value:
-                seen.setdefault(value, []).append((line, m.group(0)))
+    joined = Joined.of(lines)  # "la commune de\nCouthenans": a name wrapped to the next line
+    for m in _COMMUNE_RE.finditer(joined.text):
+        value = _commune_value(m)
+        if value:
+            seen.setdefault(value, []).append(m)
     if not seen:
         return None
-    value = max(seen, key=lambda n: (len(seen[n]), -lines.index(seen[n][0][0])))
-    line, raw = seen[value][0]
-    return Found(value, Evidence.of_lines([line], EXTRACTOR, clean_text(raw)))
+    value = max(seen, key=lambda n: (len(seen[n]), -seen[n][0].start()))
+    m = seen[value][0]
+    return Found(value, joined.evidence(m.start(), m.end(), EXTRACTOR, clean_text(m.group(0))))
 
 
 def body_in(lines: list[Line]) -> Optional[Found]:

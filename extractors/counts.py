@@ -1,8 +1,9 @@
 """Counts and votes of a deliberation.
 
 Counts (membres en exercice, présents, représentés/pouvoirs, votants, ne prend pas part) come from
-the item's own lines, else from the session preamble (they are printed once for every item), or
-from a side box repeated on every page. Votes (pour, contre, abstentions, unanimité) come from the
+the item's own lines, else from what was printed before the item and still holds (the session
+preamble, a side box repeated on every page, or an earlier item's counts after members came or
+went; see `_carried`). Votes (pour, contre, abstentions, unanimité) come from the
 item's own lines only. Numbers are only what is printed: nothing is derived from name lists.
 """
 from __future__ import annotations
@@ -14,7 +15,7 @@ from typing import Optional
 
 from extractors.names import strip_civility
 from extractors.numbers import NUMBER_RE, parse_count
-from extractors.session import Joined
+from extractors.joined import Joined, pair_split_cells
 from pipeline.model import DeliberationText, Evidence, Found, Line, MemberVote
 
 EXTRACTOR = "counts"
@@ -24,24 +25,37 @@ NUM = rf"(?P<n>{NUMBER_RE})"
 # Before a label, only figures make a count: "des deux membres présents" is prose.
 FIG = r"(?P<n>(?<![\w,.])\d{1,3}(?![\d,.]\d))"
 AFTER = rf"(?:\s*[:=]\s*|\s*(?=\d)){NUM}"
+# A figure before a label, unless a label and its colon precede it ("Votants : 24 Présents : …").
+LONE_FIG = rf"(?<![:=])(?<![:=]\s){FIG}"
 _F = re.I
 
 # --------------------------------------------------------------------------- count fields
+# A box's cell read by OCR keeps its rule or a stray dot between label and figure ("Présents | 19",
+# "Votants . 22"): tolerated only when the label opens its line, as in a box, never in prose.
+BOXED = rf"(?:^|(?<=\n))[ \t]*"
+CELL = rf"(?:[ \t]*[|.:;=_]){{1,3}}[ \t]*{NUM}(?![\w/])"
 # (field, pattern) with the number after the label ("Présents : 35") or before it ("dont 2 procurations").
+# Every label-then-number pattern runs before any number-then-label one: in "Votants : 24 Présents"
+# the 24 belongs to the label before it.
 _COUNT_PATTERNS: tuple[tuple[str, re.Pattern], ...] = (
     ("not_voting", re.compile(rf"(?:ne\s+prenn?(?:d|ent)\s+pas\s+part\s+au\s+vote|n['’]\s?(?:a|ont)\s+pas\s+pris\s+part\s+au\s+vote|ne\s+participen?t?\s+pas\s+au\s+vote|NPPV){AFTER}", _F)),
-    ("not_voting", re.compile(rf"{FIG}[ \t]+(?:membres?\s+|conseillers?\s+|[ée]lus?\s+)?(?:ne\s+prenn?(?:d|ent)\s+pas\s+part|n['’]\s?(?:a|ont)\s+pas\s+pris\s+part)", _F)),
     ("members_in_office", re.compile(rf"(?:\ben\s+exer\w*|\bafférents?(?:\s+au\s+conseil)?|\bnombre\s+de\s+(?:membres|conseillers)(?:\s+(?:municipaux|communautaires|du\s+conseil|élus))?(?=\s*:)){AFTER}", _F)),
     # A box's "Nombre de membres en exercice" whose last word OCR garbled ("en CXÉICKE : Il").
     ("members_in_office", re.compile(rf"\bnombre\s+de\s+(?:membres|conseillers)\s+en\s+\S{{5,12}}\s*:\s*{NUM}", _F)),
-    ("members_in_office", re.compile(rf"{FIG}[ \t]+(?:membres\s+|conseillers\s+)?en\s+exercice", _F)),
+    ("members_in_office", re.compile(rf"{BOXED}(?:(?:nombre\s+de\s+)?(?:membres|conseillers)(?:\s+\w+)?\s+)?en\s+exercice{CELL}", _F | re.M)),
     ("present_count", re.compile(rf"(?:\bnombre\s+de\s+(?:membres\s+|conseillers\s+)?pr[ée]sents|\bpr[ée]sent(?:\(e\)s|es|s)\b|\bPRESENTS\b){AFTER}(?!\s*(?:[/.]\d|h\b))", _F)),
-    ("present_count", re.compile(rf"{FIG}[ \t]+(?:membres\s+|conseillers\s+)?pr[ée]sents\b", _F)),
+    ("present_count", re.compile(rf"{BOXED}(?:(?:nombre\s+de\s+)?(?:membres|conseillers)\s+)?pr[ée]sent(?:\(e\)s|es|s){CELL}", _F | re.M)),
     ("represented_count", re.compile(rf"(?:\bpouvoirs?|\bprocurations?|\brepr[ée]sent[ée](?:\(e\)s|es|s)|\bmandats?){AFTER}", _F)),
-    ("represented_count", re.compile(rf"(?:\bdont\s+|\bet\s+){NUM}[ \t]+(?:pouvoirs?|procurations?|repr[ée]sent[ée]s?|mandats?)\b", _F)),
-    ("represented_count", re.compile(rf"{FIG}[ \t]+(?:membres\s+|conseillers\s+)?repr[ée]sent[ée]s\b", _F)),
+    ("represented_count", re.compile(rf"{BOXED}(?:pouvoirs?|procurations?|repr[ée]sent[ée](?:\(e\)s|es|s)){CELL}", _F | re.M)),
     ("voters_count", re.compile(rf"(?:\bvotants|\bnombre\s+de\s+(?:votants|bulletins)|(?<!pas\s)pris\s+\S+\s+(?:[àa]\s+la\s+d\S*lib\S*|au\s+vote)){AFTER}", _F)),
-    ("voters_count", re.compile(rf"{FIG}[ \t]+votants\b", _F)),
+    ("voters_count", re.compile(rf"{BOXED}(?:nombre\s+de\s+)?votants{CELL}", _F | re.M)),
+    # Number before the label.
+    ("not_voting", re.compile(rf"{FIG}[ \t]+(?:membres?\s+|conseillers?\s+|[ée]lus?\s+)?(?:ne\s+prenn?(?:d|ent)\s+pas\s+part|n['’]\s?(?:a|ont)\s+pas\s+pris\s+part)", _F)),
+    ("members_in_office", re.compile(rf"{LONE_FIG}[ \t]+(?:membres\s+|conseillers\s+)?en\s+exercice", _F)),
+    ("present_count", re.compile(rf"{LONE_FIG}[ \t]+(?:membres\s+|conseillers\s+)?pr[ée]sents\b", _F)),
+    ("represented_count", re.compile(rf"(?:\bdont\s+|\bet\s+){NUM}[ \t]+(?:pouvoirs?|procurations?|repr[ée]sent[ée]s?|mandats?)\b", _F)),
+    ("represented_count", re.compile(rf"{LONE_FIG}[ \t]+(?:membres\s+|conseillers\s+)?repr[ée]sent[ée]s\b", _F)),
+    ("voters_count", re.compile(rf"{LONE_FIG}[ \t]+votants\b", _F)),
 )
 COUNT_FIELDS = ("members_in_office", "present_count", "represented_count", "voters_count", "not_voting")
 
@@ -128,8 +142,12 @@ def _is_clean(joined: Joined, fact: Fact) -> bool:
 
 
 def _vote(joined: Joined, facts: list[Fact], field_name: str, others: dict[str, int]) -> Optional[Found]:
-    """The most repeated reading of a count (side boxes repeat on every page, OCR garbles some)."""
-    cands = [f for f in facts if f.field == field_name and _consistent(field_name, f.value, others)]
+    """The most repeated reading of a count (side boxes repeat on every page, OCR garbles some).
+    Readings that contradict the box they sit in lose to those that agree with it; a printed
+    anomaly read alone (more votants than members in office) is kept for the validators."""
+    cands = [f for f in facts if f.field == field_name and not _impossible(field_name, f.value, others)]
+    agreeing = [f for f in cands if _plausible(field_name, f.value, others)]
+    cands = agreeing or cands
     if not cands:
         return None
     weights: Counter = Counter()
@@ -140,16 +158,19 @@ def _vote(joined: Joined, facts: list[Fact], field_name: str, others: dict[str, 
     return Found(best_value, joined.evidence(first.start, first.end, EXTRACTOR))
 
 
-def _consistent(name: str, value: int, others: dict[str, int]) -> bool:
-    """Readings that contradict the box they sit in are OCR slips ("délibération : 1" for 11)."""
+def _impossible(name: str, value: int, others: dict[str, int]) -> bool:
+    """Readings no council can print, hence OCR slips ("délibération : 1" for 11 with 2 proxies)."""
     members, represented = others.get("members_in_office"), others.get("represented_count")
-    if name in ("present_count", "voters_count") and members is not None and value > members:
-        return False
     if name == "voters_count" and represented is not None and value < represented:
-        return False
+        return True
     if name == "represented_count" and members is not None and value > members:
-        return False
-    return True
+        return True
+    return False
+
+
+def _plausible(name: str, value: int, others: dict[str, int]) -> bool:
+    members = others.get("members_in_office")
+    return not (name in ("present_count", "voters_count") and members is not None and value > members)
 
 
 _MOVE_OUT = re.compile(r"\bquitte(?:nt)?\s+(?:la\s+(?:salle|s[ée]ance)|l['’]assembl[ée]e)|\bse\s+retire(?:nt)?\b|\bsort(?:ent)?\s+de\s+la\s+salle|\bd[ée]part\s+de\s", _F)
@@ -167,23 +188,65 @@ def _net_moved(lines: list[Line]) -> bool:
 
 
 def extract_count_fields(d: DeliberationText) -> dict[str, Found]:
-    own, shared = Joined.of(d.lines), Joined.of(d.session + d.before)
-    own_facts, shared_facts = _count_facts(own), _count_facts(shared)
+    lines = pair_split_cells(d.lines)
+    session, before = pair_split_cells(d.session), pair_split_cells(d.before)
+    own = Joined.of(lines)
+    own_facts = _count_facts(own)
     out: dict[str, Found] = {}
     # Members in office do not change within a session: every reading of the file votes.
-    everything = Joined.of(d.session + d.before + d.lines)
+    everything = Joined.of(session + before + lines)
+    stale_here = _movements(_until_vote(lines)) > 0
     for name in ("members_in_office", "represented_count", "present_count", "voters_count", "not_voting"):
         others = {k: v.value for k, v in out.items()}
         if name == "members_in_office":
             found = _vote(everything, _count_facts(everything), name, others)
         else:
             found = _vote(own, own_facts, name, others)
-            # A count printed once for the session holds unless members came or went since.
-            if found is None and name != "not_voting" and not _session_counts_stale(d):
-                found = _vote(shared, shared_facts, name, others)
+            # A count printed earlier holds unless members came or went since.
+            if found is None and name != "not_voting" and not stale_here:
+                found = _carried(session, before, name, others)
         if found is not None:
             out[name] = found
     return out
+
+
+def _carried(session: list[Line], before: list[Line], name: str, others: dict[str, int]) -> Optional[Found]:
+    """The count that still holds when the item is voted, from what was printed before it.
+
+    The session's counts are the first state. An earlier item's printed count becomes the new
+    state only when members came or went since the last state (up to that item's vote): without
+    a movement it belongs to that item alone (a member not voting, a misprint), unless the session
+    printed no such count (then the first one printed is the state). The answer is the
+    latest state whose later movements cancel out ("quitte la salle" … "regagne la salle");
+    none when every state is stale."""
+    earlier = Joined.of(before)
+    lines = earlier.lines
+    shared = Joined.of(session)
+    states: list[tuple[int, Optional[Found]]] = [(-1, _vote(shared, _count_facts(shared), name, others))]
+    for f in _count_facts(earlier):
+        if f.field != name or _impossible(name, f.value, others):
+            continue
+        end = _vote_line_after(lines, f.line)
+        last_end, last = states[-1]
+        if end > last_end and (last is None or _net_moved(lines[last_end + 1:end + 1])):
+            states.append((end, Found(f.value, earlier.evidence(f.start, f.end, EXTRACTOR))))
+    for end, found in reversed(states):
+        if not _net_moved(lines[end + 1:]):
+            return found
+    return None
+
+
+_VOTE_LINE = re.compile(r"\bunanimit|\bpour\s*:|\bvoix\b|\bvote\s*:|\bscrutin\b|\badopt[ée]e?s?\b|\bapprouv[ée]e?s?\b|\brejet[ée]e?s?\b"
+                        r"|apr[èe]s\s+en\s+avoir\s+d[ée]lib[ée]r[ée]|\bD[ÉE]CIDE\b", _F)
+
+
+def _vote_line_after(lines: list[Line], i: int) -> int:
+    """Index of the first vote line after line i (the end of the item that printed it)."""
+    for k in range(i, len(lines)):
+        text = lines[k].text
+        if _VOTE_LINE.search(text) and not (_MOVE_OUT.search(text) or _MOVE_IN.search(text)):
+            return k
+    return len(lines) - 1
 
 
 _DECISION_LINE = re.compile(r"d[ée]lib[ée]r[ée]|\bD[ÉE]CIDE|\badopt|\bunanimit|\bpour\s*:|\bvoix\b|\bvote\s*:|\bapprouv", _F)
@@ -197,10 +260,6 @@ def _until_vote(lines: list[Line]) -> list[Line]:
         if _DECISION_LINE.search(line.text) and not (_MOVE_OUT.search(line.text) or _MOVE_IN.search(line.text)):
             last = i
     return lines[:last + 1] if last >= 0 else lines
-
-
-def _session_counts_stale(d: DeliberationText) -> bool:
-    return _movements(_until_vote(d.lines)) > 0 or _net_moved(d.before)
 
 
 # --------------------------------------------------------------------------- votes

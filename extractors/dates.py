@@ -31,7 +31,8 @@ _WEEKDAY = r"(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)"
 # A day as printed, OCR look-alikes of figures included ("il octobre" is 11 octobre on a scan).
 _DAY = r"(?P<day>[0-3]?\d|[0-3]?[lIi|]|[lIi|][0-9lIi|])"
 _WORDS_DATE = re.compile(
-    rf"(?<![\w/.-])(?:{_WEEKDAY}\s+)?{_DAY}\s*(?:er|ᵉʳ|e|°)?\s+(?P<month>{_MONTH_RE})(?:\s*,?\s+(?P<year>\d{{4}}))?(?![\w-])",
+    # a superscript "er" a scan splits leaves a stray letter before the month: "ler n mai 2019"
+    rf"(?<![\w/.-])(?:{_WEEKDAY}\s+)?{_DAY}\s*(?:(?:er|ᵉʳ|e|°)(?:\s+[a-zA-Z](?=\s))?)?\s+(?P<month>{_MONTH_RE})(?:\s*,?\s+(?P<year>\d{{4}}))?(?![\w-])",
     re.I,
 )
 _NUMERIC_DATE = re.compile(r"(?<![\w/.-])(?P<day>[0-3]?\d)\s?[/.]\s?(?P<month>[01]?\d)\s?[/.]\s?(?P<year>\d{4}|\d{2})(?![\w/])")

@@ -17,7 +17,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Optional
 
-from pipeline.model import Decision, DeliberationText, Evidence, Line, clean_text
+from pipeline.model import Decision, DeliberationText, Evidence, Line, Word, clean_text
 
 from .amounts import single_amount
 from .nlp import finite_verb, first_verb_lemma, infinitive, known_verb, lemma_of_verb
@@ -25,16 +25,23 @@ from .nlp import finite_verb, first_verb_lemma, infinitive, known_verb, lemma_of
 EXTRACTOR = "decisions"
 
 # Leading list marks: dashes, bullets, arrows, Wingdings private-use glyphs (\uf0d8, \uf0b7 …).
-_BULLET = re.compile(r"^(?:[-–—•·▪►▸➢➤→⇒>*+»■□◆◇❖✓✔◦o_~]|[\uf000-\uf8ff]|[\u2022\u25a0-\u25ff])+(?=[\s\w'’])\s*")
-# What OCR makes of arrow/check glyphs in front of an item ("Y_", "*”_", "Ÿ_", "e"): only
-# dropped when a decision verb follows.
-_OCR_BULLET = re.compile(r"^(?:[YŸyev]|[*“”„«\"'’_~.,])(?:[*“”„«\"'’_~]*)\s+|^[*“”„«\"'’_~]+")
-_ARTICLE = re.compile(r"^(?:article|a[rt]t[il1]c[l1]e|art\.?)\s*(\d+|1\s*er|premier)\s*(?:er\b)?\s*[-–—:.)]*\s*", re.I)
-_DECIDE_MARK = re.compile(r"(?:^|\s|,)(?:D[ÉE]CIDE(?:NT)?|ARR[ÊE]TE(?:NT)?|[Dd][ée]cide(?:nt)?\s*:|[Aa]rr[êe]te(?:nt)?\s*:)\s*[:,.]?\s*$")
+# "(cid:127)" is how pdfplumber prints a bullet glyph its font does not map to Unicode.
+_BULLET = re.compile(r"^(?:[-–—•·▪►▸➢➤→⇒>*+»■□◆◇❖✓✔◦o_~]|[\uf000-\uf8ff]|[\u2022\u25a0-\u25ff]|\(cid:\d+\)\s*)+(?=[\s\w'’])\s*")
+# What OCR makes of arrow/check/square glyphs in front of an item ("Y_", "*”_", "Ÿ_", "e", "="
+# for "■", "#", "|"): only dropped when a decision verb follows.
+_OCR_BULLET = re.compile(r"^(?:[YŸyev]|[*“”„«\"'’_~.,=#|])(?:[*“”„«\"'’_~=]*)\s+|^[*“”„«\"'’_~=]+")
+# "Article 1er" comes out of OCR as "Article ler" / "Article Ier"; "1°" in some registers.
+_ARTICLE = re.compile(r"^(?:article|a[rt]t[il1]c[l1]e|art\.?)\s*(\d+|[1lI]\s*er|premier)\s*(?:er\b|°)?\s*[-–—:.)]*\s*", re.I)
+# "DÉCIDE :" closing its line, possibly with the vote formula after it ("DÉCIDE à l'unanimité :",
+# "DÉCIDE, par 15 voix pour et 2 abstentions,").
+_VOTE_AFTER_MARK = r"(?:,?\s*(?:[àa]\s+l['’]\s*unanimit[ée]|par\s+[^:;]{0,80}?\b(?:voix|votants?|suffrages))[^:;]{0,80}?)?"
+_DECIDE_MARK = re.compile(
+    rf"(?:^|\s|,)(?:(?:D[ÉE]CIDE(?:NT)?|ARR[ÊE]TE(?:NT)?){_VOTE_AFTER_MARK}|"
+    rf"(?:[Dd][ée]cide(?:nt)?|[Aa]rr[êe]te(?:nt)?){_VOTE_AFTER_MARK}\s*:)\s*[:,.]?\s*$")
 _DELIBERE = re.compile(r"apr[èe]s\s+(?:en\s+)?avoir\s+d[ée]lib[ée]r[ée](?:\s+et\s+vot[ée])?", re.I)
 _STOP = re.compile(
     r"^(?:ainsi\s+fait|fait\s+et\s+d[ée]lib[ée]r[ée]|fait\s+[àa]\s|pour\s+(?:copie|extrait)\s+conforme|"
-    r"pour\s+information|votes?\b|la\s+s[ée]ance\s+est\s+lev[ée]e|s[ée]ance\s+lev[ée]e|questions\s+diverses|"
+    r"pour\s+information|votes?\b(?!\s+(?:les?|la|l['’]|des?|du|une?|au|aux|à\s+l['’]\s*unanimit[ée]\s+(?:les?|la|l['’]|des?|une?))\b)|la\s+s[ée]ance\s+est\s+lev[ée]e|s[ée]ance\s+lev[ée]e|questions\s+diverses|"
     r"le\s+maire\s*,?$|le\s+pr[ée]sident\s*,?$|d[ée]lib[ée]ration\s+adopt[ée]e|adopt[ée]e?s?\s+[àa]\s+l|"
     r"r[ée]sultat\s+du\s+(?:vote|scrutin)|l['’]ordre\s+du\s+jour\s+[ée]tant|mise?\s+aux\s+voix|"
     r"(?:la\s+)?proposition\s+(?:est\s+)?(?:adopt[ée]e|rejet[ée]e)|il\s+est\s+proc[ée]d[ée]\s+au\s+vote)",
@@ -48,14 +55,21 @@ _SPEECH = re.compile(
 _NOISE = re.compile(r"(?:\bpage\s+\d+\s*(?:/|sur)\s*\d+\b|^\d{1,3}$|^\d+\s*/\s*\d+$)", re.I)
 _PRELUDE = re.compile(r"^(?:vu\b|consid[ée]rant|apr[èe]s\s+avoir\s+entendu|entendu\b|sur\s+(?:la\s+)?proposition)", re.I)
 _CLITIC = r"(?:(?:lui|leur|les|le|la|se|y|en)\s+|[ls]['’]\s*)?"
-_DE_INF = re.compile(rf"^(?:et\s+)?(?:d['’]\s*|de\s+){_CLITIC}([^\W\d_][\w'’-]*)", re.I)
+# "d'", with OCR's doubled apostrophe ("D’'APPROUVER") or a space ("d' admettre").
+_DE = r"(?:d['’]+\s*|de\s+)"
+_DE_INF = re.compile(rf"^(?:et\s+)?{_DE}{_CLITIC}([^\W\d_][\w'’-]*)", re.I)
 _BARE = re.compile(r"^(?:(?:s['’]|se\s+))?([^\W\d_][\w-]*)", re.I)
 _SUBJECT = re.compile(
     r"\b(?:le|la|les|l['’])\s*(?:conseil|membres|assembl[ée]e|comit[ée]|bureau|commission\s+permanente)\b", re.I
 )
 _STATE_WORDS = {"a", "ont", "est", "sont", "sera", "seront", "doit", "doivent", "peut", "peuvent", "avait",
                 "était", "étaient", "avaient", "aurait", "va", "vont", "s'est", "se"}
-_PROPOSE = re.compile(r"\b(?:il\s+(?:vous\s+|leur\s+|lui\s+)?est\s+propos[ée]e?s?|propose(?:nt)?|proposons)\b", re.I)
+# "Il est proposé", also as OCR prints it at a line's start: "Il'est", "ll est", "1 est", "I1 est".
+_PROPOSE = re.compile(
+    r"\b(?:il\s+(?:vous\s+|leur\s+|lui\s+)?est\s+propos[ée]e?s?|propose(?:nt)?|proposons)\b"
+    r"|^\W{0,2}[IiLl1|]{1,2}['’]?\s*(?:vous\s+|leur\s+|lui\s+)?est\s+propos[ée]e?s?\b",
+    re.I,
+)
 _QUE_SUBJECT = re.compile(r"\bque\s+(?:la|le|les|l['’])\s*[\w-]+")
 _WORD = re.compile(r"[^\W\d_][\w'’-]*")
 _TRANSPARENT = {"décider"}  # "DÉCIDE de verser" decides to pay: the verb is "verser"
@@ -76,7 +90,16 @@ class _Item:
 
 
 # --------------------------------------------------------------------------- verbs in a line
+# Numbered items of a list ("1. d'approuver …", "2) de solliciter …", "a) …").
+_NUMBERED = re.compile(r"^(?:\d{1,2}\s?(?:°\)?|[.)-])|[a-h]\)|[IVX]{1,4}[.)])\s+(?=\D)")
+
+
 def _strip_bullet(text: str) -> tuple[str, bool]:
+    """The text without its list mark, and whether a bullet (not a number) marked it: a number
+    ("2) Il propose …") also heads new paragraphs, so it does not tie a line to the item above."""
+    m = _NUMBERED.match(text)
+    if m:
+        return text[m.end():], False
     m = _BULLET.match(text)
     if m:
         return text[m.end():], True
@@ -97,7 +120,7 @@ def _noun_use(word: str, rest: str) -> bool:
 def _resolve(verb: str, rest: str) -> str:
     """DÉCIDE de/d' <infinitif> -> that infinitive."""
     if verb in _TRANSPARENT:
-        m = re.match(rf"^\s*,?[^.;:]{{0,100}}?\b(?:d['’]\s*|de\s+){_CLITIC}([^\W\d_][\w'’-]*)", rest, re.I)
+        m = re.match(rf"^\s*,?[^.;:]{{0,100}}?\b{_DE}{_CLITIC}([^\W\d_][\w'’-]*)", rest, re.I)
         if m:
             inner = infinitive(m.group(1))
             if inner:
@@ -233,7 +256,7 @@ def _operative_items(lines: list[Line]) -> list[_Item]:
                 pending = ([line], rest)
             prev = line
             continue
-        if pending is not None and not art and not bulleted and not _PRELUDE.match(text) \
+        if pending is not None and not art and (not bulleted or _VOTE_TAIL.match(body)) and not _PRELUDE.match(text) \
                 and not _verb_at_start(body, lower_ok=False, bare_infinitive=False):
             # The vote formula ran over the line ("… par 14 voix pour et 17 voix / contre,
             # approuve …"): the verb is read in the sentence the lines make together.
@@ -252,11 +275,16 @@ def _operative_items(lines: list[Line]) -> list[_Item]:
             prev = line
             continue
         pending = None
-        if inside and art:
+        if art and (inside or (items and items[-1].article) or _opens_articles(art, body)):
+            # A wide gap after an article's wrapped line (OCR spacing) does not end the articles.
+            inside = True
             current = start(None, line, body, article=True)
             prev = line
             continue
-        verb = _verb_at_start(body, lower_ok=inside, bare_infinitive=False)
+        # "Le Conseil Municipal, à l'unanimité, / - émet un avis … / - autorise …": the council
+        # named just above a list of bullets is their subject
+        listed = bulleted and prev is not None and _council_opens_list(prev)
+        verb = _verb_at_start(body, lower_ok=inside or listed, bare_infinitive=False)
         if verb and (inside or bulleted or _upper_first(body)):
             inside = True
             current = start(verb, line, _drop_ocr_bullet(body))
@@ -280,6 +308,21 @@ def _operative_items(lines: list[Line]) -> list[_Item]:
     return items
 
 
+# The rest of a vote formula wrapped onto a line that opens with a dash:
+# "… ZÉRO voix CONTRE / – UNE ABSTENTION, admet …".
+_VOTE_TAIL = re.compile(r"^(?:[\w-]+\s+)?(?:voix|abstentions?|contre|pour|bulletins?|votes?)\b", re.I)
+
+
+def _council_opens_list(line: Line) -> bool:
+    text = clean_text(line.text)
+    return bool(_SUBJECT.search(text)) and text.endswith((",", ":")) and _subject_verb(text) is None
+
+
+def _opens_articles(art: re.Match, body: str) -> bool:
+    """"Article 1er : Approuve …" with no "DÉCIDE :" above it still opens the operative articles."""
+    return bool(re.fullmatch(r"1|[1lI]\s*er|premier", art.group(1), re.I)) and _article_verb(body) is not None
+
+
 def _upper_first(body: str) -> bool:
     m = _WORD.match(_candidates(body)[-1])
     return bool(m) and m.group(0).isupper() and len(m.group(0)) >= 2
@@ -300,7 +343,7 @@ def _inline_verb(text: str, *, lower_ok: bool) -> Optional[tuple[int, str]]:
     subj = _subject_verb(text) if lower_ok else None
     hits = [h for h in (caps, subj[:2] if subj else None) if h]
     if lower_ok and not hits:
-        m = re.match(r"^[\s,]*(?:(?:le|la|les)\s+[^,]{0,60},)?(?:[^,]{0,80}(?:unanimit[ée]|voix|membres\s+pr[ée]sents?[^,]*)\s*,)?\s*", text, re.I)
+        m = re.match(r"^[\s,]*(?:(?:le|la|les)\s+[^,]{0,60},)?(?:[^,]{0,80}(?:unanimit[ée]|voix|abstentions?|membres\s+pr[ée]sents?[^,]*)\s*,)?\s*", text, re.I)
         rest = text[m.end():] if m else text
         wm = _WORD.match(rest)
         if wm:
@@ -407,7 +450,7 @@ def _proposed_verb(after: str) -> Optional[tuple[int, str]]:
     end = re.search(r"[.;]\s", after + " ")
     sentence = after[: end.start()] if end else after
     hits = []
-    for m in re.finditer(rf"(?:^|\s)(?:d['’]\s*|de\s+){_CLITIC}([^\W\d_][\w'’-]*)", sentence, re.I):
+    for m in re.finditer(rf"(?:^|\s){_DE}{_CLITIC}([^\W\d_][\w'’-]*)", sentence, re.I):
         inf = infinitive(m.group(1))
         if inf:
             hits.append((m.start(), inf))
@@ -425,14 +468,28 @@ def _proposed_verb(after: str) -> Optional[tuple[int, str]]:
 
 
 def _prose_items(lines: list[Line]) -> list[tuple[_Item, bool]]:
-    out = []
+    """Sentences with the council as subject; the sentence runs on over the next lines
+    ("… le conseil municipal, à l'unanimité, décide / d'adhérer au groupement …")."""
+    out: list[tuple[_Item, bool]] = []
+    current: Optional[_Item] = None
+    prev: Optional[Line] = None
     for line in lines:
         text = clean_text(line.text)
         sv = _subject_verb(text)
         if sv:
             offset, verb, has_object = sv
-            out.append((_Item(verb, [line], [text[offset:]]), has_object))
-    return out
+            current = _Item(verb, [line], [text[offset:]], prose=True, closed=_ends_sentence(text))
+            out.append((current, has_object))
+        elif current is not None and not current.closed and len(current.lines) < 6 and text \
+                and not _paragraph_break(prev, line) and not _STOP.match(text) and not _PRELUDE.match(text):
+            current.lines.append(line)
+            current.parts.append(text)
+            current.closed = _ends_sentence(text)
+        else:
+            current = None
+        prev = line
+    # a verb whose object is on the next line has one
+    return [(it, has_object or len(it.lines) > 1) for it, has_object in out]
 
 
 # --------------------------------------------------------------------------- assembly
@@ -443,14 +500,15 @@ def _split_inline(item: _Item) -> list[_Item]:
     text = item.text
     masked = _mask_brackets(text)
     cuts = []
-    for m in re.finditer(r"(?:,|\bet|\bET)\s+([^\W\d_]+)\b", masked):
+    # OCR may leave a stray mark between the link and the verb ("… et E émet un avis").
+    for m in re.finditer(r"(?:,|\bet|\bET)\s+(?:[^\w\s]{1,2}\s+|[A-Z]\s+(?=[a-zé]))?([^\W\d_]+)\b", masked):
         word = m.group(1)
         fin = finite_verb(word)
         if fin and _next_word_ok(text[m.end():]) and (word.isupper() or word.islower()):
             cuts.append((m.start(1), _resolve(fin, text[m.end():])))
     # "d'adopter le projet …, de solliciter une subvention … et d'autoriser le Maire …":
     # each "de <infinitif>" after a comma or "et" is one more decision.
-    for m in re.finditer(rf"(?:,|\bet|\bET)\s+((?:d['’]\s*|de\s+|DE\s+|D['’]\s*){_CLITIC}([^\W\d_][\w'’-]*))", masked):
+    for m in re.finditer(rf"(?:,|\bet|\bET)\s+((?:d['’]+\s*|de\s+|DE\s+|D['’]+\s*){_CLITIC}([^\W\d_][\w'’-]*))", masked):
         inf = _listed_infinitive(m.group(2))
         if inf and item.verb is not None and _LIST_HEAD.match(text):
             cuts.append((m.start(1), _resolve(inf, text[m.end():])))
@@ -490,16 +548,76 @@ def _article_verb(text: str) -> Optional[str]:
 def _decision_lines(d: DeliberationText) -> list[Line]:
     """The item's own lines without its heading, attendance and annexes."""
     excluded = set()
-    for name in ("header", "attendance", "counts", "annexes"):
+    for name in ("header", "attendance", "annexes"):
         excluded.update(id(l) for l in d.section(name))
-    lines = [l for l in d.lines if id(l) not in excluded]
+    counts = {id(l) for l in d.section("counts")}
+    lines, prev = [], None
+    for line in d.lines:
+        if id(line) in counts and not _inside_sentence(prev):
+            excluded.add(id(line))
+        if id(line) not in excluded:
+            lines.append(line)
+        prev = line if id(line) not in excluded else None
     if lines and d.lines and lines[0] is d.lines[0] and "header" not in d.sections and len(d.lines) > 1:
         lines = lines[1:]  # the heading (subject) is never a decision
     return lines
 
 
+def _inside_sentence(prev: Optional[Line]) -> bool:
+    """The vote formula printed inside the operative sentence ("après en avoir délibéré, (Pour : 15 -
+    Contre : 3 (…) / … - Abstention : 1), approuve …"): the line the layout files under the counts
+    continues a sentence of the decision that has not ended."""
+    if prev is None:
+        return False
+    text = clean_text(prev.text)
+    return bool(_DELIBERE.search(text) or _PROPOSE.search(text)) and not _ends_sentence(text) \
+        and not text.endswith(":")
+
+
+def _fold_bare_decide(items: list[_Item]) -> list[_Item]:
+    """"décide" at a line's end reads as the infinitive the sentence goes on with ("décide /
+    d'adhérer …"); a bare "décide" followed by the items it introduces is not a decision itself."""
+    out = []
+    for i, item in enumerate(items):
+        if item.verb == "décider" and not item.article:
+            words = list(_WORD.finditer(item.text))
+            head = next((w for w in words if finite_verb(w.group(0)) == "décider"), None)
+            rest = item.text[head.end():] if head else ""
+            item.verb = _resolve("décider", rest)
+            if item.verb == "décider" and i + 1 < len(items) and not _WORD.search(_mask_formula(rest)):
+                continue
+        out.append(item)
+    return out
+
+
+def _mask_formula(text: str) -> str:
+    """What is left of a text once the vote formula is taken out ("à l'unanimité", "par 12 voix …")."""
+    return re.sub(r"(?:[àa]\s+l['’]\s*unanimit[ée]|par\s+.*)", " ", _mask_brackets(text), flags=re.I)
+
+
+def _join_hyphenated(lines: list[Line]) -> list[Line]:
+    """A verb of decision hyphenated over two lines ("AUTO- / RISE le Maire …") made whole again:
+    the two lines become one, so the verb is read where it starts."""
+    out: list[Line] = []
+    for line in lines:
+        prev = out[-1] if out else None
+        if prev is not None and prev.page == line.page and prev.words and line.words:
+            head, tail = prev.words[-1].text, line.words[0].text
+            m = re.fullmatch(r"([^\W\d_]{2,})[-‐]", head)
+            if m and tail[:1].isalpha() and not known_verb(m.group(1)):
+                joined = m.group(1) + tail
+                if finite_verb(joined) or known_verb(joined):
+                    word = Word(joined, line.page, prev.words[-1].x0, prev.words[-1].top,
+                                max(prev.words[-1].x1, line.words[0].x1), line.words[0].bottom)
+                    words = prev.words[:-1] + (word,) + line.words[1:]
+                    out[-1] = Line(words=words, page=line.page, text=clean_text(" ".join(w.text for w in words)))
+                    continue
+        out.append(line)
+    return out
+
+
 def extract_decisions(d: DeliberationText) -> list[Decision]:
-    lines = _decision_lines(d)
+    lines = _join_hyphenated(_decision_lines(d))
     items = [p for it in _operative_items(lines) for p in _split_inline(it)]
     if not items:
         groups = _proposal_groups(lines)
@@ -511,6 +629,7 @@ def extract_decisions(d: DeliberationText) -> list[Decision]:
         items = [p for it in items for p in _split_inline(it)]
         order = {id(l): i for i, l in enumerate(lines)}
         items.sort(key=lambda it: order.get(id(it.lines[0]), 0))
+    items = _fold_bare_decide(items)
     decisions = []
     for n, item in enumerate(items, start=1):
         text = item.text

@@ -154,3 +154,44 @@ def in_columns(lines: list[Line]) -> list[Line]:
             else:
                 columns[columns.index(home)] = (i, home[1] + [seg])
     return [seg for _, blocks in columns for seg in blocks]
+
+
+# --------------------------------------------------------------------------- split cells
+_CELL_LABEL = re.compile(
+    r"(?:nombre\s+de\s+)?(?:(?:membres|conseillers)(?:\s+\w+)?\s+)?(?:en\s+exercice|pr[ée]sents?|repr[ée]sent[ée]s|votants|"
+    r"pouvoirs|procurations)", re.I)
+_CELL_FIGURE = re.compile(r"\d{1,3}")
+
+
+def pair_split_cells(lines: list[Line]) -> list[Line]:
+    """A box of counts printed as a table ("Présents" in one cell, "12" in the next) can come out
+    of the text stage as a label alone on its line while its figure, far to the right, went into
+    the line of the text beside the box. Each label alone is given back the figure printed at its
+    height just right of it (a copy: the other line keeps its words)."""
+    out = []
+    for line in lines:
+        if not _CELL_LABEL.fullmatch(line.text.strip()) or not line.words:
+            out.append(line)
+            continue
+        figure = _figure_beside(line, lines)
+        out.append(Line.from_words(list(line.words) + [figure]) if figure is not None else line)
+    return out
+
+
+def _figure_beside(label: Line, lines: list[Line]):
+    x1 = max(w.x1 for w in label.words)
+    top, bottom = min(w.top for w in label.words), max(w.bottom for w in label.words)
+    height = max(bottom - top, 1.0)
+    best = None
+    for line in lines:
+        if line.page != label.page or line is label:
+            continue
+        for k, w in enumerate(line.words):
+            if not _CELL_FIGURE.fullmatch(w.text) or w.x0 <= x1 or w.x0 - x1 > 300:
+                continue
+            if k and w.x0 - line.words[k - 1].x1 < 3 * height:
+                continue  # a figure inside a sentence, not a cell of its own
+            overlap = min(bottom, w.bottom) - max(top, w.top)
+            if overlap >= 0.6 * min(height, max(w.bottom - w.top, 1.0)) and (best is None or w.x0 < best.x0):
+                best = w
+    return best

@@ -13,6 +13,7 @@ import unicodedata
 from typing import Iterable, Optional
 
 from rapidfuzz import fuzz
+from rapidfuzz.distance import Hamming, Levenshtein
 
 from pipeline.model import clean_text
 
@@ -66,16 +67,68 @@ def _is_name_token(tok: str) -> bool:
     return bool(re.fullmatch(r"[A-ZÀ-ÝŒ][\w’'.\-]*", tok)) and not any(c.isdigit() for c in tok)
 
 
+# OCR reads the brackets of a note as braces or square brackets: 'MARCHAND (Déléguée}'.
+_OPEN_MARKS = str.maketrans({"{": "(", "[": "(", "}": ")", "]": ")"})
+
+
+def normalize_marks(text: str) -> str:
+    """OCR-tolerant punctuation of a names text: brackets as parentheses, a compound name split
+    by OCR rejoined ('Jean- -François', 'LAMBERT- DELHOMME' -> one word)."""
+    text = text.translate(_OPEN_MARKS)
+    text = re.sub(r"(?<=\w)-\s+-(?=\w)", "-", text)
+    return re.sub(r"(?<=[A-ZÀ-ÝŒ]{2})-\s+(?=[A-ZÀ-ÝŒ]{2,}(?![\w'’-]*[a-zà-ÿ]))", "-", text)
+
+
+def drop_parens(text: str) -> str:
+    """Remove notes in parentheses. A note left open by OCR or a cut ends at the next comma or
+    semicolon; a closing parenthesis with no opening one is dropped."""
+    text = normalize_marks(text)
+    while True:
+        closed = re.sub(r"\([^()]*\)", " ", text)
+        if closed == text:
+            break
+        text = closed
+    text = re.sub(r"\([^,;]*", " ", text)
+    return text.replace(")", " ")
+
+
+def _fuzzy_role(tok: str) -> bool:
+    """A role word misread by OCR ('Déiléguée', 'Adjoìnte'): one edit away from a long role word."""
+    if len(tok) < 6 or tok.isupper():
+        return False
+    folded = "".join(c for c in unicodedata.normalize("NFKD", tok.lower()) if not unicodedata.combining(c))
+    return any(Levenshtein.distance(folded, r) <= 1 for r in _LONG_ROLES)
+
+
+_LONG_ROLES = ("adjoint", "adjointe", "delegue", "deleguee", "conseiller", "conseillere",
+               "president", "presidente", "secretaire", "suppleant", "suppleante", "titulaire")
+
+
+def _fix_ocr_case(tokens: list[str], had_civility: bool) -> list[str]:
+    """'Mme isabelle MICHEL': OCR lowered the capital of a first name printed between a civility
+    and a surname in capitals."""
+    if (had_civility and len(tokens) >= 2 and re.fullmatch(r"[a-zà-ÿ][a-zà-ÿ'’-]{2,}", tokens[0])
+            and tokens[0].lower() not in _PARTICLES and tokens[1].isupper() and len(tokens[1]) > 1):
+        return [tokens[0][0].upper() + tokens[0][1:]] + tokens[1:]
+    return tokens
+
+
 def clean_name(fragment: str) -> Optional[str]:
     """One list fragment -> a name as printed, or None when the fragment is not a name."""
-    text = re.sub(r"\([^)]*\)?", " ", fragment)
-    text = _BULLET.sub("", clean_text(text))
+    text = _BULLET.sub("", clean_text(drop_parens(fragment)))
+    had_civility = bool(_CIVILITY.match(text))
     text = strip_roles(strip_civility(text))
     tokens = [t for t in text.split(" ") if t and not any(c.isdigit() for c in t)]
     tokens = [t.strip(".:,;") if not re.fullmatch(r"[A-Z]\.", t) else t for t in tokens]
-    # Rule lines and box edges read by OCR as 'Il', 'LI', '|'.
+    tokens = _fix_ocr_case([t for t in tokens if t], had_civility)
+    # Rule lines and box edges read by OCR as 'Il', 'LI', '|'; a lone capital without its period
+    # is a speck read between two words ('Patrick D DUVAL').
     if len(tokens) > 1:
         tokens = [t for t in tokens if not re.fullmatch(r"[IlLi|!]{1,2}", t)]
+    if len(tokens) > 2:
+        tokens = [t for t in tokens if not re.fullmatch(r"[A-ZÀ-Ý]", t)]
+    if len(tokens) > 2 and _fuzzy_role(tokens[-1]):
+        tokens = tokens[:-1]
     tokens = [t for t in tokens if t and t not in {"-", "–", "—"}]
     if not tokens or len(tokens) > 6 or not all(_is_name_token(t) for t in tokens):
         return None
@@ -87,7 +140,7 @@ def clean_name(fragment: str) -> Optional[str]:
 def join_lines(text: str) -> str:
     """Lines of one list as one string; a word cut at a hyphen ('Jean-' / 'Pierre') is rejoined."""
     out = ""
-    for raw in text.splitlines():
+    for raw in normalize_marks(text).splitlines():
         line = clean_text(raw)
         if not line:
             continue
@@ -104,8 +157,8 @@ def _has_separator(text: str) -> bool:
 
 def _split_fragments(text: str) -> list[tuple[str, str]]:
     """(separator before, fragment) pairs; parentheses are removed first so notes never split."""
-    text = re.sub(r"(?<=\w)\([a-zé]{1,3}\)", "", text)  # inclusive writing: Adjoint(e)s
-    text = re.sub(r"\([^)]*\)?", " ", text)
+    text = re.sub(r"(?<=\w)\([a-zé]{1,3}\)", "", normalize_marks(text))  # inclusive writing: Adjoint(e)s
+    text = drop_parens(text)
     parts = _SEPARATOR.split(text)
     pairs = [("", parts[0])]
     for i in range(1, len(parts), 2):
@@ -187,6 +240,12 @@ def name_key(name: str) -> str:
     return " ".join(sorted(t for t in tokens if t))
 
 
+def _folded_words(name: str) -> list[str]:
+    text = unicodedata.normalize("NFKD", strip_civility(name))
+    text = "".join(c for c in text if not unicodedata.combining(c)).casefold()
+    return [t for t in re.split(r"[\s'’.]+", text) if t]
+
+
 def similarity(a: str, b: str) -> float:
     return fuzz.ratio(name_key(a), name_key(b))
 
@@ -201,7 +260,8 @@ def _single_token_match(name: str, candidates: list[str]) -> Optional[str]:
     key = name_key(name)
     if not key or " " in key:
         return None
-    hits = [c for c in candidates if key in name_key(c).split(" ")]
+    # Whole printed words only: 'Anne' is not 'Anne-Sophie'.
+    hits = [c for c in candidates if key in _folded_words(c)]
     return hits[0] if len(set(hits)) == 1 else None
 
 
@@ -226,8 +286,17 @@ def reconcile(names: Iterable[str], candidates: Iterable[str], threshold: float 
         if best[0] >= threshold and best[0] - runner_up >= 3.0:
             out[name] = best[1]
         else:
-            out[name] = _single_token_match(name, cands)
+            out[name] = _single_token_match(name, cands) or _one_letter_off(k, cands, keys)
     return out
+
+
+def _one_letter_off(key: str, cands: list[str], keys: dict[str, str]) -> Optional[str]:
+    """A short name with one letter misprinted or misread ('Hélème' for 'Hélène'), which the
+    ratio scores too low: the only candidate of the same length differing by one letter."""
+    if len(key) < 5:
+        return None
+    hits = [c for c in cands if len(keys[c]) == len(key) and Hamming.distance(keys[c], key) == 1]
+    return hits[0] if len(hits) == 1 else None
 
 
 # --------------------------------------------------------------------------- name runs
@@ -278,7 +347,7 @@ def take_name(text: str, backward: bool = False) -> tuple[Optional[str], int]:
         # A parenthesis closes the name: 'X (suppléant de M. Y)' forward, '(X' backward.
         edge = bare.endswith(")") if not backward else bare.startswith("(")
         bare = bare.strip("()")
-        if not run and _CIVILITY.fullmatch(tok + " "):
+        if not run and (_CIVILITY.fullmatch(tok + " ") or _SPECK.fullmatch(tok)):
             continue
         if _CIVILITY.fullmatch(tok + " ") or not bare or not _is_name_token(bare) or _ROLE.fullmatch(bare):
             break
@@ -304,14 +373,23 @@ def take_name(text: str, backward: bool = False) -> tuple[Optional[str], int]:
     glued = re.match(r"\s+[-–—]\s+([A-ZÀ-Ý][A-ZÀ-Ý'’]+)(?=\s*(?:[,;.]|\s[-–—]\s|$))", text[end:])
     if glued and chosen[-1].isupper():
         return f"{name}-{glued.group(1)}", end + glued.end()
+    # 'PETIT – JEAN Sophie' ('NOM Prénom'): a surname alone, a spaced dash, then capitals and a
+    # first name: one compound surname, not two people.
+    glued = re.match(r"\s+[-–—]\s+([A-ZÀ-Ý][A-ZÀ-Ý'’]+)\s+([A-ZÀ-Ý][a-zà-ÿ][\w'’-]*)\b", text[end:])
+    if glued and all(t.isupper() and len(t) > 1 for t in chosen):
+        return f"{name}-{glued.group(1)} {glued.group(2)}", end + glued.end()
     return name, end
+
+
+# Debris OCR reads before a name: a rule as '|', a lone capital with no period ('à N Monsieur X').
+_SPECK = re.compile(r"[|!¦]+|[A-ZÀ-Ý]")
 
 
 # --------------------------------------------------------------------------- labelled lists
 _ETAIENT = r"(?:[ée]tai[a-z]*\s+|(?:membres?|conseill[a-zè]*|[ée]lus?)\s+)?"
 _PL = r"(?:e|s|es|\(e\)s?|\(s\)|e\(s\)|\(es\))?"
 _LIST_LABELS = {
-    "proxy": rf"(?:absent{_PL}\s+)?(?:excus[ée]{_PL}\s+(?:et\s+)?)?(?:ayant\s+donn[ée]{_PL}\s+(?:pouvoir|procuration|d[ée]l[ée]gation){_PL}"
+    "proxy": rf"(?:absent{_PL}\s+)?(?:excus[ée]{_PL}\s+(?:et\s+)?)?(?:(?:ayant|avaient|ont|qui\s+ont)\s+donn[ée]{_PL}\s+(?:pouvoir|procuration|d[ée]l[ée]gation){_PL}"
              rf"|pouvoir{_PL}|pro[a-z]{{1,3}}ation{_PL}|repr[ée]sent[ée]{_PL}|d[ée]l[ée]gations?\s+de\s+vote)",
     "excused": rf"{_ETAIENT}(?:absent{_PL}\s+)?excus[ée]{_PL}(?:\s+(?:non[\s-]+repr[ée]sent[ée]{_PL}|sans\s+pouvoir))?",
     "absent": rf"{_ETAIENT}absent{_PL}(?:\s+(?:non[\s-]+excus[ée]{_PL}|non[\s-]+repr[ée]sent[ée]{_PL}"
@@ -373,7 +451,7 @@ def _mostly_roles(text: str) -> bool:
 def looks_like_names(text: str, proxy: bool = False) -> bool:
     """A wrapped line of a names list (capitalised tokens, civilities, roles, separators).
     A proxies list may also hold its connecting words ('donne pouvoir à')."""
-    text = re.sub(r"\([^)]*\)?", " ", text)
+    text = drop_parens(text)
     if _mostly_roles(text):
         return False
     text = strip_roles(text)
@@ -410,9 +488,18 @@ def _cut_person(so_far: str) -> bool:
     return len(words) <= 1 or bool(re.search(r"(?<!\S)(?:de|du|des|la|le|van|von|der)$", last.strip(), re.I))
 
 
+# A line opening on a proxy keyword starts a proxy statement, never the rest of a names list
+# ('Pouvoir de M. X à M. Y' after 'Présents : …').
+_PROXY_OPENING = re.compile(r"^\W{0,3}(?:pouvoirs?|procurations?|d[ée]l[ée]gations?|mandats?)\s+(?:de|du|d['’]|donn[ée]e?s?\s+par)\b", re.I)
+
+
 def _continues(block: ListBlock, text: str) -> bool:
-    so_far = block.content.strip()
+    so_far = normalize_marks(block.content.strip())
     proxy = block.kind == "proxy"
+    if so_far.count("(") > so_far.count(")") and ")" in normalize_marks(text):
+        return True  # a note wrapped over the line end: '(pouvoir à M. Noël DI' / 'MARCO) - Mme …'
+    if _PROXY_OPENING.match(text) and not proxy:
+        return False
     if not so_far:
         return looks_like_names(text, proxy)
     if re.search(r"(?:[,;/&\-–—]|\bet|\bà)$", so_far) or re.match(r"^(?:[-–—•(]|et\s)", text):
@@ -442,6 +529,24 @@ def _gap_before(line, offset: int) -> bool:
         pos += len(w.text) + 1
         prev = w
     return False
+
+
+def _column_start(line, offset: int) -> Optional[float]:
+    """Left edge of the text column holding the word at `offset`, when a wide gap on the line
+    separates it from a margin column ('présents : 19      Étaient } présents : M. X')."""
+    gaps = sorted(b.x0 - a.x1 for a, b in zip(line.words, line.words[1:]))
+    wide = max(6.0, 3.0 * (gaps[len(gaps) // 2] if gaps else 0.0))
+    pos, index = 0, None
+    for i, w in enumerate(line.words):
+        if pos + len(w.text) > offset:
+            index = i
+            break
+        pos += len(w.text) + 1
+    if index is None:
+        return None
+    # The widest gap: a brace or a rule drawn between the columns leaves a narrower one.
+    gap, i = max(((line.words[i].x0 - line.words[i - 1].x1, i) for i in range(1, index + 1)), default=(0.0, 0))
+    return line.words[i].x0 if gap > wide else None
 
 
 def _labels(line, text: str) -> list[re.Match]:
@@ -488,7 +593,9 @@ def read_lists(lines) -> list[ListBlock]:
                 label_word = _word_at(line, m.start()) if text == line.text else None
                 x0 = label_word.x0 if label_word is not None else line.x0
                 content = text[m.end():end].strip()
-                current = None if _is_count(content) else ListBlock(kind, m.group(0), line, content, limit, x0)
+                col = _column_start(line, m.start()) if text == line.text else None
+                current = None if _is_count(content) else ListBlock(
+                    kind, m.group(0), line, content, col - 1.0 if col is not None else limit, x0)
                 if current is not None:
                     blocks.append(current)
             continue

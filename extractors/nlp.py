@@ -139,7 +139,12 @@ def known_verb(word: str) -> Optional[str]:
 
 
 def finite_verb(word: str) -> Optional[str]:
-    """'APPROUVE' / 'acceptent' / 'DIT' -> infinitive; participles and nouns-only -> None."""
+    """'APPROUVE' / 'acceptent' / 'DIT' -> infinitive; participles and nouns-only -> None.
+
+    An elided article or "de" makes the word a noun ("l'offre", "d'accord"), never a verb the
+    council performs."""
+    if re.match(r"^\W*[ldLD]['’]", unicodedata.normalize("NFC", word).strip()):
+        return None
     w = _normalize(word)
     if w in _FINITE_ACCENTED:
         return _FINITE_ACCENTED[w]
@@ -167,7 +172,8 @@ def infinitive(word: str) -> Optional[str]:
         from rapidfuzz.distance import Levenshtein
 
         best = process.extractOne(key, _INFINITIVE_KEYS, scorer=Levenshtein.distance, score_cutoff=1)
-        if best is not None:
+        # "financier", "foncier", "premier" end like nouns and adjectives, one letter off a verb
+        if best is not None and not (key.endswith("ier") and not best[0].endswith("ier")):
             return _TABLE[best[0]]
     return None
 
@@ -228,6 +234,13 @@ def first_verb_lemma(text: str) -> Optional[str]:
         after_aux = i > 0 and doc[i - 1].lemma_ in ("être", "avoir") and doc[i - 1].pos_ == "AUX"
         if after_aux and known_verb(tok.text) and known_verb(tok.text) not in ("devoir", "pouvoir", "faire"):
             return known_verb(tok.text)
+        # the small model tags a present tense after its subject as an adjective ("La commune adhère
+        # au groupement"): a form of the table right after the opening "article + noun" is the verb
+        if tok.pos_ in ("ADJ", "PROPN", "X") and 2 <= i <= 3 and doc[i - 1].pos_ in ("NOUN", "PROPN") \
+                and doc[i - 1].text.isalpha() and doc[i - 2].pos_ == "DET":
+            fin = finite_verb(tok.text)
+            if fin and fin not in ("devoir", "pouvoir", "faire"):
+                return fin
         if tok.pos_ != "VERB":
             continue
         lemma = tok.lemma_.lower()

@@ -43,7 +43,7 @@ def normalize_status(text: str) -> Optional[str]:
         return "cancelled"
     if re.search(r"\b(?:non|pas(?: encore)?)(?: ete)? r\w?alis", t):
         return "not_done"
-    if re.search(r"\ben ?cours\b|\bcours de r|\binit ?i|\btoujours en\b", t):
+    if re.search(r"\ben ?cours\b|\bcours de r|\binit ?i|\btoujours\b", t):
         return "in_progress"
     if re.search(r"\br\w?alis", t):
         return "done"
@@ -53,7 +53,10 @@ def normalize_status(text: str) -> Optional[str]:
 def status_year(text: str) -> Optional[int]:
     """'Réalisée en 2023', 'Initiée en 2022 …' (also 'In itiée', 'iée' as OCR cuts it) -> the year;
     never the year something is planned for ('prévue en 2026')."""
-    m = re.search(r"\b(?:realis\w*|(?:in ?)?iti\w*|i?iee?s?|engag\w*|demarr\w*|lanc\w*)\s+en\s+((?:19|20)\d{2})\b", _plain(text))
+    t = _plain(text)
+    m = re.search(r"\b(?:realis\w*|(?:in ?)?iti\w*|i?iee?s?|engag\w*|demarr\w*|lanc\w*)\s+en\s+((?:19|20)\d{2})\b", t)
+    # "[Initiée] en 2023 et toujours en cours" with its verb lost to a smudge: still the start year
+    m = m or re.search(r"\ben ((?:19|20)\d{2}) et toujours\b", t)
     return int(m.group(1)) if m else None
 
 
@@ -86,6 +89,8 @@ def _text(words) -> str:
 class _Columns:
     status_x: float
     number_x: Optional[float] = None
+    label_x: Optional[float] = None  # where the header's label cell starts
+    left: Optional[float] = None  # where the header starts: nothing of the table lies left of it
 
 
 @dataclass
@@ -97,12 +102,12 @@ class _Row:
 
 def _header_columns(line: list[Word]) -> Optional[_Columns]:
     """'Objectifs opérationnels … Etat de réalisation' -> the x where the status column starts."""
-    texts = [w.text for w in line]
-    if not any(_HEADER_LABEL.match(t) for t in texts):
+    label = next((w for w in line if _HEADER_LABEL.match(w.text)), None)
+    if label is None:
         return None
     for i, w in enumerate(line):
         if i > 0 and _HEADER_STATUS.match(w.text) and w.x0 - line[i - 1].x1 > 8:
-            return _Columns(status_x=w.x0)
+            return _Columns(status_x=w.x0, label_x=label.x0)
     return None
 
 
@@ -114,7 +119,8 @@ def _same_band(a: list[Word], b: list[Word]) -> bool:
 
 
 def _number_of(w: Word) -> Optional[int]:
-    t = repair_ocr_digits(w.text.strip(".")) if w.from_ocr else w.text.strip(".")
+    # OCR reads a cell border beside the number as a bracket or bar: "[8]", "|12"
+    t = repair_ocr_digits(w.text.strip(".[](){}|")) if w.from_ocr else w.text.strip(".")
     return int(t) if t.isdigit() and 0 < int(t) < 1000 else None
 
 
@@ -159,69 +165,127 @@ def _pages(d: DeliberationText) -> dict[int, list[Word]]:
     return pages
 
 
+def _find_header(vlines: list[list[Word]]) -> Optional[tuple[_Columns, int]]:
+    """The table header's columns and the index of the first line below it. A scan sets the
+    header's cells a few points apart ("N°" above "Objectif", "État de réalisation" below it),
+    so visual lines next to the one holding the label word are read with it when they sit
+    within a line's height and beside it, not under it."""
+    heights = sorted(w.bottom - w.top for vl in vlines for w in vl) or [10.0]
+    tall = 2.5 * heights[len(heights) // 2]  # a ruling read as letters spans several rows
+    lines = [[w for w in vl if w.bottom - w.top <= tall] for vl in vlines]
+    for i, vl in enumerate(lines):
+        if not any(_HEADER_LABEL.match(w.text) for w in vl):
+            continue
+        group, last = [vl], i
+        for j in (i - 2, i - 1, i + 1, i + 2):
+            if 0 <= j < len(lines) and lines[j] and _beside(group, lines[j]):
+                group.append(lines[j])
+                last = max(last, j)
+        merged = sorted((w for g in group for w in g), key=lambda w: w.x0)
+        c = _header_columns(merged)
+        if c:
+            c.number_x = c.left = merged[0].x0
+            return c, last + 1
+    return None
+
+
+def _beside(group: list[list[Word]], line: list[Word]) -> bool:
+    """A line within a line's height of the group's first line that shares no x with it."""
+    first = group[0]
+    h = max(w.bottom - w.top for w in first)
+    centre = lambda ws: (min(w.top for w in ws) + max(w.bottom for w in ws)) / 2
+    if abs(centre(line) - centre(first)) > 0.8 * h:
+        return False
+    taken = [(w.x0, w.x1) for g in group for w in g]
+    return not any(w.x0 < x1 + 2 and x0 < w.x1 + 2 for w in line for x0, x1 in taken)
+
+
 def _read_rows(d: DeliberationText) -> list[tuple[_Row, _Columns]]:
     rows: list[tuple[_Row, _Columns]] = []
     cols: Optional[_Columns] = None
     last_number = 0
-    for page in sorted(_pages(d)):
-        page_words = _pages(d)[page]
+    pages = _pages(d)
+    for page in sorted(pages):
+        page_words = pages[page]
+        ocr = any(w.from_ocr for w in page_words)
+        original: dict[int, Word] = {}
+        if ocr:  # a tilted scan: level the words first, so that header and rows read as lines
+            page_words, original = _deskewed(page_words)
         vlines = visual_lines(page_words)
-        start = None
-        for i, vl in enumerate(vlines):
-            c, used = _header_columns(vl), 1
-            if c is None and i + 1 < len(vlines) and _same_band(vl, vlines[i + 1]):
-                # OCR may put the header's words on two "lines" a point apart
-                vl = sorted(vl + vlines[i + 1], key=lambda w: w.x0)
-                c, used = _header_columns(vl), 2
-            if c:
-                # Scans shift each page a little: take this page's columns from its own header.
-                cols = _Columns(c.status_x, vl[0].x0 if vl[0].from_ocr else (cols.number_x if cols else None))
-                start = i + used
-                break
+        header = _find_header(vlines)
+        start = 0
+        if header:
+            c, start = header
+            # Scans shift each page a little: take this page's columns from its own header.
+            cols = _Columns(c.status_x, c.number_x if ocr else (cols.number_x if cols else None), c.label_x, c.left)
         if cols is None:
             continue
-        if start is None:
-            start = 0
-        if any(w.from_ocr for w in page_words):
-            region = _ocr_region(vlines[start:], cols)
+        if ocr:
+            if header and cols.label_x is not None and cols.number_x >= cols.label_x - 4:
+                cols.number_x = _number_column(vlines[start:], cols)  # None: not read at all
+            region, stopped = _ocr_region(vlines[start:], cols)
             if region:
-                last_number, ended = _ocr_rows([w for vl in region for w in vl], cols, rows, last_number)
-                if ended:
-                    cols = None  # prose followed the table: only a new header opens one again
+                before = len(rows)
+                last_number, ended = _ocr_band_rows([w for vl in region for w in vl], cols, rows, last_number)
+                for row, _ in rows[max(before - 1, 0):]:  # back to the printed coordinates
+                    row.words = [original.get(id(w), w) for w in row.words]
+                    row.marks = [original.get(id(w), w) for w in row.marks]
+                stopped = stopped or ended
+            if stopped:
+                cols = None  # prose followed the table: only a new header opens one again
             continue
-        region = _table_region(vlines[start:], cols, first_page=not rows)
-        if not region:
-            continue
-        anchors = []
-        for vl in region:
-            n = _anchor_number(vl, cols, last_number)
-            if n is not None:
-                if cols.number_x is None:
-                    cols.number_x = vl[0].x0
-                anchors.append((n, vl[0]))
-                last_number = n
-        words = [w for vl in region for w in vl]
-        if not anchors:
-            if rows:  # a row continued from the previous page
-                rows[-1][0].words.extend(words)
-            continue
-        top = min(w.top for w in words) - 1
-        bottom = max(w.bottom for w in words) + 1
-        centers = [(a.top + a.bottom) / 2 for _, a in anchors]
-        cuts = [top] + [_widest_gap(words, centers[k], centers[k + 1]) for k in range(len(anchors) - 1)] + [bottom]
-        if rows:  # the end of a row that began on the previous page, above a clear band
-            band = _band_above(words, centers[0])
-            if band is not None:
-                above = [w for w in words if (w.top + w.bottom) / 2 < band]
-                if _own_row(above, rows[-1][0], anchors[0][0], cols):
-                    rows.append((_Row(rows[-1][0].number + 1, above), cols))
-                else:
-                    rows[-1][0].words.extend(above)
-                cuts[0] = band
-        for k, (n, _) in enumerate(anchors):
-            lo, hi = cuts[k], cuts[k + 1]
-            rows.append((_Row(n, [w for w in words if lo <= (w.top + w.bottom) / 2 < hi]), cols))
+        last_number = _digital_rows(vlines[start:], cols, rows, last_number)
     return rows
+
+
+def _without_margin(vl: list[Word], number_x: Optional[float]) -> list[Word]:
+    """A line minus a side box in the left margin ("Nombre de membres" beside a table row):
+    nothing of a table lies left of its number column, so words ending there are dropped when
+    what follows opens a row with its number, or when the whole line lies there."""
+    if number_x is None:
+        return vl
+    i = next((k for k, w in enumerate(vl) if w.x1 >= number_x - 2), len(vl))
+    if i == len(vl) or (i > 0 and _number_of(vl[i]) is not None):
+        return vl[i:]
+    return vl
+
+
+def _digital_rows(vlines: list[list[Word]], cols: _Columns, rows: list, last_number: int) -> int:
+    left = cols.number_x if cols.number_x is not None else cols.left
+    vlines = [vl for vl in (_without_margin(vl, left) for vl in vlines) if vl]
+    region = _table_region(vlines, cols, first_page=not rows)
+    if not region:
+        return last_number
+    anchors = []
+    for vl in region:
+        n = _anchor_number(vl, cols, last_number)
+        if n is not None:
+            if cols.number_x is None:
+                cols.number_x = vl[0].x0
+            anchors.append((n, vl[0]))
+            last_number = n
+    words = [w for vl in region for w in vl]
+    if not anchors:
+        if rows:  # a row continued from the previous page
+            rows[-1][0].words.extend(words)
+        return last_number
+    top = min(w.top for w in words) - 1
+    bottom = max(w.bottom for w in words) + 1
+    centers = [(a.top + a.bottom) / 2 for _, a in anchors]
+    cuts = [top] + [_widest_gap(words, centers[k], centers[k + 1]) for k in range(len(anchors) - 1)] + [bottom]
+    if rows:  # the end of a row that began on the previous page, above a clear band
+        band = _band_above(words, centers[0])
+        if band is not None:
+            above = [w for w in words if (w.top + w.bottom) / 2 < band]
+            if _own_row(above, rows[-1][0], anchors[0][0], cols):
+                rows.append((_Row(rows[-1][0].number + 1, above), cols))
+            else:
+                rows[-1][0].words.extend(above)
+            cuts[0] = band
+    for k, (n, _) in enumerate(anchors):
+        lo, hi = cuts[k], cuts[k + 1]
+        rows.append((_Row(n, [w for w in words if lo <= (w.top + w.bottom) / 2 < hi]), cols))
+    return last_number
 
 
 def _own_row(above: list[Word], previous: _Row, next_number: int, cols: _Columns) -> bool:
@@ -260,10 +324,14 @@ def _table_region(vlines: list[list[Word]], cols: _Columns, first_page: bool) ->
             continue  # repeated header
         is_number = (len(vl) == 1 or vl[1].x0 - w.x1 > 6) and (
             _number_of(w) is not None or (w.from_ocr and w.x1 - w.x0 < 25 and (len(vl) == 1 or vl[1].x0 - w.x1 > 15)))
+        if left is None and is_number and _number_of(w) is not None:
+            left = w.x0  # the first row number shows where the table's left edge is
         if left is not None and not is_number and w.x0 < left + 12 and w.x0 < cols.status_x - 20:
             if out:
                 break
             continue  # a running header above the table
+        if out and not is_number and _runs_across(vl, cols.status_x):
+            break  # prose indented like the labels, but running on over the column gap
         out.append(vl)
     return out
 
@@ -273,50 +341,85 @@ def _table_region(vlines: list[list[Word]], cols: _Columns, first_page: bool) ->
 # of one cell overlap line to line. What survives is the cell padding: an empty horizontal band
 # between two rows, wider than the leading inside a cell. So a scanned table is cut into rows
 # by those bands, and rows are numbered in sequence, a clean printed number re-synchronising it.
+# A written word (what prose opens with), not what OCR makes of a smudged row number ("PERS]").
+_WORD = re.compile(r"[^\W\d_]{4,}(?:['’-][^\W\d_]+)*[,.;:]?")
 _PAGE_MARK = re.compile(r"^(?:page\s*)?\d{1,3}\s*(?:/|sur)\s*\d{1,3}$|^page\s+\d+$", re.I)
 
 
 def _label_x(vlines: list[list[Word]], cols: _Columns) -> float:
-    """Where the label column starts: the usual x of the first word right of the number column."""
-    left = cols.number_x if cols.number_x is not None else min(w.x0 for vl in vlines for w in vl)
-    words_at_left = [vl[0] for vl in vlines if abs(vl[0].x0 - left) < 8]
-    if words_at_left and sum(sum(c.isalpha() for c in w.text) >= 3 for w in words_at_left) > len(words_at_left) / 2:
-        return left  # no number column was read: labels start where the header does
-    xs = sorted(next((w.x0 for w in vl if w.x0 > left + 15), cols.status_x) for vl in vlines)
-    xs = [x for x in xs if x < cols.status_x - 20] or [left + 25]
-    return xs[len(xs) // 4]
+    """Where the label column starts: the x at which most rows open with a word (three letters
+    or more, so not a garbled row number). Rows are the lines with a status cell that are not
+    prose running over the column edge; the prose after the table must not outvote them."""
+    tall = 2 * _median_height(vlines)
+    rows = [vl for vl in vlines if any(w.x0 >= cols.status_x - 10 for w in vl)
+            and not _runs_across(vl, cols.status_x, tall)]
+    xs = []
+    for vl in rows or vlines:
+        x = next((w.x0 for w in vl if sum(c.isalpha() for c in w.text) >= 3), None)
+        if x is not None and x < cols.status_x - 20:
+            xs.append(x)
+    if not xs:
+        return (cols.number_x if cols.number_x is not None else min(vl[0].x0 for vl in vlines)) + 25
+    best = max(xs, key=lambda x: (sum(abs(y - x) < 6 for y in xs), -x))
+    return min(y for y in xs if abs(y - best) < 6)
 
 
-def _ocr_region(vlines: list[list[Word]], cols: _Columns) -> list[list[Word]]:
+def _median_height(vlines: list[list[Word]]) -> float:
+    heights = sorted(w.bottom - w.top for vl in vlines for w in vl)
+    return heights[len(heights) // 2] if heights else 10.0
+
+
+def _number_column(vlines: list[list[Word]], cols: _Columns) -> Optional[float]:
+    """Where the row numbers stand when the header shows none ("N°" not read, or one header cell
+    over the number and label columns): short tokens that open several lines, left of where
+    the labels start, at one x."""
+    label_x = _label_x(vlines[:40], cols)
+    xs = sorted(vl[0].x0 for vl in vlines[:40]
+                if vl[0].x1 < label_x - 4 and len(vl[0].text.strip()) <= 4 and re.search(r"\w", vl[0].text))
+    if len(xs) < 2:
+        return None
+    mid = xs[len(xs) // 2]
+    near = [x for x in xs if abs(x - mid) < 8]
+    return min(near) if len(near) >= max(2, len(xs) // 2) else None
+
+
+def _ocr_region(vlines: list[list[Word]], cols: _Columns) -> tuple[list[list[Word]], bool]:
     """The table's lines on a scanned page: up to prose that starts at the left margin with a
     real word ("Pour information …"), where the number column holds only short marks."""
     if not vlines:
-        return []
+        return [], False
     label_x = _label_x(vlines, cols)
+    tall = 2 * _median_height(vlines)
     out: list[list[Word]] = []
     for vl in vlines:
         w = vl[0]
         if _header_columns(vl):
             continue
         letters = sum(c.isalpha() for c in w.text)
-        if out and (_runs_across(vl, cols.status_x) or (cols.number_x is not None and w.x0 < cols.number_x - 15
+        if out and (_runs_across(vl, cols.status_x, tall) or (cols.number_x is not None and w.x0 < cols.number_x - 15
                                                          and letters >= 2)):
-            break  # prose: across the status column's edge, or out in the margin left of the table
-        if w.x0 < label_x - 10 and _number_of(w) is None and letters >= 4 and w.x1 > label_x - 12:
+            return out, True  # prose: across the status column's edge, or out in the margin left of the table
+        if w.x0 < label_x - 10 and _number_of(w) is None and _WORD.fullmatch(w.text) and w.x1 > label_x - 12:
             if out:
-                break
+                return out, True
             continue  # a running header above the table
         out.append(vl)
-    return out
+    return out, False
 
 
-def _runs_across(vl: list[Word], status_x: float) -> bool:
+def _runs_across(vl: list[Word], status_x: float, tall: float = float("inf")) -> bool:
     """A line of prose: its words run on over the status column's edge at word spacing, where a
-    table row leaves the cell padding empty."""
+    table row leaves the cell padding empty. Cell borders read as "|" or "-" are not words, nor
+    boxes taller than `tall` (OCR read two rows as one garbled line)."""
     edge = status_x - 10
-    for a, b in zip(vl, vl[1:]):
-        if a.x1 < edge <= b.x0 or a.x0 < edge < a.x1:
-            return b.x0 - a.x1 < 8 and a.x0 < edge - 40
+    words = [w for w in vl if any(c.isalnum() for c in w.text) and w.bottom - w.top <= tall]
+    for i, a in enumerate(words):
+        if a.x0 < edge < a.x1:  # a word over the edge: prose if word-spaced on both sides (a
+            # label's last word may touch the edge, a status word drifted left stands apart)
+            return (0 < i < len(words) - 1 and a.x0 - words[i - 1].x1 < 8 and words[i + 1].x0 - a.x1 < 8
+                    and sum(c.isalnum() for c in a.text) >= 2)
+        if i + 1 < len(words) and a.x1 < edge <= words[i + 1].x0:
+            return words[i + 1].x0 - a.x1 < 8
     return False
 
 
@@ -405,18 +508,6 @@ def _deskewed(words: list[Word]) -> tuple[list[Word], dict[int, Word]]:
     return level, {id(a): b for a, b in zip(level, words)}
 
 
-def _ocr_rows(page_words: list[Word], cols: _Columns, rows: list, last: int) -> tuple[int, bool]:
-    """Append this page's rows to `rows`; returns the last row number and whether the table
-    ended on this page."""
-    words, original = _deskewed(page_words)
-    rows_before = len(rows)
-    last, ended = _ocr_band_rows(words, cols, rows, last)
-    for row, _ in rows[max(rows_before - 1, 0):]:  # back to the printed coordinates
-        row.words = [original.get(id(w), w) for w in row.words]
-        row.marks = [original.get(id(w), w) for w in row.marks]
-    return last, ended
-
-
 def _ocr_band_rows(words: list[Word], cols: _Columns, rows: list, last: int) -> tuple[int, bool]:
     label_x = _label_x(visual_lines(words), cols)
     number_x = cols.number_x if cols.number_x is not None else label_x - 30
@@ -424,31 +515,66 @@ def _ocr_band_rows(words: list[Word], cols: _Columns, rows: list, last: int) -> 
     def is_mark(w: Word) -> bool:  # a row number, however garbled: short, alone in its column
         return w.x0 < label_x - 6 and abs(w.x0 - number_x) < 14 and len(w.text.strip()) <= 4
 
-    bands = _bands(words, is_mark)
+    bands = [part for band in _bands(words, is_mark) for part in _split_by_status(band, cols, label_x)]
     printed = [{n for n in (_number_of(w) for w in _number_tokens(b, cols, label_x)) if n is not None} for b in bands]
     for k, band in enumerate(bands):
         tokens = _number_tokens(band, cols, label_x)
-        clean = sorted(n for n in printed[k] if last < n <= last + 3)
+        # a number the next band also carries is that band's (a misread "9" as "lo" = 10)
+        clean = sorted(n for n in printed[k] if last < n <= last + 3 and not (k + 1 < len(printed) and n in printed[k + 1]))
         if not clean and k + 1 < len(bands):
             # rows lost to a smudge: two clean numbers in sequence (11 then 12) re-synchronise
             clean = sorted(n for n in printed[k] if last < n <= last + 30 and n + 1 in printed[k + 1])[:1]
+        pair = None
         if len(clean) > 1:  # two printed numbers: two rows the band could not tell apart
-            a = next(w for w in tokens if _number_of(w) == clean[0])
-            b = next(w for w in tokens if _number_of(w) == clean[1])
+            pair = (next(w for w in tokens if _number_of(w) == clean[0]), next(w for w in tokens if _number_of(w) == clean[1]))
+        elif clean == [last + 2]:  # the skipped row's number is the garbled mark above ("EN" over "[6")
+            b = next(w for w in tokens if _number_of(w) == clean[0])
+            above = [w for w in tokens if _number_of(w) is None and w.bottom < (b.top + b.bottom) / 2]
+            if above:
+                clean, pair = [last + 1, last + 2], (above[0], b)
+        if pair:
+            a, b = pair
             cut = _widest_gap(band, (a.top + a.bottom) / 2, (b.top + b.bottom) / 2)
-            rows.append((_Row(clean[0], [w for w in band if (w.top + w.bottom) / 2 < cut]), cols))
-            rows.append((_Row(clean[1], [w for w in band if (w.top + w.bottom) / 2 >= cut]), cols))
+            above = lambda w: (w.top + w.bottom) / 2 < cut
+            rows.append((_Row(clean[0], [w for w in band if above(w)], [w for w in tokens if above(w)]), cols))
+            rows.append((_Row(clean[1], [w for w in band if not above(w)], [w for w in tokens if not above(w)]), cols))
             last = clean[1]
             continue
         if k == 0 and rows and not tokens and _continues_row(band, rows[-1][0], cols, label_x):
             rows[-1][0].words.extend(band)  # a row that began on the previous page
             continue
         if rows and not tokens and not any(w.x0 >= cols.status_x - 10 for w in band):
-            return last, True  # every row has a status cell: a band without one is the prose after
+            if not any(last < n <= last + 5 for later in printed[k + 1:] for n in later):
+                return last, True  # every row has a status cell: a band without one is the prose after
+            rows[-1][0].words.extend(band)  # OCR debris between rows: numbered rows follow
+            continue
+        if rows and not tokens and k == len(bands) - 1 and _status_of(band, cols) is None:
+            break  # unnumbered words without a status under the last row: the prose's OCR debris
         n = clean[0] if clean else last + 1
         rows.append((_Row(n, band, tokens), cols))
         last = n
     return last, False
+
+
+def _split_by_status(band: list[Word], cols: _Columns, label_x: float) -> list[list[Word]]:
+    """A band holding two status cells is two rows that an OCR smudge over their border joined.
+    A status cell opens with a capital ("Non réalisée", "En cours …") where a wrapped one goes on
+    in lowercase ("toujours en cours"); the cut must also leave label words on both sides."""
+    edge = cols.status_x - 10
+    lines = visual_lines([w for w in band if w.x0 >= edge])
+    opens = [vl for vl in lines if _opens_status(vl)]
+    if len(opens) < 2:
+        return [band]
+    cuts = [(max(w.bottom for w in a) + min(w.top for w in b)) / 2 for a, b in zip(opens, opens[1:])]
+    labels = [(w.top + w.bottom) / 2 for w in band if label_x - 8 <= w.x0 < edge and sum(c.isalpha() for c in w.text) >= 2]
+    bounds = [-1e9] + [c for c in cuts if any(y < c for y in labels) and any(y >= c for y in labels)] + [1e9]
+    parts = [[w for w in band if lo <= (w.top + w.bottom) / 2 < hi] for lo, hi in zip(bounds, bounds[1:])]
+    return [p for p in parts if p]
+
+
+def _opens_status(vl: list[Word]) -> bool:
+    first = next((w.text for w in vl if sum(c.isalpha() for c in w.text) >= 2), "")
+    return first[:1].isupper() and normalize_status(_text(vl)) is not None
 
 
 def _status_of(words: list[Word], cols: _Columns) -> Optional[str]:
@@ -463,6 +589,26 @@ def _continues_row(band: list[Word], previous: _Row, cols: _Columns, label_x: fl
     if lines and not lines[0][0].text[:1].islower():
         return False
     return not (_status_of(band, cols) and _status_of(previous.words, cols))
+
+
+_RULING = re.compile(r"^[|_\-‘’'`.,:;!]+$")
+
+
+def _without_rulings(words: list[Word]) -> list[Word]:
+    """OCR reads a cell's borders as "|", "_|", "-" or "‘": marks that are no word of the cell
+    (a printed dash or comma inside a cell's text comes after a word, so only a leading mark,
+    or a bar anywhere, is dropped)."""
+    if not any(w.from_ocr for w in words):
+        return words
+    lines = visual_lines(words)
+    out = []
+    for vl in lines:
+        while vl and _RULING.match(vl[0].text):
+            vl = vl[1:]
+        out.extend(w for w in vl if not re.fullmatch(r"[|_]+", w.text))
+    while out and _RULING.match(out[-1].text) and out[-1].text not in (".", ","):
+        out.pop()
+    return out
 
 
 def _cell_text(words: list[Word]) -> str:
@@ -482,8 +628,8 @@ def extract_objectives(d: DeliberationText) -> list[Objective]:
         rest = [w for w in row.words if w is not num_word and not any(w is m for m in row.marks)]
         # a scan is skewed: its status column drifts a few points from the header's x
         edge = cols.status_x - (10 if any(w.from_ocr for w in rest) else 4)
-        status_words = [w for w in rest if w.x0 >= edge]
-        label_words = [w for w in rest if w.x0 < edge]
+        status_words = _without_rulings([w for w in rest if w.x0 >= edge])
+        label_words = _without_rulings([w for w in rest if w.x0 < edge])
         status_text = _cell_text(status_words)
         boxes = [w.box for w in row.words if w.page == row.words[0].page] if row.words else []
         objectives.append(Objective(

@@ -9,29 +9,35 @@ from __future__ import annotations
 import re
 from typing import Iterable, Optional
 
-from extractors.names import ListBlock, clean_name, join_lines, name_key, read_lists, split_names, take_name
+from extractors.names import (
+    ListBlock, clean_name, drop_parens, join_lines, name_key, normalize_marks, read_lists, split_names, take_name,
+)
 from pipeline.model import DeliberationText, Evidence, Line, Proxy
 
 EXTRACTOR = "proxies"
 
 _GIVES = r"(?:(?:a|ayant|avait)\s+)?(?:donn[ée]e?|confi[ée]e?|remis|transmis)\s+(?:son\s+|un\s+|une\s+|sa\s+)?"
 _POWER = r"(?:pouvoirs?|procurations?|d[ée]l[ée]gation(?:\s+de\s+vote)?|mandat)"
+_TO_WHOM = r"(?:à|a|au\s+profit\s+de|en\s+faveur\s+de)"
 # Connectors between a grantor (before) and a holder (after), longest first.
 _CONNECTOR = re.compile(
-    rf"\s(?:{_GIVES}{_POWER}(?:\s+de\s+vote)?\s+(?:à|a|au\s+profit\s+de)"
-    rf"|{_POWER}\s+(?:donn[ée]e?\s+)?(?:à|a|au\s+profit\s+de)"
+    rf"\s(?:{_GIVES}{_POWER}(?:\s+de\s+vote)?\s+{_TO_WHOM}"
+    rf"|{_POWER}\s+(?:donn[ée]e?\s+)?{_TO_WHOM}"
     rf"|repr[ée]sent[ée]e?s?\s+par)\s",
     re.I,
 )
-_BARE_A = re.compile(r"\s(?:à|a)\s")
+# Inside a 'Pouvoirs :' or 'Représentés :' list a bare word or an arrow links the two people.
+_BARE_A = re.compile(r"\s(?:à|a|par|→|->|=>|⇒)\s")
 # In the body of an item only an explicit giving counts: 'la société X représentée par son gérant'
 # is not a proxy.
-_GIVING = re.compile(rf"\s{_GIVES}{_POWER}(?:\s+de\s+vote)?\s+(?:à|a|au\s+profit\s+de)\s", re.I)
+_GIVING = re.compile(rf"\s{_GIVES}{_POWER}(?:\s+de\s+vote)?\s+{_TO_WHOM}\s", re.I)
 # "procuration de X à Y": the grantor follows the keyword.
 _OF = re.compile(rf"\b{_POWER}\s+(?:de|donn[ée]e?\s+par)\s+", re.I)
-_TO = re.compile(r"^\s*(?:à|au\s+profit\s+de)\s", re.I)
-# "X (pouvoir donné à Y)", "X (procuration à Y)"
-_PAREN = re.compile(rf"\((?P<body>[^()]*?\b{_POWER}\b[^()]*?\s(?:à|a|par)\s[^()]*)\)", re.I)
+_TO = re.compile(rf"^\s*{_TO_WHOM}\s", re.I)
+# "X (pouvoir donné à Y)", "X (procuration à Y)", "X (représenté par Y)"; in a proxies list also
+# "X (à Y)", "X (par Y)".
+_PAREN = re.compile(rf"\((?P<body>[^()]*?\b(?:{_POWER}|repr[ée]sent[ée]e?s?)\b[^()]*?\s(?:à|a|par|en\s+faveur\s+de)\s[^()]*)\)", re.I)
+_BARE_PAREN = re.compile(r"\((?P<body>\s*(?:à|par)\s[^()]*)\)", re.I)
 
 
 # What closes an item: its vote or its decisions. An arrival, a departure or a proxy printed after
@@ -70,11 +76,11 @@ def _last_name(text: str) -> Optional[str]:
     return clean_name(name) if name else None
 
 
-def _paren_pairs(text: str) -> list[tuple[str, str]]:
+def _paren_pairs(text: str, bare: bool = False) -> list[tuple[str, str]]:
     pairs = []
-    for m in _PAREN.finditer(text):
+    for m in list(_PAREN.finditer(text)) + (list(_BARE_PAREN.finditer(text)) if bare else []):
         grantor = _last_name(text[: m.start()])
-        holder, _ = take_name(re.split(r"\s(?:à|a|par)\s", m.group("body"), maxsplit=1)[-1])
+        holder, _ = take_name(re.split(r"(?:^|\s)(?:à|a|par|en\s+faveur\s+de)\s", m.group("body"), maxsplit=1)[-1])
         if grantor and holder:
             pairs.append((grantor, clean_name(holder) or holder))
     return pairs
@@ -105,8 +111,9 @@ def _next_connector(text: str, pos: int, bare_a: bool, strict: bool = False):
 def parse_pairs(text: str, bare_a: bool = False, strict: bool = False) -> list[tuple[str, str]]:
     """(grantor, holder) pairs in one list or sentence; `bare_a` accepts 'X à Y' (inside a
     'Pouvoirs :' list, where 'à' alone links the two)."""
-    pairs = [] if strict else _paren_pairs(text) + _of_to_pairs(text)
-    text = re.sub(r"\([^)]*\)?", " ", text)
+    text = normalize_marks(text)
+    pairs = [] if strict else _paren_pairs(text, bare_a) + _of_to_pairs(text)
+    text = drop_parens(text)
     pos = 0
     while (m := _next_connector(text, pos, bare_a, strict)) is not None:
         grantor = _last_name(_SENTENCE_END.split(text[pos: m.start()])[-1])
@@ -114,7 +121,30 @@ def parse_pairs(text: str, bare_a: bool = False, strict: bool = False) -> list[t
         if grantor and holder:
             pairs.append((grantor, clean_name(holder) or holder))
         pos = m.end() + used
+        if grantor and holder and not bare_a:
+            more, pos = _elided_pairs(text, pos)
+            pairs.extend(more)
     return pairs
+
+
+_ELIDED = re.compile(r"\s*(?:,\s*(?:et\s+)?|;\s*|\s+et\s+)(?=\S)")
+
+
+def _elided_pairs(text: str, pos: int) -> tuple[list[tuple[str, str]], int]:
+    """'X a donné pouvoir à Y, Z à W et V à U': the verb is not repeated for the next pairs."""
+    pairs = []
+    while (sep := _ELIDED.match(text, pos)) is not None:
+        grantor, used = take_name(text[sep.end():])
+        to = _TO.match(text[sep.end() + used:]) if grantor else None
+        if not to:
+            break
+        start = sep.end() + used + to.end()
+        holder, used_h = take_name(text[start:])
+        if not holder:
+            break
+        pairs.append((clean_name(grantor) or grantor, clean_name(holder) or holder))
+        pos = start + used_h
+    return pairs, pos
 
 
 def _dedupe(proxies: Iterable[Proxy]) -> list[Proxy]:

@@ -50,19 +50,26 @@ _ACT_LABELLED = re.compile(
     r"(?:\bd[ée]lib[ée]ration|\bd[ée]lib\.|\bacte|^\W{0,3})\s*n[°o º]\s*[:.]?\s*(?P<num>[A-Z]{0,6}[-_ ]?\d[\w]*(?:\s?[-_/.]\s?[\w]+)*)", re.I)
 # Agenda numbering printed before a subject: "Point n°1 –", "Question n° 3 :", "Affaire 4 -".
 _AGENDA_NUMBER = re.compile(r"^\W{0,3}(?:point|question|affaire|dossier|sujet)\s*(?:n[°o º]\s*)?\d{1,3}\s*(?:[-–:.)/]|\s-\s)?\s*", re.I)
+# A dash between the parts of a number is never spaced: " - " and " — " separate the number
+# from its subject ("CC-2019-125 — Adhésion", "DEL-2024-081 - CONVENTION").
+_ACT_PART_SEP = r"(?:[-_/.]|\s[_/.]\s?|[_/.]\s|-\s(?=\d))"
 _ACT_LEADING = re.compile(
-    r"^\W{0,3}(?P<num>(?:[A-Z]{1,5}[-_ ]?)?(?:\d{4}|\d{8})(?:\s?[-_/.]\s?[A-Z0-9]{1,6}(?![a-zà-ÿ])){1,3}|\d{8}[ _]\d{1,3})(?=\s*[-–:.]?\s*[\wÀ-ÿ«\"(]|\s*$)")
+    r"^[\W_]{0,3}(?P<num>(?:[A-Z]{1,5}[-_ ]?)?(?:\d{4}|\d{8})(?:" + _ACT_PART_SEP + r"[A-Z0-9]{1,6}(?![\wÀ-ÿ])){1,3}|\d{8}[ _]\d{1,3})"
+    r"(?=\s*[-–—:.]{0,2}\s*[\wÀ-ÿ«\"“(]|\s*$)")
+_YEAR_RANGE = re.compile(r"^(?:19|20)\d\d[-/](?:19|20)\d\d$")
 _NUMBERING = re.compile(r"^\W{0,3}(?:[0-9]{1,3}|[IVXL]{1,6}|[A-Za-z])\s*(?:[/.)\]°–—-]|\s[-–—]\s)\s*(?=\S)")
 _OBJET = re.compile(r"^\W{0,3}objet\s*:\s*", re.I)
 
 
 def _act_number_in(lines: list[Line]) -> Optional[Found]:
-    for line in lines:
+    for i, line in enumerate(lines):
         t = line.text.strip("*# ")
         if re.match(r"^\W*vu\b", t, re.I):
             continue
         m = _ACT_LEADING.match(t)
-        if m:
+        # a figure alone under a heading ends the heading ("… POUR L’ANNÉE SCOLAIRE\n2021-2022")
+        alone = i > 0 and not t[m.end():].strip() if m else False
+        if m and not alone and not _YEAR_RANGE.match(_clean_act(m.group("num"))):
             return _found(_clean_act(m.group("num")), [line], m.group(0))
         m = _ACT_LABELLED.search(t)
         if m and re.search(r"\d", m.group("num")) and not re.search(r"\b(?:vu|loi|décret|article|avenant|arrêté)\b[^:]{0,20}$", t[:m.start()], re.I):
@@ -75,7 +82,7 @@ def _clean_act(num: str) -> str:
     return num.strip("-_/. ")
 
 
-_ACT_PREFIX = re.compile(r"^\W{0,3}(?:d[ée]lib[ée]ration|d[ée]lib\.?)?\s*n[°o º]\s*[:.]?\s*[A-Z]{0,6}[-_ ]?\d[\w]*(?:\s?[-_/.]\s?[\w]+)*\s*[-–:.]?\s*", re.I)
+_ACT_PREFIX = re.compile(r"^\W{0,3}(?:d[ée]lib[ée]ration|d[ée]lib\.?)?\s*n[°o º]\s*[:.]?\s*[A-Z]{0,6}[-_ ]?\d[\w]*(?:\s?[-_/.]\s?[\w]+)*\s*[-–—:.]{0,2}\s*", re.I)
 
 
 def _strip_heading(text: str) -> str:
@@ -85,14 +92,26 @@ def _strip_heading(text: str) -> str:
     m = _ACT_LEADING.match(t)
     if m:
         t = t[m.end():]
-    t = re.sub(r"^\s*[-–:.]\s*", "", t)
+    t = re.sub(r"^\s*[-–—:.]{1,2}\s*", "", t)
     t = _OBJET.sub("", t)
     t = _NUMBERING.sub("", t) if not re.match(r"^\d{4}\b", t) else t
     t = _OBJET.sub("", t)
     return t.strip()
 
 
-def _continues_heading(prev: Line, nxt: Line, heading_upper: bool) -> bool:
+_NOT_A_TAIL = re.compile(r"^\W*(?:rapporteur|rapport\b|expos[ée]|pr[ée]sentation|note\b|le\s+conseil|la\s+commission|d[ée]lib)", re.I)
+
+
+def _short_tail(p: str, n: str, after: Optional[Line]) -> bool:
+    """"… avec l’association" / "Comité des fêtes" / "Vu le Code …": a short fragment without
+    punctuation between a heading and the body's first sentence is the heading's end."""
+    if after is None or not re.search(r"[^\W_]{2}", n) or len(n) > 40 or len(n) >= 0.6 * len(p) or re.search(r"[.,;:!?]$|:", n) or _NOT_A_TAIL.search(n):
+        return False
+    a = after.text.strip()
+    return bool(_BODY_START.search(a)) or len(a) > max(50, 1.5 * len(n))
+
+
+def _continues_heading(prev: Line, nxt: Line, heading_upper: bool, after: Optional[Line] = None) -> bool:
     p, n = prev.text.rstrip(), nxt.text.strip()
     if not n or _BODY_START.search(n) or re.match(r"^\W*(?:monsieur|madame|m\.|mme)\b", n, re.I):
         return False
@@ -106,17 +125,18 @@ def _continues_heading(prev: Line, nxt: Line, heading_upper: bool) -> bool:
         return True  # "… GASTON DEFFERRE :" / "Désignation des délégués"
     if prev.bold_ratio > 0.6 and nxt.bold_ratio > 0.6:
         return True
-    return False
+    return _short_tail(p, n, after)
 
 
 def _subject_from(lines: list[Line], start: int) -> Optional[Found]:
     head = lines[start]
     taken = [head]
     heading_upper = is_upper(_strip_heading(head.text))
-    for nxt in lines[start + 1:start + 3]:
+    for k, nxt in enumerate(lines[start + 1:start + 3], start + 1):
         if nxt.page != taken[-1].page and not _OBJET.match(head.text):
             break
-        if not _continues_heading(taken[-1], nxt, heading_upper):
+        after = lines[k + 1] if k + 1 < len(lines) else None
+        if not _continues_heading(taken[-1], nxt, heading_upper, after if len(taken) == 1 else None):
             break
         taken.append(nxt)
     text = clean_text(Joined.of(taken).text)
@@ -124,16 +144,44 @@ def _subject_from(lines: list[Line], start: int) -> Optional[Found]:
     subject = re.sub(r"\s*[.:;]+\s*$", "", subject).strip().strip("*").strip()
     # Superscript ordinals come out of the text layer as a separate word: "60 ème" is "60ème".
     subject = re.sub(r"\b(\d+) (ème|ère|er|e|nde?|ᵉ)\b", r"\1\2", subject)
+    subject = _repair_elided_l(_ocr_tidy(subject), [l for l in lines if l not in taken])
     if not re.search(r"[A-Za-zÀ-ÿ]{3}", subject):
         return None
     return _found(subject, taken, text)
+
+
+def _ocr_tidy(text: str) -> str:
+    """Marks a scan adds to a heading: a dash read twice ("2022 -— rénovation"), an underline's
+    stroke read as "_" or "|", an apostrophe read twice ("d’'adjoint")."""
+    text = re.sub(r"(?<=\s)[-–—]{2,}(?=\s)", "–", text)
+    text = re.sub(r"(?:(?<=\s)|^)[_|]+(?=\s|$)", "", text)
+    text = re.sub(r"(['’])['’]+", r"\1", text)
+    return clean_text(text)
+
+
+_P_FOR_L = re.compile(r"(?<=[a-zà-ÿ] )P(?P<rest>[aeiouyéèêâîôûh][a-zà-ÿ]{4,})\b")
+
+
+def _repair_elided_l(subject: str, context: list[Line]) -> str:
+    """Tesseract reads "l’" as "P" ("pour Pinstruction des autorisations"): the word is restored
+    when the item's own text elides the same word ("l'instruction", "d'instruction") and never
+    prints it with a "P"."""
+    text = " ".join(l.text for l in context).lower()
+
+    def repair(m: re.Match) -> str:
+        rest = m.group("rest")
+        elided = re.search(rf"\b[ldj]['’]\s?{re.escape(rest.lower())}\b", text)
+        with_p = re.search(rf"(?<![\w'’])p{re.escape(rest.lower())}\b", text)
+        return "l’" + rest if elided and not with_p else m.group(0)
+
+    return _P_FOR_L.sub(repair, subject)
 
 
 def _is_objet_line(text: str) -> bool:
     t = text.strip("*# ")
     m = _ACT_LEADING.match(t)
     if m:
-        t = re.sub(r"^\s*[-–:.]\s*", "", t[m.end():])
+        t = re.sub(r"^\s*[-–—:.]{1,2}\s*", "", t[m.end():])
     return bool(_OBJET.match(t)) and len(_strip_heading(text)) > 3
 
 
@@ -159,7 +207,8 @@ _SESSION_DATE_CUE = re.compile(
     re.I)
 _TITLE_CUE = re.compile(r"^\W*(?:(?:proc[èe]s[-\s]verbal|compte[-\s]rendu|extrait)\b.*)?(?:s[ée]ance|r[ée]union|session)\s+(?:\w+\s+)?du\s*$", re.I)
 _NOT_SESSION_CUE = re.compile(r"(?:pr[ée]c[ée]dent|derni[èe]r|convoc|affich|vu\s|approbation|destinataire|de\s+la\s+s[ée]ance\s+du\s*$)", re.I)
-_PREAMBLE_CUE = re.compile(r"\bl['’]\s?an\b|^\W*le\s+\d{1,2}(?:er)?\s+\w+\s+\d{4}|,\s*le\s+\d{1,2}(?:er)?\s+\w+", re.I | re.M)
+_WEEKDAY = r"(?:(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)\s+)?"
+_PREAMBLE_CUE = re.compile(rf"\bl['’]\s?an\b|^\W*le\s+{_WEEKDAY}\d{{1,2}}(?:er)?\s+\w+\s+\d{{4}}|,\s*le\s+{_WEEKDAY}\d{{1,2}}(?:er)?\s+\w+", re.I | re.M)
 
 
 def _session_date_in(lines: list[Line], strict: bool) -> Optional[Found]:
@@ -192,7 +241,7 @@ def _lines_near(joined: Joined, norm: str, offset: int) -> list[Line]:
     return joined.lines[i:i + 2]
 
 
-_TIME_CUE = re.compile(r"(?:ouverte?|d[ée]bute|commence|r[ée]uni\w*|convoqu\w*|s[ée]ance\s+du)\b[^.]{0,80}$|\bl['’]\s?an\b[^.]{0,120}$|\ble\s+\d{1,2}(?:er)?\s+\w+(?:\s+\d{4})?\s*,?\s*(?:[àa]\s*)?$", re.I)
+_TIME_CUE = re.compile(r"(?:ouverte?|d[ée]bute|commence|r[ée]uni\w*|convoqu\w*|s[ée]ance\s+du)\b[^.]{0,80}$|\bl['’]\s?an\b[^.]{0,120}$|\ble\s+" + _WEEKDAY + r"\d{1,2}(?:er)?\s+\w+(?:\s+\d{4})?\s*,?\s*(?:[àa]\s*)?$", re.I)
 _TIME_BAD_CUE = re.compile(r"(?:lev[ée]e|cl[ôo]tur|arriv|d[ée]part|quitte|sort|suspend|reprise|jusqu|fin\b)\W*(?:\w+\W+){0,3}[àa]?\s*$", re.I)
 
 
@@ -201,8 +250,8 @@ def _session_time_in(lines: list[Line]) -> Optional[Found]:
         t = normalize_fr(" ".join(l.text for l in lines[max(0, i - 1):i + 1]))
         offset = len(normalize_fr(lines[i - 1].text)) + 1 if i else 0
         for m in find_time_matches(t, normalized=True):
-            if m.start < offset:
-                continue
+            if m.end <= offset:
+                continue  # read with the line above; a time cut at the line end ("à quatorze\nheures") is read here
             before = t[:m.start]
             if _TIME_BAD_CUE.search(before[-40:]):
                 continue
@@ -218,13 +267,19 @@ _PLACE_RE = re.compile(
     re.I)
 
 
+# A figure of a count box printed beside the preamble, read into the preamble's line ("à la\n14 salle").
+_SIDE_FIGURE = re.compile(r"(?<=\n)\d{1,3}[ ](?=[a-zà-ÿ])")
+# A scan read twice over one spot ("à a la salle"): the preposition again before the place.
+_REPEATED_PREP = re.compile(r"^(?:[àa]\s+(?:la\s+|l['’]\s?)|au\s+|aux\s+|dans\s+(?:la|le|les)\s+)", re.I)
+
+
 def _place_in(lines: list[Line]) -> Optional[Found]:
     joined = Joined.of(lines)
-    m = _PLACE_RE.search(joined.text)
+    text = _SIDE_FIGURE.sub(lambda m: " " * len(m.group(0)), joined.text)  # offsets kept for evidence
+    m = _PLACE_RE.search(text)
     if not m:
         return None
-    place = clean_text(m.group("place")).strip(" .")
-    prep = m.group("prep").lower()
+    place = _REPEATED_PREP.sub("", clean_text(m.group("place")).strip(" ."))
     if len(place) < 2 or len(place) > 120 or re.match(r"^(?:\d|huis\s+clos)", place, re.I):
         return None
     return Found(place, joined.evidence(m.start("place"), m.end("place")))
@@ -236,9 +291,13 @@ _CONVOC_RE = re.compile(
     re.I)
 
 
+# A narrow box wraps a date's year: "Date de convocation 29/04/202\n1".
+_WRAPPED_YEAR = re.compile(r"(\b\d{1,2}/\d{1,2}/\d{3})\n(\d)(?!\d)")
+
+
 def _convocation_in(lines: list[Line], session_date: Optional[dt.date]) -> Optional[Found]:
     joined = Joined.of(lines)
-    norm = _normalize_joined(joined)
+    norm = _WRAPPED_YEAR.sub(r"\1\2\n", _normalize_joined(joined))
     year = session_date.year if session_date else None
     candidates: list[tuple[dt.date, int, int]] = []
     for cue in _CONVOC_RE.finditer(norm):
@@ -286,11 +345,14 @@ _PERSON = (rf"(?P<person>(?:[A-ZÀ-Ý][\w'’-]*|(?:de|du|des|le|la|d['’])(?=[
            rf"(?:{_NAME_SEP}(?:[A-ZÀ-Ý][\w'’-]*|(?:de|du|des|le|la|d['’])(?=[ ][A-ZÀ-Ý]))){{0,4}})")
 _ROLE_WORDS = {"maire", "président", "présidente", "adjoint", "adjointe", "vice-président", "vice-présidente",
                "conseiller", "conseillère", "secrétaire", "le", "la"}
-_PRESIDENT_RE = re.compile(
-    rf"(?i:sous\s+la\s+pr[ée]sidence|pr[ée]sid[ée]e?s?\s+par)(?:\s+\S+){{0,3}}?\s+(?i:de\s+|d['’])?{_CIVIL}?\s*{_PERSON}")
+_PRESIDENCY = r"(?i:sous\s+la\s+pr[ée]sidence|pr[ée]sid[ée]e?s?\s+par)"
+_PRESIDENT_RE = re.compile(rf"{_PRESIDENCY}(?:\s+\S+){{0,3}}?\s+(?i:de\s+|d['’])?{_CIVIL}?\s*{_PERSON}")
+# A civility names the president even when a column beside the preamble was read in between
+# ("sous la présidence de\nDate d’affichage 17/08/2022 Madame Rose-Marie VÉRON").
+_PRESIDENT_CIVIL_RE = re.compile(rf"{_PRESIDENCY}(?:\s+[^\s.]+){{0,6}}?\s+{_CIVIL}\s*{_PERSON}")
 _SECRETARY_PATTERNS = (
     re.compile(rf"(?i:secr[ée]taire(?:\s+de\s+(?:la\s+)?s[ée]ance)?\s*:)\s*{_CIVIL}?\s*{_PERSON}"),
-    re.compile(rf"(?:{_CIVIL}\s+)?{_PERSON}\s+(?i:(?:est|a\s+[ée]t[ée])\s+(?:nomm[ée]e?|d[ée]sign[ée]e?|[ée]lue?)\s+(?:comme\s+|en\s+qualit[ée]\s+de\s+)?secr[ée]taire)"),
+    re.compile(rf"(?:{_CIVIL}\s+)?{_PERSON}\s+(?i:(?:est|(?:a\s+){{1,2}}[ée]t[ée])\s+(?:nomm[ée]e?|d[ée]sign[ée]e?|[ée]lue?)\s+(?:comme\s+|en\s+qualit[ée]\s+de\s+)?secr[ée]taire)"),
     re.compile(rf"(?i:candidature\s+de)\s+(?:{_CIVIL}\s+)?{_PERSON}\s*,?\s+(?i:(?:en\s+qualit[ée]\s+de|comme|au\s+poste\s+de)\s+secr[ée]taire)"),
     re.compile(rf"(?i:(?:d[ée]sign[ée]e?|nomm[ée]e?|[ée]lue?)\s+(?:comme\s+)?secr[ée]taire(?:\s+de\s+(?:la\s+)?s[ée]ance)?\s*:?)\s+{_CIVIL}\s*{_PERSON}"),
 )
@@ -379,6 +441,18 @@ def _expand_surname(found: Optional[Found], lines: list[Line]) -> Optional[Found
     return found
 
 
+def _expand_first_name(found: Optional[Found], lines: list[Line]) -> Optional[Found]:
+    """"sous la présidence de Monsieur Mathieu" (the surname went to another column): the full
+    name is the one the attendance list prints with that first name and a surname in capitals,
+    when exactly one person carries it."""
+    if found is None or " " in found.value or is_upper(found.value):
+        return found
+    rx = re.compile(rf"(?<![\w-]){re.escape(found.value)}[ ]([A-ZÀ-Ý][A-ZÀ-Ý'’-]+(?:[ ][A-ZÀ-Ý][A-ZÀ-Ý'’-]+)*)(?![\w'’-])")
+    names = {clean_text(found.value + " " + m.group(1)) for line in lines for m in rx.finditer(line.text)
+             if len(m.group(1)) > 1}
+    return Found(names.pop(), found.evidence) if len(names) == 1 else found
+
+
 def _minutes_or_extract(d: DeliberationText, lines: list[Line]) -> list[Line]:
     """Session facts are read from an item's own lines only in an extract (minutes print them once)."""
     return lines if d.kind == "extract" else []
@@ -420,7 +494,9 @@ def extract_session(d: DeliberationText) -> dict[str, Found]:
     out["place"] = _first(lambda: _place_in(own_facts), lambda: _place_in(session_head), lambda: _place_in(session[:60]))
     out["convocation_date"] = _first(lambda: _convocation_in(_minutes_or_extract(d, own_head), session_date),
                                      lambda: _convocation_in(d.session + before, session_date))
-    out["president"] = _first(lambda: _person_in(own_facts, [_PRESIDENT_RE]), lambda: _person_in(session, [_PRESIDENT_RE]))
+    president_patterns = [_PRESIDENT_CIVIL_RE, _PRESIDENT_RE]
+    president = _first(lambda: _person_in(own_facts, president_patterns), lambda: _person_in(session, president_patterns))
+    out["president"] = _expand_first_name(president, session)
     secretary = _first(lambda: _person_in(own, _SECRETARY_PATTERNS), lambda: _person_in(d.session, _SECRETARY_PATTERNS),
                        lambda: _person_in(before, _SECRETARY_PATTERNS))
     out["secretary"] = _expand_surname(secretary, session)

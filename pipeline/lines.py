@@ -10,6 +10,7 @@ otherwise its words would be glued into the sentences printed beside it.
 from __future__ import annotations
 
 import math
+import re
 import statistics
 
 import numpy as np
@@ -22,6 +23,9 @@ from .ocr import FRAME_FONT
 # A row may be joined by a word whose vertical overlap with it is at least this share of the
 # smaller of the two heights: superscripts ("1er") stay in their row, the next line does not.
 ROW_OVERLAP = 0.5
+# Two neighbouring words belong to one phrase when they overlap by this share of the smaller
+# height (stricter than a row: the words of one printed line share their band).
+PHRASE_OVERLAP = 0.6
 # Inter-word gaps wider than this many median character widths are candidate gutters.
 GAP_CHARS = 2.5
 MIN_GAP_PT = 8.0
@@ -69,20 +73,60 @@ class _Row:
         return inter / smaller
 
 
-def _rows(words: list[Word]) -> list[_Row]:
-    """Cluster words into visual rows by vertical overlap."""
+def _phrases(words: list[Word], min_gap: float) -> list[list[Word]]:
+    """Runs of words printed one after the other on one line: closer than a gutter and
+    overlapping vertically. A phrase joins a row whole: word by word, the first words of
+    "17 septembre 2021" in a margin column could join the body line printed a few points
+    higher while "septembre", whose descender reaches lower, starts a row of its own."""
+    order = sorted(range(len(words)), key=lambda i: words[i].top)
+    parent = list(range(len(words)))
+
+    def find(i):
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    for n, i in enumerate(order):
+        a = words[i]
+        for j in order[n + 1:]:
+            b = words[j]
+            if b.top >= a.bottom:
+                break
+            gap = max(b.x0 - a.x1, a.x0 - b.x1)
+            inter = min(a.bottom, b.bottom) - b.top
+            smaller = max(min(a.bottom - a.top, b.bottom - b.top), 0.1)
+            if gap < min_gap and inter / smaller >= PHRASE_OVERLAP:
+                parent[find(j)] = find(i)
+    groups: dict[int, list[Word]] = {}
+    for i in range(len(words)):
+        groups.setdefault(find(i), []).append(words[i])
+    return list(groups.values())
+
+
+def _rows(words: list[Word], min_gap: Optional[float] = None) -> list[_Row]:
+    """Cluster words into visual rows by vertical overlap, a phrase at a time."""
+    if min_gap is None:
+        min_gap = max(GAP_CHARS * _char_width(words), MIN_GAP_PT)
+    units = []
+    for ws in _phrases(words, min_gap):
+        # A phrase is placed by its words' median extent, as a row is compared (core_overlap).
+        top = statistics.median(w.top for w in ws)
+        bottom = statistics.median(w.bottom for w in ws)
+        units.append((Word("", 0, min(w.x0 for w in ws), top, max(w.x1 for w in ws), bottom), ws))
     rows: list[_Row] = []
-    for w in sorted(words, key=lambda w: ((w.top + w.bottom) / 2, w.x0)):
+    for unit, ws in sorted(units, key=lambda u: ((u[0].top + u[0].bottom) / 2, u[0].x0)):
         best, best_ov = None, ROW_OVERLAP
-        # Only the last few rows can overlap a word taken in order of vertical centre.
+        # Only the last few rows can overlap a phrase taken in order of vertical centre.
         for row in rows[-4:]:
-            ov = row.core_overlap(w)
+            ov = row.core_overlap(unit)
             if ov >= best_ov:
                 best, best_ov = row, ov
         if best is None:
             best = _Row()
             rows.append(best)
-        best.add(w)
+        for w in ws:
+            best.add(w)
     for row in rows:
         row.words.sort(key=lambda w: w.x0)
     rows.sort(key=lambda r: (r.top, r.words[0].x0))
@@ -173,8 +217,38 @@ def _is_side_column(rows: list[_Row], x: float, text_x0: float, text_x1: float) 
     both = sum(1 for r in rows if _baseline_aligned(r, x))
     side = left if narrow_left else right
     # A table prints each row's cells on one baseline: nearly every side row is also a
-    # main row. A side column's lines follow their own spacing.
-    return both / len(side) <= MAX_ALIGNED_SHARE
+    # main row. A side column's lines follow their own spacing, or share the body's by
+    # chance: then the body beside it is a wrapped paragraph, which no table cell is.
+    return both / len(side) <= MAX_ALIGNED_SHARE or _labels_beside_paragraph(rows, x, narrow_left, text_x1 - text_x0)
+
+
+def _labels_beside_paragraph(rows: list[_Row], x: float, narrow_left: bool, text_width: float) -> bool:
+    """A margin block of labels ("Nombre de membres / en exercice : 15 / présents : 12 ...")
+    beside a wrapped paragraph: most body lines beside it run to the body's far edge, the
+    paragraph goes on past the block, and the block holds words, not bare figures (a numbered
+    table's first column)."""
+    if not narrow_left:
+        return False
+    side_of = lambda w: (w.x0 + w.x1) / 2 < x
+    idx = [i for i, r in enumerate(rows) if any(side_of(w) for w in r.words)]
+    main = [[w for w in r.words if not side_of(w)] for r in rows]
+    body = [w for ws in main for w in ws]
+    if not body or len(idx) == len(rows):
+        return False
+    lo, hi = min(w.x0 for w in body), max(w.x1 for w in body)
+    if hi - lo < MIN_PARAGRAPH_SHARE * text_width:
+        return False
+    beside = [main[i] for i in idx if main[i]]
+    is_full = lambda ws: max(w.x1 for w in ws) >= hi - FULL_LINE_SLACK * (hi - lo)
+    # The body beside the block starts where the paragraph's own full lines start: a table
+    # of labels and values beside a paragraph puts its values in between.
+    alone = [min(w.x0 for w in ws) for i, ws in enumerate(main) if ws and i not in idx and is_full(ws)]
+    h = statistics.median(w.bottom - w.top for w in body)
+    if not alone or any(abs(min(w.x0 for w in ws) - statistics.median(alone)) > 1.5 * h for ws in beside):
+        return False
+    full = [ws for ws in beside if is_full(ws)]
+    labels = [i for i in idx if any(sum(c.isalpha() for c in w.text) >= 3 for w in rows[i].words if side_of(w))]
+    return len(beside) >= MIN_SIDE_ROWS - 1 and len(full) >= 0.6 * len(beside) and len(labels) >= 0.5 * len(idx)
 
 
 def _short_side_rows(rows: list[_Row], x: float, narrow_left: bool, text_width: float) -> list[int]:
@@ -221,15 +295,25 @@ def _short_side_rows(rows: list[_Row], x: float, narrow_left: bool, text_width: 
 
 def _baseline_aligned(row: _Row, x: float) -> bool:
     """Whether the row's words left and right of x sit on the same baseline (a table row),
-    not merely overlap (two columns with their own line spacing)."""
+    not merely overlap (two columns with their own line spacing).
+
+    OCR boxes hug the glyphs: a cell holding a bare figure ("1") ends on the baseline while
+    its row's words reach down to their descenders; it starts at the figures' height, the
+    row's capitals' height, so for such a cell the tops are compared instead."""
     left = [w for w in row.words if (w.x0 + w.x1) / 2 < x]
     right = [w for w in row.words if (w.x0 + w.x1) / 2 >= x]
     if not left or not right:
         return False
-    lb = statistics.median(w.bottom for w in left)
-    rb = statistics.median(w.bottom for w in right)
     h = statistics.median(w.bottom - w.top for w in row.words)
-    return abs(lb - rb) <= BASELINE_TOLERANCE * h
+    edges = [lambda w: w.bottom]
+    if all(_FIGURE.match(w.text) for w in left) or all(_FIGURE.match(w.text) for w in right):
+        edges.append(lambda w: w.top)
+    return any(abs(statistics.median(map(e, left)) - statistics.median(map(e, right))) <= BASELINE_TOLERANCE * h
+               for e in edges)
+
+
+# A cell holding a number: "1", "12.", "3)", "IV", "n°4".
+_FIGURE = re.compile(r"^(?:n°)?[\dIVXL]+[.)°]?$")
 
 
 def _split_rows(rows: list[_Row], x: float) -> tuple[list[_Row], list[_Row]]:
@@ -253,6 +337,67 @@ def _side_segments(rows, x, min_gap, text_x0, text_x1) -> list[tuple[int, int]]:
             if _is_side_column(rows[a:b + 1], x, text_x0, text_x1)]
 
 
+# A side block's first or last line may come closer to the body than a gutter (a label a bit
+# longer than the others): a gap of this many median character widths still splits it.
+NARROW_GAP_CHARS = 1.2
+
+
+def _extend_segments(rows: list[_Row], segs, x: float, min_gap: float, done: int):
+    """Each side segment as (first, last, split): grown by the rows just before and after it
+    that split with a narrower gap, when their two parts start where the segment's side and
+    body lines start; `split` is where its rows divide, just left of the body's lines (the
+    gutter's middle may cut the longest side line's last word)."""
+    out = []
+    for first, last in segs:
+        seg = rows[first:last + 1]
+        side_x0 = [min(w.x0 for w in r.words if (w.x0 + w.x1) / 2 < x) for r in seg if _sides(r, x)[0]]
+        body_x0 = [min(w.x0 for w in r.words if (w.x0 + w.x1) / 2 >= x) for r in seg if _sides(r, x)[1]]
+        split = x
+        if side_x0 and body_x0:
+            starts = (statistics.median(side_x0), statistics.median(body_x0))
+            split = max(x, min(body_x0) - 0.5)
+            lowest = out[-1][1] + 1 if out else done
+            if first - 1 >= lowest and _splits_at(rows[first - 1], split, min_gap, starts):
+                first -= 1
+            if last + 1 < len(rows) and _splits_at(rows[last + 1], split, min_gap, starts):
+                last += 1
+        out.append((first, last, split))
+    return out
+
+
+def _splits_at(row: _Row, x: float, min_gap: float, starts: tuple[float, float]) -> bool:
+    left = [w for w in row.words if (w.x0 + w.x1) / 2 < x]
+    right = [w for w in row.words if (w.x0 + w.x1) / 2 >= x]
+    if not left or not right:
+        return False
+    h = statistics.median(w.bottom - w.top for w in row.words)
+    gap = min(w.x0 for w in right) - max(w.x1 for w in left)
+    narrow = NARROW_GAP_CHARS * min_gap / GAP_CHARS
+    return (gap >= narrow and abs(min(w.x0 for w in left) - starts[0]) <= h
+            and abs(min(w.x0 for w in right) - starts[1]) <= h)
+
+
+def _paragraph_start(rows: list[_Row], first: int, x: float, done: int) -> int:
+    """Index of the first line of the paragraph that row `first` goes on: going up while the
+    line above runs to the body's far edge (it wraps into the next) at the same left edge."""
+    near = rows[max(done, first - NEAR_ROWS):first + NEAR_ROWS + 1]
+    body = [w for r in near for w in r.words if (w.x0 + w.x1) / 2 >= x]
+    if not body or not _sides(rows[first], x)[1]:
+        return first
+    hi = max(w.x1 for w in body)
+    x0 = min(w.x0 for w in rows[first].words if (w.x0 + w.x1) / 2 >= x)
+    h = statistics.median(w.bottom - w.top for w in rows[first].words)
+    k = first
+    while k - 1 >= done:
+        above = rows[k - 1].words
+        if any((w.x0 + w.x1) / 2 < x for w in above) or max(w.x1 for w in above) < hi - 2 * h:
+            break
+        if abs(min(w.x0 for w in above) - x0) > 3 * h:  # an indented first line still counts
+            break
+        k -= 1
+    return k
+
+
 def _read(rows: list[_Row], min_gap: float, text_x0: float, text_x1: float) -> list[Line]:
     if len(rows) < 2 * MIN_GUTTER_ROWS:
         return _to_lines(rows)
@@ -268,16 +413,20 @@ def _read(rows: list[_Row], min_gap: float, text_x0: float, text_x1: float) -> l
     out: list[Line] = []
     done = 0
     narrow_left = x - text_x0 <= MAX_SIDE_SHARE * (text_x1 - text_x0)
-    for first, last in best_segs:
-        out += _to_lines(rows[done:first])
-        # A short label block is read where it starts, after the paragraph lines above it.
+    for first, last, split in _extend_segments(rows, best_segs, x, min_gap, done):
+        # A short label block is read where it starts, after the paragraph lines above it;
+        # a longer left column before the paragraph it starts beside, not inside a sentence.
         short = _short_side_rows(rows[first:last + 1], x, narrow_left, text_x1 - text_x0)
-        if short and short[0] > 0:
-            out += _to_lines(rows[first:first + short[0]])
-            first += short[0]
-        left, right = _split_rows(rows[first:last + 1], x)
-        # A left side column is read first, as a reader does; a right-hand box after the text.
-        out += _to_lines(left) + _to_lines(right) if narrow_left else _to_lines(right) + _to_lines(left)
+        if short:
+            lead = start = first + short[0]
+        else:
+            lead, start = first, (_paragraph_start(rows, first, split, done) if narrow_left else first)
+        left, right = _split_rows(rows[lead:last + 1], split if narrow_left else x)
+        out += _to_lines(rows[done:start])
+        if narrow_left:  # a left side column is read first, as a reader does
+            out += _to_lines(left) + _to_lines(rows[start:lead]) + _to_lines(right)
+        else:  # a right-hand box after the text beside it
+            out += _to_lines(rows[start:lead]) + _to_lines(right) + _to_lines(left)
         done = last + 1
     return out + _to_lines(rows[done:])
 
@@ -330,9 +479,9 @@ def group_lines(words: list[Word], page_number: int) -> list[Line]:
 def _group_body(words: list[Word]) -> list[Line]:
     if not words:
         return []
-    rows = _rows(words)
     cw = _char_width(words)
     min_gap = max(GAP_CHARS * cw, MIN_GAP_PT)
+    rows = _rows(words, min_gap)
     text_x0 = min(w.x0 for w in words)
     text_x1 = max(w.x1 for w in words)
     return _read(rows, min_gap, text_x0, text_x1)

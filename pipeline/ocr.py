@@ -1,8 +1,9 @@
 """OCR of one PDF page: render with pypdfium2, clean up lightly, read with tesseract.
 
 Boxes come back in PDF points (pdfplumber convention, top-left origin). When the image was
-deskewed, each word's centre is rotated back into the page frame (the words of one tesseract
-line share its vertical position), so boxes stay comparable with text-layer words.
+deskewed, boxes stay in the deskewed frame (the page's rows straight, rotated about the page's
+centre): rotated back, a table's first column or a side box drifts off its rows by a line's
+height on a page scanned 1.5° askew, which is what the reading order is built from.
 
 Two tesseract calls per page at most: the page, with its ruled frames (a box of counts beside
 the preamble, a framed mention) blanked out; then one strip stacking each frame's content and
@@ -14,6 +15,7 @@ from __future__ import annotations
 import functools
 import math
 import os
+import unicodedata
 from typing import Optional, Union
 
 import numpy as np
@@ -175,26 +177,95 @@ def prepare(gray: np.ndarray, deskew: bool = True, denoise: Optional[bool] = Non
 
 
 # ----------------------------------------------------------------------------- reading
-def _to_page(x: float, y: float, inverse) -> tuple[float, float]:
-    if inverse is None:
-        return x, y
-    return (float(inverse[0, 0] * x + inverse[0, 1] * y + inverse[0, 2]),
-            float(inverse[1, 0] * x + inverse[1, 1] * y + inverse[1, 2]))
+# Two words whose boxes overlap by this share of the narrower one's width (and half its
+# height) are one piece of ink read twice (LSTM echoes, often put in a line of their own:
+# "NOËL a a été", "à a l'unanimité", "E émet", "ler n mai" where "n" is the first hump of
+# "m"). Printed words are separated by a space and never overlap that much.
+ECHO_OVERLAP = 0.4
 
 
-def words_from_data(data: dict, page_number: int, scale: float, inverse=None,
+def _folded(text: str) -> str:
+    text = unicodedata.normalize("NFKD", text.casefold())
+    return "".join(c for c in text if c.isalnum())
+
+
+# One-letter words of French: an overlapped box holding one of these may be a printed word
+# under a neighbour's stretched box ("(procuration" over "à"); any other lone letter is a
+# fragment of the glyphs under it.
+_ONE_LETTER_WORDS = set("aàyôo")
+
+
+def _echo_of(short: str, long: str) -> bool:
+    """Whether `short`, read over `long`'s box, repeats it: the same letters, its first or last
+    letters, or a lone letter that is no word. A word under a box stretched by an underline
+    ("Ordre" over "du jour") or by a parenthesis is none of these."""
+    fs, fl = _folded(short), _folded(long)
+    if fs == fl or fl.startswith(fs) or fl.endswith(fs):
+        return True
+    return len(fs) == 1 and fs not in _ONE_LETTER_WORDS and not fs.isdigit()
+
+
+def _echoes(data: dict, keep: list[int], texts: dict) -> set[int]:
+    """Indices of the words that an overlapping reading covers: of two overlapping words the
+    shorter (the less confident when both are as long) is dropped when it echoes the other
+    (_echo_of). Punctuation is never an echo: its narrow box overlaps a neighbour's by a few
+    pixels, and a bold number's box often runs over the dash printed after it."""
+    box = {i: (int(data["left"][i]), int(data["top"][i]),
+               int(data["left"][i]) + int(data["width"][i]), int(data["top"][i]) + int(data["height"][i]))
+           for i in keep}
+    order = sorted(keep, key=lambda i: box[i][0])
+    drop = set()
+    for n, a in enumerate(order):
+        ax0, ay0, ax1, ay1 = box[a]
+        for b in order[n + 1:]:
+            bx0, by0, bx1, by1 = box[b]
+            if bx0 >= ax1:
+                break
+            narrower = max(min(ax1 - ax0, bx1 - bx0), 1)
+            lower = max(min(ay1 - ay0, by1 - by0), 1)
+            if min(ax1, bx1) - bx0 < ECHO_OVERLAP * narrower or min(ay1, by1) - max(ay0, by0) < 0.5 * lower:
+                continue
+            fa, fb = _folded(texts[a]), _folded(texts[b])
+            if not fa or not fb:  # a colon's sliver of a box touches its neighbour's
+                continue
+            short, long = (a, b) if len(fa) < len(fb) else (b, a)
+            if len(fa) == len(fb):
+                short = a if float(data["conf"][a]) < float(data["conf"][b]) else b
+            if _echo_of(texts[short], texts[long]):
+                drop.add(short)
+    return drop
+
+
+# OCR reads the "1" of "1er" as "l" or "I"; "ler" is no French word, "Ier" is (Titre Ier)
+# unless a month follows it.
+_MONTHS = {"janvier", "fevrier", "mars", "avril", "mai", "juin", "juillet", "aout", "septembre",
+           "octobre", "novembre", "decembre"}
+
+
+def _first_of_month(texts: dict, keep: list[int]) -> None:
+    """Repair "ler" / "Ier <month>" in place; `keep` lists the words in tesseract's order."""
+    for i, nxt in zip(keep, keep[1:] + [None]):
+        if texts[i] == "ler" or (texts[i] == "Ier" and nxt is not None and _folded(texts[nxt]) in _MONTHS):
+            texts[i] = "1er"
+
+
+def _word_text(raw) -> str:
+    """A tesseract word without the table rulings it read as bars ("|", "|3")."""
+    return clean_text(str(raw)).strip("|¦").strip()
+
+
+def words_from_data(data: dict, page_number: int, scale: float,
                     page_width: float = 1e9, page_height: float = 1e9, framed: bool = False) -> list[Word]:
     """Turn pytesseract's image_to_data dict into Words in PDF points.
 
     Every word gets the vertical extent of its tesseract line: word boxes hug the glyphs, so
     a word without ascenders ("quorum") sits lower than its neighbours and could be grouped
-    with the line of a side column instead of its own. On a deskewed image each word's centre
-    is taken back into the page frame, but the words of one line keep one vertical position
-    (the line's, at its middle): on a page scanned 1° askew the last word of a 17 cm line
-    sits 3 mm lower than the first, enough to fall into the next line's row.
+    with the line of a side column instead of its own. A word that overlaps its neighbour
+    in the line (a tesseract echo) is dropped, the more confident reading kept.
     With `framed`, a word of block k >= 0 is marked as read inside frame k (fontname
     FRAME_FONT + k)."""
-    keep = [i for i, raw in enumerate(data["text"]) if float(data["conf"][i]) >= 0 and clean_text(str(raw))]
+    texts = {i: _word_text(raw) for i, raw in enumerate(data["text"]) if float(data["conf"][i]) >= 0}
+    keep = [i for i, text in texts.items() if text]
 
     def line_key(i):
         return tuple(data[k][i] if k in data else i for k in ("block_num", "par_num", "line_num"))
@@ -202,33 +273,25 @@ def words_from_data(data: dict, page_number: int, scale: float, inverse=None,
     members: dict[tuple, list[int]] = {}
     for i in keep:
         members.setdefault(line_key(i), []).append(i)
-    band, shift = {}, {}
+    echoes = _echoes(data, keep, texts)
+    _first_of_month(texts, [i for i in keep if i not in echoes])
+    band = {}
     for key, idx in members.items():
         # Medians, not extremes: a tesseract "line" sometimes straddles two visual lines.
         band[key] = (float(np.median([int(data["top"][i]) for i in idx])),
                      float(np.median([int(data["top"][i]) + int(data["height"][i]) for i in idx])))
-        if inverse is not None:
-            xs = [int(data["left"][i]) + int(data["width"][i]) / 2 for i in idx]
-            mid_x, mid_y = float(np.median(xs)), sum(band[key]) / 2
-            shift[key] = _to_page(mid_x, mid_y, inverse)[1] - mid_y
     words = []
     for i in keep:
+        if i in echoes:
+            continue
         conf = float(data["conf"][i])
-        text = clean_text(str(data["text"][i]))
-        key = line_key(i)
+        text = texts[i]
         left, width = int(data["left"][i]), int(data["width"][i])
         t, b = int(data["top"][i]), int(data["top"][i]) + int(data["height"][i])
-        bt, bb = band[key]
-        in_band = min(b, bb) - max(t, bt) >= 0.5 * max(b - t, 1)
-        if in_band:
+        bt, bb = band[line_key(i)]
+        if min(b, bb) - max(t, bt) >= 0.5 * max(b - t, 1):
             t, b = min(t, bt), max(b, bb)
-        x0, x1 = float(left), float(left + width)
-        if inverse is not None:
-            cx, cy = _to_page(left + width / 2, (t + b) / 2, inverse)
-            dy = shift[key] if in_band else cy - (t + b) / 2
-            x0, x1 = cx - width / 2, cx + width / 2
-            t, b = t + dy, b + dy
-        x0, top, x1, bottom = x0 / scale, t / scale, x1 / scale, b / scale
+        x0, top, x1, bottom = left / scale, t / scale, (left + width) / scale, b / scale
         x0, top = max(0.0, x0), max(0.0, top)
         x1, bottom = min(page_width, x1), min(page_height, bottom)
         block = int(data["block_num"][i]) if framed else -1
@@ -312,7 +375,9 @@ def find_frames(ink: np.ndarray) -> tuple[list[tuple[int, int, int, int]], Optio
 
 def frame_content(img: np.ndarray, rules: np.ndarray, frame) -> np.ndarray:
     """The inside of a frame with its rulings (sides, inner separators) whitened; `rules` is
-    the half-resolution mask of find_frames."""
+    the half-resolution mask of find_frames. Faint inner separators (grey hairlines of a
+    table of counts, too pale or too broken for the page's rulings) are found in the frame
+    itself: left, tesseract reads them as "|", "1" or "I" glued to the figures ("143" for 3)."""
     import cv2
 
     x, y, w, h = frame
@@ -321,7 +386,49 @@ def frame_content(img: np.ndarray, rules: np.ndarray, frame) -> np.ndarray:
     mask = cv2.resize(half, (half.shape[1] * 2, half.shape[0] * 2), interpolation=cv2.INTER_NEAREST)
     mask = cv2.dilate(mask, np.ones((3, 3), np.uint8))[:crop.shape[0], :crop.shape[1]]
     crop[:mask.shape[0], :mask.shape[1]][mask > 0] = 255
+    crop[faint_rules(crop) > 0] = 255
     return crop
+
+
+# A separator crossing a frame spans this share of its width (horizontal) or height
+# (vertical); no glyph nor word is that long, and a row of text is broken by its spaces.
+FAINT_H_SHARE = 0.4
+FAINT_V_SHARE = 0.7
+# ... and is longer than this many glyph heights: a long word in a narrow box is not.
+FAINT_GLYPHS = 12
+# Ink darker than the paper by this much: grey hairlines included, paper grain left out.
+FAINT_DELTA = 40
+
+
+def faint_rules(crop: np.ndarray) -> np.ndarray:
+    """Mask (dilated) of the long thin straight strokes of a frame's inside, pale ones included.
+
+    Closing a word's letters makes a long run too: a stroke is a rule only when it is much
+    thinner than the frame's glyphs are tall."""
+    import cv2
+
+    paper = float(np.median(crop))
+    dark = (crop < paper - FAINT_DELTA).astype(np.uint8) * 255
+    n, _, stats, _ = cv2.connectedComponentsWithStats(dark, 8)
+    glyphs = [int(stats[k, 3]) for k in range(1, n)
+              if stats[k, 3] >= 3 and stats[k, 2] < crop.shape[1] / 4 and stats[k, 3] < crop.shape[0] / 2]
+    glyph = float(np.median(glyphs)) if glyphs else 10.0
+    thick = max(3.0, 0.4 * glyph)
+    out = np.zeros_like(dark)
+    for horizontal, share in ((True, FAINT_H_SHARE), (False, FAINT_V_SHARE)):
+        length = crop.shape[1] if horizontal else crop.shape[0]
+        # A slightly slanted or broken hairline: thickened across, its gaps closed along.
+        across = np.ones((5, 1) if horizontal else (1, 5), np.uint8)
+        along = np.ones((1, 5) if horizontal else (5, 1), np.uint8)
+        m = cv2.morphologyEx(cv2.dilate(dark, across), cv2.MORPH_CLOSE, along)
+        k = int(max(share * length, FAINT_GLYPHS * glyph))
+        m = cv2.morphologyEx(m, cv2.MORPH_OPEN, np.ones((1, k) if horizontal else (k, 1), np.uint8))
+        n, labels, stats, _ = cv2.connectedComponentsWithStats(m, 8)
+        for c in range(1, n):
+            width = stats[c, 3] if horizontal else stats[c, 2]
+            if width <= thick + 4:  # + the 2 x 2 pixels the dilation added
+                out[labels == c] = 255
+    return out
 
 
 # ----------------------------------------------------------------------------- orphans
@@ -447,7 +554,7 @@ def ocr_image(gray: np.ndarray, page_number: int, scale: float, *, lang: str = "
     import pytesseract
 
     check_tesseract(lang)
-    img, inverse, _notes = prepare(gray, deskew=deskew, denoise=denoise)
+    img, _inverse, _notes = prepare(gray, deskew=deskew, denoise=denoise)
     ink = _ink(img)
     frames, rules = find_frames(ink)
     page_img = img
@@ -457,7 +564,8 @@ def ocr_image(gray: np.ndarray, page_number: int, scale: float, *, lang: str = "
             page_img[y:y + h, x:x + w] = 255
             ink[y:y + h, x:x + w] = 0
     data = _tesseract(page_img, page_number, lang=lang, config=config, timeout=timeout)
-    words = words_from_data(data, page_number, scale, inverse, page_width, page_height)
+    # Deskewed coordinates, not the page frame (see the module docstring).
+    words = words_from_data(data, page_number, scale, page_width, page_height)
     pieces = [(x, y, frame_content(img, rules, (x, y, w, h)), k, FRAME_MIN_CONF)
               for k, (x, y, w, h) in enumerate(frames)]
     if recover_orphans:
@@ -471,7 +579,7 @@ def ocr_image(gray: np.ndarray, page_number: int, scale: float, *, lang: str = "
         if frames:  # a frame's words exist nowhere else: the page is not fully read
             raise
         return words  # loose words are a bonus; the page's main reading stands
-    return words + words_from_data(extra, page_number, scale, inverse, page_width, page_height, framed=True)
+    return words + words_from_data(extra, page_number, scale, page_width, page_height, framed=True)
 
 
 def ocr_page(pdf, page_index: int, page_width_pt: float, page_height_pt: float, *, dpi: int = 300,

@@ -150,7 +150,7 @@ SCHEMAS: dict[str, pa.Schema] = {
         pa.field("document_id", _str),
     ),
     # One row per person of an authority across all its documents, derived from attendance, proxies
-    # and member_votes (pipeline/members.py rewrites it whole; chunks only add empty parts).
+    # and member_votes (pipeline/members.py rewrites it whole; chunks never write it).
     # document_id: the document where the person is first seen (earliest session).
     "members": _schema(
         pa.field("person_id", _str, nullable=False),

@@ -13,7 +13,9 @@ from __future__ import annotations
 import hashlib
 import io
 import logging
+import math
 import re
+import statistics
 import sys
 import time
 import unicodedata
@@ -148,20 +150,53 @@ def needs_ocr(page, words: list[Word]) -> tuple[bool, str]:
     return False, f"text layer ({nchars} chars, coverage {coverage:.1%}, image {image_share:.0%})"
 
 
+# OCR boxes are in the deskewed image's frame (ocr.py), which drifts from the page frame by
+# up to a few lines' height at the corners; a text-layer word and its OCR reading are matched
+# within this distance, in points, to measure that drift.
+MAX_DRIFT_PT = 60.0
+
+
+def _folded(text: str) -> str:
+    text = unicodedata.normalize("NFKD", text.casefold())
+    return "".join(c for c in text if c.isalnum())
+
+
+def _drift(layer: list[Word], ocr: list[Word]) -> tuple[float, float]:
+    """Median offset from text-layer words to the OCR readings of the same words nearby."""
+    by_text: dict[str, list[Word]] = {}
+    for w in ocr:
+        by_text.setdefault(_folded(w.text), []).append(w)
+    dxs, dys = [], []
+    for t in layer:
+        key = _folded(t.text)
+        if len(key) < 3:
+            continue
+        near = [(math.hypot(w.x0 - t.x0, w.top - t.top), w) for w in by_text.get(key, [])]
+        near = [(d, w) for d, w in near if d <= MAX_DRIFT_PT]
+        if near:
+            w = min(near, key=lambda p: p[0])[1]
+            dxs.append(w.x0 - t.x0)
+            dys.append(w.top - t.top)
+    return (statistics.median(dxs), statistics.median(dys)) if dxs else (0.0, 0.0)
+
+
 def merge_ocr_words(layer: list[Word], ocr: list[Word]) -> list[Word]:
     """Keep the exact text-layer words and add the OCR words that are not the same text again.
 
-    The scanned image often shows what the text layer says (a stamp printed on the page):
-    an OCR word whose box lies mostly over a text-layer word is a duplicate."""
+    The rendered page shows what the text layer says (a stamp printed on a scan): an OCR
+    word whose box, moved by the drift between the two frames, lies mostly over a text-layer
+    word is a duplicate."""
     if not layer:
         return list(ocr)
+    dx, dy = _drift(layer, ocr)
     kept = list(layer)
     for w in ocr:
-        area = max((w.x1 - w.x0) * (w.bottom - w.top), 1e-6)
+        x0, x1, top, bottom = w.x0 - dx, w.x1 - dx, w.top - dy, w.bottom - dy
+        area = max((x1 - x0) * (bottom - top), 1e-6)
         dup = False
         for t in layer:
-            ix = min(w.x1, t.x1) - max(w.x0, t.x0)
-            iy = min(w.bottom, t.bottom) - max(w.top, t.top)
+            ix = min(x1, t.x1) - max(x0, t.x0)
+            iy = min(bottom, t.bottom) - max(top, t.top)
             if ix > 0 and iy > 0 and ix * iy / area > 0.3:
                 dup = True
                 break

@@ -144,6 +144,8 @@ class DatasetWriter:
         years = _session_years(rows.get("deliberations", []))
         pending = []
         for name in SCHEMAS:
+            if name in DERIVED:
+                continue
             for folder, part_rows in _partitions(name, rows.get(name, []), years):
                 path = self.out / name / folder / f".pending-{chunk}.parquet"
                 path.parent.mkdir(parents=True, exist_ok=True)
@@ -156,6 +158,11 @@ class DatasetWriter:
         for path in pending:
             os.replace(path, _part_path(path, chunk))
         return chunk
+
+
+# Tables rebuilt whole from the committed rows after each commit (pipeline/members.py), never
+# written by chunks.
+DERIVED = frozenset({"members"})
 
 
 def _part_path(pending: Path, chunk: str) -> Path:

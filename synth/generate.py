@@ -327,7 +327,10 @@ def draw_vote(rng: random.Random, voters: int, present: list[Person], seed: Opti
     if seed == "outcome_majority":
         against = voters // 2 + rng.randint(1, 2)
         abst = rng.randint(0, voters - against - 1)
-        return Vote(rng.choice(("counts", "prose")), voters - against - abst, against, abst, unanimous=False,
+        kind = rng.choice(("counts", "prose"))
+        # Prose leaves out a zero ("par 12 voix pour et 16 voix contre"): nothing printed, nothing expected.
+        return Vote(kind, voters - against - abst, against, abst if abst or kind == "counts" else None,
+                    unanimous=False, print_zeros=kind == "counts",
                     against_names=rng.sample(names, min(against, 3)) if against <= 3 else [],
                     position=rng.choice(("before", "after")))
     kind = rng.choices(("unanimous", "counts", "prose", "caps", "unanimous_abst", "secret", "multi", "rejected",

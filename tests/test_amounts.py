@@ -100,3 +100,27 @@ def test_whole_euros_without_cents(euros):
 ])
 def test_single_amount_with_tax_restatements(text, expected):
     assert single_amount(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("1 234,56 €", [1234.56]),
+    ("1.234,56 euros", [1234.56]),
+    ("12 k€ HT", [12000.0]),
+    ("8.700,50 €", [8700.5]),
+    ("61.251 €", [61251.0]),
+    # OCR: the first thousands space lost, a speck before the sign, a "0" read as "(" or "O"
+    ("pour un montant de 1317 583,00 € TIC", [1317583.0]),
+    ("une subvention de 2100<€ à l'association", [2100.0]),
+    ("de 75 (28,99€ HT", [75028.99]),
+    ("de 75 O28,99 € HT", [75028.99]),
+])
+def test_amounts_in_french_and_ocr_formats(text, expected):
+    assert parse_amounts(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("au titre de 2024 150 000 €", [150000.0]),  # a year, then a sum
+    ("le lot 12 (30 €)", [30.0]),  # a sum in brackets is no slip
+])
+def test_ocr_repairs_leave_ordinary_figures_alone(text, expected):
+    assert parse_amounts(text) == expected

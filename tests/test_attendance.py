@@ -240,3 +240,33 @@ def test_represented_label_variants(label, status):
                                   "M. Sylvain GAUDIN, intéressé, s’est retiré."])
 def test_departure_wordings(move):
     assert ("Sylvain GAUDIN", "absent") in attendance(SESSION, f"2. Vente\n{move}\nAdopté.")
+
+
+@pytest.mark.parametrize("session, expected", [
+    ("Présents : Jean DUPONT, Luc LEROY représenté par son suppléant Alain JOLY, Paul MARTIN",
+     [("Jean DUPONT", "present"), ("Alain JOLY", "present"), ("Paul MARTIN", "present"), ("Luc LEROY", "excused")]),
+    ("Présents : Jean DUPONT, Paul MARTIN\nAbsents : Luc LEROY (excusé), Anne ROY",
+     [("Jean DUPONT", "present"), ("Paul MARTIN", "present"), ("Luc LEROY", "excused"), ("Anne ROY", "absent")]),
+    # a proxy statement after the list is not a member of it
+    ("Présents : Jean DUPONT, Paul MARTIN\nPouvoir de Mme Anne ROY à M. Paul MARTIN",
+     [("Jean DUPONT", "present"), ("Paul MARTIN", "present"), ("Anne ROY", "excused")]),
+    # a note wrapped over a line end: the list goes on to its last member
+    ("Présents : Jean DUPONT\nAbsents excusés : M. Guillaume MASSON (pouvoir à M. Jean DUPONT, adjoint\n"
+     "au maire) - M. Ludovic GUILLOUET",
+     [("Jean DUPONT", "present"), ("Guillaume MASSON", "excused"), ("Ludovic GUILLOUET", "excused")]),
+])
+def test_substitutes_notes_and_proxy_statements(session, expected):
+    assert attendance(session) == expected
+
+
+def test_first_names_only_a_grantor_is_not_a_longer_compound_name():
+    session = ("Membres présents : Laëtitia, Élodie, Anne-Sophie\n"
+               "Absents ayant donné procuration : Madame Anne donne pouvoir à Madame Élodie")
+    assert attendance(session) == [("Laëtitia", "present"), ("Élodie", "present"), ("Anne-Sophie", "present"),
+                                   ("Anne", "excused")]
+
+
+def test_an_event_with_a_one_letter_misprint_is_the_listed_member():
+    session = "Présents : Hervé, Gérard, Marie-Hélène\nExcusés : Jean-Pierre, Hélène"
+    got = attendance(session, "3. Budget\nArrivée de Mme Hélème à 20h15.\nAdopté à l'unanimité.")
+    assert ("Hélène", "present") in got and len(got) == 5

@@ -2,7 +2,7 @@
 import pytest
 
 from extractors.counts import extract_counts, extract_named_votes
-from pipeline.model import DeliberationText
+from pipeline.model import DeliberationText, Line, Word
 
 
 def counts_of(item: str, session: str = "", before: str = "", kind: str = "minutes") -> dict:
@@ -254,3 +254,83 @@ def test_a_member_leaving_before_the_vote_makes_the_session_counts_stale():
     d = DeliberationText.from_text(item, session_text=session, kind="minutes")
     got = {k: v.value for k, v in extract_counts(d).items()}
     assert "present_count" not in got and got["members_in_office"] == 35
+
+
+# --------------------------------------------------------------------------- round 3: boxes and carried counts
+@pytest.mark.parametrize("session, expected", [
+    # A figure right after "Label :" belongs to that label, not to the label that follows it.
+    ("Nombre de membres\nprésents : 22\nvotants : 24 Présents : M. Noël SIMON - Mme Marie DUBOIS",
+     {"present_count": 22, "voters_count": 24}),
+    # OCR keeps a table's rule or a dot between a boxed label and its figure.
+    ("Membres en exercice | 35\nPrésents | 19\nVotants. | 34 ir\nReprésentés | 3",
+     {"members_in_office": 35, "present_count": 19, "voters_count": 34, "represented_count": 3}),
+    ("Membres en exercice 23 |\nPrésents | 19\nVotants . 22", {"members_in_office": 23, "present_count": 19, "voters_count": 22}),
+    # A printed anomaly read alone is kept for the validators (a grantor counted present too).
+    ("Membres en exercice : 42\nPrésents : 41\nVotants : 43", {"members_in_office": 42, "present_count": 41, "voters_count": 43}),
+])
+def test_boxed_counts(session, expected):
+    assert subset(counts_of("1. Objet\nVote : à l'unanimité", session=session), expected) == expected
+
+
+def test_a_separator_is_no_label_in_prose():
+    got = counts_of("1. Objet\nVote : à l'unanimité", session="Le maire remercie les présents | 3 points à l'ordre du jour.")
+    assert "present_count" not in got
+
+
+def test_a_reading_above_the_members_loses_to_one_that_fits():
+    box = "Membres en exercice : 15\nVotants : {}"
+    got = counts_of("2. Objet\nAdopté.", session=box.format(75) + "\n" + box.format(15))
+    assert got["voters_count"] == 15
+
+
+SESSION = "Nombre de conseillers en exercice : 19 – Présents : 18 – Votants : 19"
+
+
+@pytest.mark.parametrize("before, present, voters", [
+    # An earlier item's own count, with nobody coming or going, is that item's alone.
+    ("1. Tarifs\nPrésents : 18 – Votants : 21\nAdopté.", 18, 19),
+    # A member leaves for one item and comes back: the session's counts hold again.
+    ("1. Créances\nPrésents : 17 – Votants : 18\nMme ROUX, intéressée, quitte la salle et ne prend part ni au débat ni au vote.\n"
+     "Adoptée à l’unanimité.\nMme ROUX regagne la salle.", 18, 19),
+    # A departure recorded, then an item prints the new counts: they hold for the next items.
+    ("1. Convention\nVote : unanimité.\nMme DA SILVA quitte la séance à 20h15.\n2. Statuts\nPrésents : 17 — Votants : 18\nAdopté.",
+     17, 18),
+    # … until the member comes back.
+    ("1. Convention\nVote : unanimité.\nMme DA SILVA quitte la séance à 20h15.\n2. Statuts\nPrésents : 17 — Votants : 18\n"
+     "Adopté.\nArrivée de Mme DA SILVA à 20h40.", 18, 19),
+    # A departure nobody counted afterwards: no count holds.
+    ("1. Convention\nVote : unanimité.\nMme DA SILVA quitte la séance à 20h15.", None, None),
+])
+def test_counts_carried_from_earlier_items(before, present, voters):
+    got = counts_of("3. Redevance\nAdopté à l’unanimité.", session=SESSION, before=before)
+    assert (got.get("present_count"), got.get("voters_count")) == (present, voters)
+
+
+def test_the_first_count_printed_after_the_session_holds_when_the_session_prints_none():
+    got = counts_of("3. Statuts\nAdopté.", session="Séance du 16 mai 2022",
+                    before="2. Vente\nPrésents : 28\nReprésentés : 1\nAdopté à l'unanimité.")
+    assert (got["present_count"], got["represented_count"]) == (28, 1)
+
+
+def _word(text, x0, top, height=9.5):
+    return Word(text, 1, x0, top, x0 + 6.0 * len(text), top + height)
+
+
+def test_a_box_label_gets_back_the_figure_printed_beside_it():
+    session = [Line.from_words([_word("Présents", 80, 197.1)]),
+               Line.from_words([_word("Votants", 80, 232.8)]),
+               Line.from_words([_word("12", 212, 197.1), _word("Le", 274, 194.4), _word("20", 288, 194.4),
+                                _word("novembre", 304, 194.4)]),
+               Line.from_words([_word("14", 212, 232.8), _word("salle", 274, 237.3), _word("du", 300, 237.3)])]
+    d = DeliberationText(seq=1, lines=[Line.synthetic("Objet : Budget"), Line.synthetic("Adopté à l'unanimité.")],
+                         session=session, kind="extract")
+    got = {k: v.value for k, v in extract_counts(d).items()}
+    assert (got["present_count"], got["voters_count"]) == (12, 14)
+
+
+def test_a_figure_inside_a_sentence_is_no_cell():
+    session = [Line.from_words([_word("Présents", 80, 197.1)]),
+               Line.from_words([_word("réuni", 180, 197.1), _word("le", 215, 197.1), _word("9", 230, 197.1),
+                                _word("juin", 240, 197.1)])]
+    d = DeliberationText(seq=1, lines=[Line.synthetic("Objet : Budget")], session=session, kind="extract")
+    assert "present_count" not in extract_counts(d)

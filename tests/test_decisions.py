@@ -230,3 +230,132 @@ Charge Monsieur le Maire d’effectuer toutes démarches et de signer toutes pi�
 ])
 def test_lists_of_infinitives(text, expected):
     assert decisions(text, kind="minutes") == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # OCR reads the square bullet "■" as "=" and doubles the apostrophe of "D’"
+    ("""Le Conseil municipal, après en avoir délibéré, DÉCIDE :
+= D’'APPROUVER la modification des statuts du syndicat ;
+= DE CHARGER le Maire de notifier la présente délibération au syndicat.""",
+     [("approuver", None), ("charger", None)]),
+    # pdfplumber prints an unmapped bullet glyph as "(cid:127)"
+    ("""La Commission permanente, après en avoir délibéré, DÉCIDE :
+(cid:127) D’APPROUVER l’acquisition de la parcelle au prix de 62 700 € ;
+(cid:127) DE DIRE que les frais de notaire sont à la charge de la collectivité.""",
+     [("approuver", 62700.0), ("dire", None)]),
+    # "Article 1er" read as "Article ler"; OCR spacing after a wrapped article does not end them
+    ("""Le Conseil communautaire, après en avoir délibéré, DÉCIDE :
+Article ler : Admet en non-valeur les créances pour un montant total de 8.700,50 €.
+Article 2 : Dit que la dépense sera imputée à l’article 6541.""",
+     [("admettre", 8700.5), ("dire", None)]),
+    # "DECIDE" without its accent, then numbered items
+    ("""Le Conseil municipal, après en avoir délibéré, DECIDE:
+1°) d'approuver le plan de financement ;
+2) de solliciter une subvention de 25 000 € auprès de l'État ;
+3. d'autoriser le Maire à signer toute pièce.""",
+     [("approuver", None), ("solliciter", 25000.0), ("autoriser", None)]),
+    # "DÉCIDE" with the vote formula after it on its line
+    ("""Le Conseil Municipal, après en avoir délibéré,
+DÉCIDE à l'unanimité
+- de créer un poste d'adjoint technique,
+- de modifier le tableau des effectifs.""", [("créer", None), ("modifier", None)]),
+    # a verb in capitals after the vote formula opens the line: "VOTE" here is no vote line
+    ("""Le Conseil municipal, après en avoir délibéré, (12 voix pour, 1 contre),
+VOTE les taux d'imposition suivants : TFB 25 %, TFNB 40 %.""", [("voter", None)]),
+    # the object of a verb ending a line is not a verb: "l'offre" is no form of "offrir"
+    ("""Le Conseil municipal, après en avoir délibéré, (Pour : 4 - Contre : 11), retient
+l'offre de l'entreprise pour un montant de 1 086 500 € HT soit 1 303 800,00 € TTC,
+autorise le Maire à signer le marché et sollicite le concours financier de l'État.""",
+     [("retenir", None), ("autoriser", None), ("solliciter", None)]),
+    # the vote formula wraps onto a line that opens with a dash
+    ("""Le Conseil communautaire, après en avoir délibéré, par TRENTE-CINQ voix POUR – ZÉRO voix CONTRE
+– UNE ABSTENTION, admet en non-valeur les créances pour un montant total de 5 960 € HT et dit que la
+dépense sera imputée à l’article 6541.""", [("admettre", 5960.0), ("dire", None)]),
+    # a stray OCR mark between "et" and the next verb
+    ("""Le Conseil communautaire, après en avoir délibéré, par 31 voix pour, prend acte de la
+présentation du rapport annuel 2019 et E émet un avis favorable sur ce rapport.""",
+     [("prendre", None), ("émettre", None)]),
+    # a verb hyphenated over two lines
+    ("""Le Conseil, après en avoir délibéré, par 12 voix pour et 3 abstentions
+AUTO-
+RISE le Maire à signer la convention.""", [("autoriser", None)]),
+    # "décide" ending its line reads as the infinitive on the next one
+    ("""Entendu l'exposé du Maire, le conseil municipal, à l'unanimité, décide
+d'adhérer au groupement de commandes et autorise le Maire à signer la convention.""",
+     [("adhérer", None), ("autoriser", None)]),
+    # articles with no "DÉCIDE :" above them
+    ("""Article 1er : Approuve le projet pour 1.234,56 euros.
+Article 2 : Le Maire est autorisé à signer la convention.""", [("approuver", 1234.56), ("autoriser", None)]),
+    # a numbered paragraph after the decided sentence is no part of it
+    ("""Le Conseil Municipal après en avoir délibéré,
+ACCEPTE les tarifs proposés pour les repas enfants à compter de septembre 2020.
+
+2) Il propose d’appliquer le tarif suivant pour les adultes :
+- 5.80€ pour les repas adultes""", [("accepter", None)]),
+])
+def test_ocr_and_layout_variants_of_the_operative_part(text, expected):
+    assert decisions(text, kind="minutes") == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # OCR of "Il est proposé": "Il'est", "ll est", "1 est"
+    ("""Il'est proposé au Conseil municipal d'approuver la modification des statuts et de charger
+Madame la Maire de notifier la présente délibération au syndicat.""", [("approuver", None), ("charger", None)]),
+    ("""ll est proposé au conseil municipal d'approuver la convention et d'autoriser le Maire à la signer.""",
+     [("approuver", None), ("autoriser", None)]),
+    ("""1 est proposé au Conseil municipal d'approuver la décision modificative n°103
+. telle que présentée, pour un montant de 31 350 € HT et de charger le Maire de
+_ l'exécution de la présente délibération.""", [("approuver", 31350.0), ("charger", None)]),
+    # a noun at a line's start that is one letter off a verb ("financier" / "financer")
+    ("""Il est proposé au Conseil municipal de retenir l’offre de l’entreprise pour 901 000 € HT, d’autoriser
+le Maire à signer le marché et ses avenants éventuels et de solliciter le concours
+financier de l’État au titre de la DETR.""", [("retenir", 901000.0), ("autoriser", None), ("solliciter", None)]),
+])
+def test_ocr_variants_of_the_proposal(text, expected):
+    assert decisions(text, kind="minutes") == expected
+
+
+def test_vote_formula_filed_under_counts_stays_in_the_sentence():
+    """The layout may file the middle of "après en avoir délibéré, (Pour : 15 - Contre : 3 (…) -
+    Abstention : 1), approuve …" under the counts: the verb it carries is still read."""
+    d = DeliberationText.from_text(
+        "Objet : Adhésion au service commun\n"
+        "Le Conseil municipal, après en avoir délibéré, (Pour : 15 - Contre : 3 (Guillaume,\n"
+        "Sandrine, Anthony) - Abstention : 1 (Fatima)), approuve l'adhésion au service commun\n"
+        "d'instruction, autorise le Maire à signer la convention correspondante et désigne le\n"
+        "Maire comme signataire des autorisations.\n"
+        "Adopté à l'unanimité.", kind="minutes")
+    lines = d.lines
+    d.sections = {"header": lines[:1], "decide": lines[1:2], "counts": [lines[2], lines[5]], "body": lines[3:5]}
+    assert [x.verb for x in extract_decisions(d)] == ["approuver", "autoriser", "désigner"]
+
+
+@pytest.mark.parametrize("word, verb", [
+    ("offre", "offrir"), ("l'offre", None), ("d'accord", None), ("s'engage", "engager"), ("APPROUVE", "approuver"),
+])
+def test_finite_verb_ignores_nouns_behind_an_elided_article(word, verb):
+    from extractors.nlp import finite_verb
+    assert finite_verb(word) == verb
+
+
+@pytest.mark.parametrize("word, verb", [
+    ("financier", None), ("foncier", None), ("approuvcr", "approuver"), ("s'engaget", "engager"),
+])
+def test_infinitive_repairs_ocr_slips_but_not_nouns(word, verb):
+    from extractors.nlp import infinitive
+    assert infinitive(word) == verb
+
+
+@pytest.mark.parametrize("text, expected", [
+    # an article whose subject is the collectivity: its present tense is the verb
+    ("""LE CONSEIL MUNICIPAL, après en avoir délibéré,
+DÉCIDE, à l'unanimité des membres présents et représentés :
+Article 1 : La commune adhère au groupement.
+Article 2 : Le Maire est autorisé à signer la convention.""", [("adhérer", None), ("autoriser", None)]),
+    # the council named on the line above a list of bullets is their subject
+    ("""Le Conseil Municipal, à l'unanimité des membres présents,
+- émet un avis favorable au projet ;
+- autorise le Maire à signer.""", [("émettre", None), ("autoriser", None)]),
+])
+def test_subjects_of_the_decided_items(text, expected):
+    assert decisions(text, kind="minutes") == expected

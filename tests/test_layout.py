@@ -648,3 +648,65 @@ Le conseil autorise le maire à signer. Vote : unanimité
 """
     _, _, delibs = seg(text)
     assert [h[:3] for h in headings(delibs)] == ["1 -", "2 -", "4 -"]
+
+
+@pytest.mark.parametrize("first,second,third", [
+    ("4.", "2.", "3."),  # the "1" of the first heading read as "4"
+    ("1.", "7.", "3."),  # the "2" read as "7"
+])
+def test_a_heading_digit_misread_by_ocr_keeps_its_place_in_the_numbering(first, second, third):
+    text = f"""\
+Procès-verbal de la séance du conseil municipal
+Présents : Jean DUPONT, Marie MARTIN
+{first} Attribution d'une subvention exceptionnelle
+Le conseil attribue 500 € à l'association. Vote : unanimité
+{second} Admission en non-valeur de créances
+Le conseil admet en non-valeur 2 500 €. Vote : unanimité
+{third} Fixation de la redevance d'occupation du domaine public
+Le conseil fixe la redevance. Vote : unanimité
+"""
+    _, _, delibs = seg(text)
+    assert [h[:2] for h in headings(delibs)] == [first, second, third]
+
+
+def test_items_printing_the_same_counts_at_the_same_height_keep_their_count_lines():
+    # Each item prints its own count line; on pages 2 and 3 they fall at the same height with the
+    # same figures, which is what a margin box repeated on every page looks like -- except that
+    # a box starts on the first page, once per page.
+    p1 = """\
+PROCES-VERBAL DU CONSEIL MUNICIPAL
+Séance du 12 mars 2024
+Présents : Jean DUPONT, Marie MARTIN
+Présents : 26 – Représentés : 1 – Votants : 27
+1. Travaux de voirie
+Le conseil approuve le devis. Vote : unanimité
+"""
+    p2 = """\
+2. Tarifs de la cantine
+Présents : 25 – Représentés : 1 – Votants : 26
+Le conseil fixe le prix du repas. Vote : unanimité
+"""
+    p3 = """\
+3. Convention avec la commune voisine
+Présents : 25 – Représentés : 1 – Votants : 26
+Le conseil autorise le maire à signer. Vote : unanimité
+"""
+    _, _, delibs = seg(p1, p2, p3)
+    assert [[l.text for l in d.lines if "Votants" in l.text] for d in delibs] == [
+        [], ["Présents : 25 – Représentés : 1 – Votants : 26"], ["Présents : 25 – Représentés : 1 – Votants : 26"]]
+
+
+def test_a_box_of_counts_repeated_on_every_page_is_furniture():
+    box = "Présents : 25\nVotants : 26\n"
+    p1 = box + """\
+PROCES-VERBAL DU CONSEIL MUNICIPAL
+Séance du 12 mars 2024
+Présents : Jean DUPONT, Marie MARTIN
+1. Travaux de voirie
+Le conseil approuve le devis. Vote : unanimité
+"""
+    p2 = box + "2. Tarifs de la cantine\nLe conseil fixe le prix du repas. Vote : unanimité\n"
+    p3 = box + "3. Convention avec la commune voisine\nLe conseil autorise le maire à signer. Vote : unanimité\n"
+    _, session, delibs = seg(p1, p2, p3)
+    assert all("Votants : 26" not in texts(d.lines) for d in delibs)
+    assert "Votants : 26" in texts(session)

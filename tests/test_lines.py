@@ -1,7 +1,7 @@
 """Reading order of a short label block printed in the left margin beside a paragraph."""
 import pytest
 
-from pipeline.lines import group_lines
+from pipeline.lines import _rows, group_lines
 from pipeline.model import Word
 
 CHAR = 5.5
@@ -73,3 +73,88 @@ def test_a_letterhead_beside_the_republic_heading_keeps_its_rows():
     got = [line.text for line in group_lines(words, 1)]
     assert got[:2] == ["COMMUNAUTÉ DE COMMUNES DU PAYS DE RÉPUBLIQUE FRANÇAISE",
                        "NEUVY-LES-BAINS Département : 15"]
+
+
+def test_a_scanned_table_numbered_by_bare_figures_keeps_its_rows():
+    # OCR boxes hug the glyphs: the figure "1" ends on the baseline, the row's words reach
+    # down to their descenders (they share their tesseract line's extent).
+    words = []
+    for i, (label, status) in enumerate([
+            ("Concevoir des séjours packagés pour les groupes", "En cours de réalisation"),
+            ("Développer l'offre de randonnée balisée", "En cours de réalisation"),
+            ("Former les acteurs au numérique", "Initiée en 2023"),
+            ("Structurer l'accueil des camping-cars", "Initiée en 2023"),
+            ("Informer sur la taxe de séjour", "Initiée en 2022"),
+            ("Refondre le site Internet destination", "Réalisée en 2024")]):
+        top = 300 + 15.5 * i
+        words.append(Word(str(i + 1), 1, 78, top, 82, top + 9.0))
+        words += [Word(w.text, 1, w.x0, top, w.x1, top + 12.0) for w in _words(label, 108, top)]
+        words += [Word(w.text, 1, w.x0, top, w.x1, top + 12.0) for w in _words(status, 370, top)]
+    got = [line.text for line in group_lines(words, 1)]
+    assert got[0] == "1 Concevoir des séjours packagés pour les groupes En cours de réalisation"
+    assert len(got) == 6
+
+
+def test_a_margin_line_a_few_points_below_a_body_line_stays_whole():
+    # Two columns with their own line spacing: the margin's "17 septembre 2021" sits 5 pt
+    # below the body's line; its words without descenders overlap the body line more than
+    # "septembre" does, yet the three are one printed line.
+    margin = [("17", 69.4, 398.6, 75.8, 405.1), ("septembre", 79.2, 398.6, 121.9, 407.8),
+              ("2021", 125.5, 398.4, 142.1, 405.1)]
+    body = [("Le", 176.9, 393.6, 188.2, 403.0), ("quorum", 192.0, 393.6, 228.5, 405.8),
+            ("est", 231.1, 393.6, 243.8, 403.0), ("atteint,", 246.7, 393.6, 277.7, 404.6),
+            ("Monsieur", 280.8, 393.6, 324.5, 403.2), ("le", 327.1, 393.1, 333.8, 403.0),
+            ("Maire", 337.2, 393.6, 363.4, 403.0)]
+    words = [Word(t, 1, x0, top, x1, bottom) for t, x0, top, x1, bottom in margin + body]
+    rows = [[w.text for w in row.words] for row in _rows(words)]
+    # One row or two, the margin line is never cut (a side column split keeps it whole).
+    assert any(row[:3] == ["17", "septembre", "2021"] for row in rows), rows
+
+
+SIDE_LABELS = ["Nombre de membres", "en exercice : 15", "présents : 12", "représentés : 1", "votants : 13"]
+
+
+def _margin_page(side, side_x, first_side_row):
+    """PARAGRAPH at x=150 every 13 pt; side lines at side_x on the paragraph's own baselines
+    (the same line spacing, as a word processor's text box often has)."""
+    words = _words("COMPTE RENDU DE LA SÉANCE", 200, 100)
+    body = PARAGRAPH[:6] + ["Étaient présents : M. Denis MOREAU, M. Jean-François BRUN, M. Éric CARON,",
+                            "Mme Nadège ANDRÉ, M. Gaël LÉGER et M. Joël VÉRON, Mme Ghislaine BERTRAND"]
+    for i, text in enumerate(body):
+        words += _words(text, 150, 130 + 13 * i)
+    for j, text in enumerate(side):
+        words += _words(text, side_x, 130 + 13 * (first_side_row + j))
+    return [line.text for line in group_lines(words, 1)], body
+
+
+def _apart(got, side, body):
+    """The side lines form one run, never inside a sentence, and the body reads on whole."""
+    start = got.index(side[0])
+    assert got[start:start + len(side)] == side, got
+    rest = got[:start] + got[start + len(side):]
+    assert rest[-len(body):] == body, got
+    return start
+
+
+def test_a_long_label_block_on_the_paragraphs_baselines_is_read_before_that_paragraph():
+    got, body = _margin_page(SIDE_LABELS, 40, 2)
+    assert _apart(got, SIDE_LABELS, body) <= got.index(body[0])
+
+
+def test_a_label_block_coming_close_to_the_body_on_its_first_line_is_still_apart():
+    # "Nombre de membres tous" ends 8.5 pt before the body's line: less than a gutter.
+    side = ["Nombre de membres tous"] + SIDE_LABELS[1:]
+    got, body = _margin_page(side, 28, 1)
+    assert _apart(got, side, body) <= got.index(body[0])
+
+
+def test_a_table_of_labels_and_values_beside_a_paragraph_keeps_its_rows():
+    # The values sit between the labels and the paragraph: rows of a table, not a margin.
+    words = []
+    for i, text in enumerate(PARAGRAPH[:6]):
+        words += _words(text, 250, 130 + 13 * i)
+    for i, (label, value) in enumerate([("Membres en exercice", "16"), ("Présents", "14"), ("Représentés", "2"),
+                                         ("Votants", "16"), ("Date de convocation", "14/09/2021")]):
+        words += _words(label, 40, 143 + 13 * i) + _words(value, 180, 143 + 13 * i)
+    got = [line.text for line in group_lines(words, 1)]
+    assert "Présents 14" in " | ".join(got) or any(t.startswith("Présents 14") for t in got)

@@ -152,3 +152,74 @@ def test_side_column_words_before_a_label_are_not_prose():
 def test_prose_label_after_a_lowercase_word_is_still_not_a_label():
     d = DeliberationText.from_text("x", session_text="Nombre de membres présents : 14")
     assert read_lists(d.session) == []
+
+
+# --------------------------------------------------------------------------- OCR noise in lists
+@pytest.mark.parametrize("text, expected", [
+    # a note closed by a brace, a stray closing parenthesis, a compound name broken in two
+    ("Benoît RIVIÈRE (Maire), Maëlle MARCHAND (Déléguée}, Patrick VAN DAMME",
+     ["Benoît RIVIÈRE", "Maëlle MARCHAND", "Patrick VAN DAMME"]),
+    ("Inès DUMONT, Éric PONCHET-PASSEMARD), Jean- -François MATHIEU, Élodie BÉRARD",
+     ["Inès DUMONT", "Éric PONCHET-PASSEMARD", "Jean-François MATHIEU", "Élodie BÉRARD"]),
+    ("Catherine LAMBERT- DELHOMME, Ludovic MERCIER", ["Catherine LAMBERT-DELHOMME", "Ludovic MERCIER"]),
+    # a note left open: it ends at the next comma
+    ("Anne ROY (Adjointe, Paul MARTIN", ["Anne ROY", "Paul MARTIN"]),
+    # a first name lowered by OCR after a civility, a speck read as a capital, a misread role
+    ("M. Mathieu MOREL et Mme isabelle MICHEL", ["Mathieu MOREL", "Isabelle MICHEL"]),
+    ("Mme Véronique GARNIER, M. Patrick D DUVAL", ["Véronique GARNIER", "Patrick DUVAL"]),
+    ("Mme MICHEL Françoise Déiléguée, M. ROY Paul", ["MICHEL Françoise", "ROY Paul"]),
+])
+def test_ocr_noise_in_a_list(text, expected):
+    assert split_names(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("N Monsieur Jean-Marc VAN DER BFKE", "Jean-Marc VAN DER BFKE"),  # a speck before the civility
+    ("| Mme Maëlle DUVAL, M. Paul ROY", "Maëlle DUVAL"),
+    ("PETIT – JEAN Sophie - ARNAUD Mélanie", "PETIT-JEAN Sophie"),  # 'NOM Prénom', spaced compound
+    ("ROUVIER - COROUGE, Denis JUVIN", "ROUVIER-COROUGE"),
+])
+def test_take_name_forward(text, expected):
+    from extractors.names import take_name
+    assert take_name(text)[0] == expected
+
+
+@pytest.mark.parametrize("name, candidates, expected", [
+    ("Hélème", ["Hélène", "Marie-Hélène", "Jeanne"], "Hélène"),  # one letter off, same length
+    ("Anne", ["Anne-Sophie", "Claire"], None),  # a first name is not part of a compound one
+    ("Marin", ["Marie", "Mario"], None),  # two candidates one letter off: ambiguous
+])
+def test_reconcile_short_names(name, candidates, expected):
+    assert reconcile([name], candidates)[name] == expected
+
+
+def _line(text: str, xs: list[float], top: float = 100.0):
+    from pipeline.model import Line, Word
+    words = [Word(t, 1, x, top, x + 5.0 * len(t), top + 10.0) for t, x in zip(text.split(" "), xs)]
+    return Line.from_words(words)
+
+
+def test_list_beside_a_margin_of_counts_keeps_its_column():
+    """Scanned layout: a margin box of counts shares the visual lines of the list."""
+    l1 = _line("présents : 19 Étaient } présents : M. Paul DURAND, M.", [38, 74, 79, 149, 152, 195, 250, 257, 275, 330, 400])
+    l2 = _line("représentés : 1 ROBIN Jean-Noël, Mme Anne MARTIN, M.", [38, 86, 91, 149, 188, 249, 270, 310, 360])
+    l3 = _line("votants : 19 DUMONT Karim", [38, 67, 74, 149, 205])
+    blocks = read_lists([l1, l2, l3])
+    assert len(blocks) == 1 and blocks[0].kind == "present"
+    assert split_names(blocks[0].content) == ["Paul DURAND", "ROBIN Jean-Noël", "Anne MARTIN", "DUMONT Karim"]
+
+
+def test_a_note_wrapped_over_the_line_end_keeps_the_list_going():
+    lines = ["Absents excusés : M. Guillaume MASSON (pouvoir à M. Noël DI",
+             "MARCO) - Mme Marie-Claire N'DIAYE (pouvoir à M. François BARBIER) -",
+             "M. Ludovic GUILLOUET"]
+    from pipeline.model import Line
+    blocks = read_lists([Line.synthetic(t, top=12.0 * i) for i, t in enumerate(lines)])
+    assert split_names(blocks[0].content) == ["Guillaume MASSON", "Marie-Claire N'DIAYE", "Ludovic GUILLOUET"]
+
+
+def test_a_proxy_statement_does_not_continue_a_present_list():
+    from pipeline.model import Line
+    lines = ["Présents : Jean DUPONT, Paul MARTIN", "Pouvoir de Mme Anne ROY à M. Paul MARTIN"]
+    blocks = read_lists([Line.synthetic(t, top=12.0 * i) for i, t in enumerate(lines)])
+    assert split_names(blocks[0].content) == ["Jean DUPONT", "Paul MARTIN"]

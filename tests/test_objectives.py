@@ -131,7 +131,8 @@ def test_golden_digital_seed_objectives():
     (": Réalisée en 2023", "done", 2023),
     ("à Non réalisée, prévue 2026 en", "not_done", None),
     ("Fe à In itiée en 2023 et toujours en cours", "in_progress", 2023),
-    ("bn en 2023 et toujours en", "in_progress", None),
+    ("bn en 2023 et toujours en", "in_progress", 2023),  # the verb lost, the start year kept
+    ("she en 20270 toujours =", "in_progress", None),
 ])
 def test_status_rules_tolerate_ocr_noise(text, status, done_year):
     assert (normalize_status(text), status_year(text)) == (status, done_year)
@@ -171,3 +172,100 @@ def test_scanned_rows_are_cut_by_empty_bands_and_numbered_in_sequence(slope):
     d = DeliberationText(seq=1, lines=lines, sections={"body": lines})
     got = [(o.number, o.status) for o in extract_objectives(d)]
     assert got == [(1, "done"), (2, "not_done"), (3, "in_progress"), (4, "cancelled"), (5, "in_progress")]
+
+
+def _rows_of(lines):
+    d = DeliberationText(seq=1, lines=lines, sections={"body": lines})
+    return [(o.number, o.label, o.status) for o in extract_objectives(d)]
+
+
+SCAN_ROWS = [("1", "Organiser des rencontres", "Non réalisée, prévue en 2025"),
+             ("", "Valoriser les circuits courts", "Réalisée en 2022"),
+             ("3", "Proposer une billetterie", "Action annulée")]
+SCAN_EXPECTED = [(1, "Organiser des rencontres", "not_done"), (2, "Valoriser les circuits courts", "done"),
+                 (3, "Proposer une billetterie", "cancelled")]
+
+
+def _scan_table(header_dy_number: float, header_dy_status: float, number_dy: float = 0.0, page: int = 1):
+    """An OCR'd table whose header cells were read a few points apart, and whose row numbers sit
+    a little higher than their labels (cell text aligned to the top on a tilted print)."""
+    lines = [_ocr_line([(NUM, "N°")], 100 + header_dy_number, page=page),
+             _ocr_line([(LABEL, "Objectif opérationnel")], 100, page=page),
+             _ocr_line([(STATUS, "État de réalisation")], 100 + header_dy_status, page=page)]
+    for k, (number, label, status) in enumerate(SCAN_ROWS):
+        top = 118 + 17 * k
+        lines.append(_ocr_line([(LABEL, label), (STATUS, status)], top, page=page))
+        if number:
+            lines.append(_ocr_line([(NUM, number)], top + number_dy, page=page))
+    return lines
+
+
+@pytest.mark.parametrize("dy_number, dy_status, number_dy", [
+    (3.0, 0.0, 0.0),    # "N°" read 3 pt below the rest of the header
+    (-5.0, 0.0, -4.0),  # "N°" 5 pt above, numbers 4 pt above their labels
+    (0.0, 5.0, 0.0),    # "État de réalisation" 5 pt below "Objectif opérationnel"
+])
+def test_scanned_header_read_as_several_lines_still_gives_the_columns(dy_number, dy_status, number_dy):
+    assert _rows_of(_scan_table(dy_number, dy_status, number_dy)) == SCAN_EXPECTED
+
+
+def test_scanned_header_without_number_cell_finds_the_number_column_from_the_rows():
+    lines = [l for l in _scan_table(0.0, 0.0) if l.text != "N°"]
+    assert _rows_of(lines) == SCAN_EXPECTED
+
+
+def test_scanned_table_ends_at_prose_and_the_next_page_is_not_read_as_rows():
+    lines = _scan_table(0.0, 0.0)
+    lines.append(_ocr_line([(40, "Le Conseil municipal, après en avoir délibéré, DÉCIDE :")], 180))
+    lines.append(_ocr_line([(40, "Fait et délibéré les jour, mois et an susdits.")], 40, page=2))
+    lines.append(_ocr_line([(LABEL, "Le secrétaire de séance,"), (STATUS, "Le Maire,")], 60, page=2))
+    assert _rows_of(lines) == SCAN_EXPECTED
+
+
+def test_a_smudge_joining_two_rows_is_cut_between_their_two_status_cells():
+    lines = _scan_table(0.0, 0.0)[:3]
+    lines.append(_ocr_line([(LABEL, "Former les acteurs au numérique"), (STATUS, "Non réalisée")], 118))
+    lines.append(_ocr_line([(NUM, "PERS]"), (LABEL + 20, "AR A SL")], 124))  # OCR debris over the border
+    lines.append(_ocr_line([(NUM, "2"), (LABEL, "Valoriser les circuits courts")], 131))
+    lines.append(_ocr_line([(STATUS, "En cours de réalisation")], 136))
+    lines.append(_ocr_line([(LABEL, "Éditer un guide"), (STATUS, "Réalisée en 2022, et")], 158))
+    lines.append(_ocr_line([(STATUS, "toujours en cours")], 167))  # a wrapped status goes on in lowercase
+    got = _rows_of(lines)
+    assert [(n, s) for n, _, s in got] == [(1, "not_done"), (2, "in_progress"), (3, "in_progress")]
+
+
+def test_a_tall_ocr_box_over_the_column_gap_is_not_prose():
+    lines = _scan_table(0.0, 0.0)
+    junk = Word("—[Réaæen2m0", 1, STATUS - 60, 166, STATUS + 150, 197, "", 0.0, False, 40.0, True)
+    lines.insert(6, Line.from_words([junk]))
+    lines.append(_ocr_line([(NUM, "4"), (LABEL, "Éditer un guide"), (STATUS, "Non réalisée")], 200))
+    assert [(n, s) for n, _, s in _rows_of(lines)][-1] == (4, "not_done")
+
+
+def test_digital_table_beside_a_margin_box_and_followed_by_indented_prose():
+    lines = [_line([(NUM, "N°"), (LABEL, "Objectif opérationnel"), (STATUS, "État de réalisation")], 100)]
+    lines.append(_line([(NUM, "1"), (LABEL, "Former les acteurs"), (STATUS, "Non réalisée")], 115))
+    lines.append(_line([(0, "Nombre de"), (NUM, "2"), (LABEL, "Créer une charte"), (STATUS, "Réalisée en 2023")], 130))
+    lines.append(_line([(0, "membres : 16")], 141))
+    lines.append(_line([(LABEL - 10, "Il est proposé au conseil d’approuver le bilan de l’office de tourisme et de verser")], 152))
+    assert _rows_of(lines) == [(1, "Former les acteurs", "not_done"), (2, "Créer une charte", "done")]
+
+
+def test_digital_prose_after_a_table_whose_header_spans_the_number_column():
+    lines = [_line([(NUM, "Objectifs opérationnels"), (STATUS, "Etat de réalisation")], 100)]
+    lines.append(_line([(NUM, "1"), (LABEL, "Former les acteurs"), (STATUS, "En cours de réalisation")], 115))
+    lines.append(_line([(NUM - 15, "Le Conseil municipal, après en avoir délibéré, DÉCIDE :")], 135))
+    assert _rows_of(lines) == [(1, "Former les acteurs", "in_progress")]
+
+
+def test_scanned_row_numbers_read_through_brackets_debris_and_a_skipped_mark():
+    lines = [_ocr_line([(NUM, "N°"), (LABEL, "Objectif opérationnel"), (STATUS, "État de réalisation")], 100)]
+    lines.append(_ocr_line([(NUM, "1"), (LABEL, "Former les acteurs"), (STATUS, "Non réalisée")], 118))
+    lines.append(_ocr_line([(NUM, "[2]"), (LABEL, "Créer une charte"), (STATUS, "Réalisée en 2022")], 135))
+    lines.append(_ocr_line([(LABEL + 30, "ur CIOr NE ique")], 152))  # debris without a status cell
+    lines.append(_ocr_line([(NUM, "EN"), (LABEL, "Éditer un guide"), (STATUS, "Action annulée")], 169))
+    lines.append(_ocr_line([(NUM, "[4"), (LABEL, "Valoriser les circuits"), (STATUS, "En cours de réalisation")], 179))
+    lines.append(_ocr_line([(NUM, "lo"), (LABEL, "Informer sur la taxe"), (STATUS, "Non réalisée")], 196))
+    lines.append(_ocr_line([(NUM, "6"), (LABEL, "Refondre le site"), (STATUS, "Réalisée en 2023")], 213))
+    got = [(n, s) for n, _, s in _rows_of(lines)]
+    assert got == [(1, "not_done"), (2, "done"), (3, "cancelled"), (4, "in_progress"), (5, "not_done"), (6, "done")]

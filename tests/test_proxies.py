@@ -118,3 +118,42 @@ def test_proxy_given_after_an_items_vote_counts_from_the_next_item():
     item = "1. Budget\nAdopté à l’unanimité.\nM. Luc BLANC quitte la séance et donne pouvoir à Mme Julie PETIT."
     assert pairs("Présents : Luc BLANC, Julie PETIT", item) == []
     assert pairs("Présents : Luc BLANC, Julie PETIT", "2. Tarifs\nAdopté.", before=item) == [("Luc BLANC", "Julie PETIT")]
+
+
+@pytest.mark.parametrize("session, expected", [
+    # an arrow or a bare 'par' links the two inside a proxies list
+    ("Pouvoirs : Luc LEROY → Jean DUPONT ; Anne ROY → Paul MARTIN",
+     [("Luc LEROY", "Jean DUPONT"), ("Anne ROY", "Paul MARTIN")]),
+    ("Représentés : Luc LEROY par Jean DUPONT, Anne ROY par Paul MARTIN",
+     [("Luc LEROY", "Jean DUPONT"), ("Anne ROY", "Paul MARTIN")]),
+    ("Absents représentés : Luc LEROY (par Jean DUPONT), Anne ROY (à Paul MARTIN)",
+     [("Luc LEROY", "Jean DUPONT"), ("Anne ROY", "Paul MARTIN")]),
+    # 'représenté par' inside a note of an excused list
+    ("Absents excusés : Luc LEROY (représenté par Jean DUPONT), Anne ROY (représentée par Paul MARTIN)",
+     [("Luc LEROY", "Jean DUPONT"), ("Anne ROY", "Paul MARTIN")]),
+    ("Absents excusés : Luc LEROY, Anne ROY\nLuc LEROY a donné procuration en faveur de Jean DUPONT.",
+     [("Luc LEROY", "Jean DUPONT")]),
+    ("Avaient donné pouvoir : LEROY Luc à DUPONT Jean, ROY Anne à MARTIN Paul",
+     [("LEROY Luc", "DUPONT Jean"), ("ROY Anne", "MARTIN Paul")]),
+    # the verb is not repeated for the second pair
+    ("Absents excusés : Luc LEROY, Anne ROY\nLuc LEROY a donné pouvoir à Jean DUPONT et Anne ROY à Paul MARTIN.",
+     [("Luc LEROY", "Jean DUPONT"), ("Anne ROY", "Paul MARTIN")]),
+    # a note wrapped over the line end, brackets read as braces by OCR
+    ("Absents excusés : M. Guillaume MASSON (pouvoir à M. Noël DI\nMARCO) - Mme Marie-Claire N'DIAYE "
+     "(pouvoir à M. François BARBIER} -\nM. Ludovic GUILLOUET",
+     [("Guillaume MASSON", "Noël DI MARCO"), ("Marie-Claire N'DIAYE", "François BARBIER")]),
+    # OCR debris between the connector and the holder
+    ("Absents ayant donné procuration : Monsieur Alain PONCHET - PASSEMARD\ndonne pouvoir à N Monsieur Jean-Marc VAN DER BEKE",
+     [("Alain PONCHET-PASSEMARD", "Jean-Marc VAN DER BEKE")]),
+    ("Pouvoirs : M. Gérard BOYER pouvoir à M. Jean-Noël BERNARD, M. Yannick COLLIN pouvoir à |\nMme Maëlle DUVAL",
+     [("Gérard BOYER", "Jean-Noël BERNARD"), ("Yannick COLLIN", "Maëlle DUVAL")]),
+    # 'NOM Prénom' holder whose compound surname is printed with a spaced dash
+    ("Pouvoirs : VAN DER BEKE Ghislaine donne pouvoir à PETIT – JEAN Sophie - ARNAUD\nMélanie donne pouvoir à PETIT – JEAN Sophie",
+     [("VAN DER BEKE Ghislaine", "PETIT-JEAN Sophie"), ("ARNAUD Mélanie", "PETIT-JEAN Sophie")]),
+])
+def test_more_proxy_wordings(session, expected):
+    assert pairs("Présents : Jean DUPONT, Paul MARTIN\n" + session) == expected
+
+
+def test_a_substitute_is_not_a_proxy():
+    assert pairs("Présents : Jean DUPONT, Luc LEROY représenté par son suppléant Alain JOLY") == []

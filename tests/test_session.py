@@ -27,6 +27,7 @@ def session_of(session_text: str, item_text: str = "1. Objet quelconque\nTexte."
     ("SEANCE DU 9 SEPTEMBRE 2019", dt.date(2019, 9, 9)),
     ("il octobre 2021", dt.date(2021, 10, 11)),  # OCR of "11 octobre"
     ("le 3 decembre 2023", dt.date(2023, 12, 3)),
+    ("Date de la convocation : ler n mai 2019", dt.date(2019, 5, 1)),  # OCR of a superscript "1er"
 ])
 def test_parse_date_fr(text, expected):
     assert parse_date_fr(text) == expected
@@ -430,3 +431,99 @@ def test_blocks_printed_side_by_side_are_read_apart_and_a_logos_initials_dropped
     assert [l.text for l in letterhead_blocks(lines)] == ["COMMUNAUTÉ DE COMMUNES DU PAYS DE", "MARCILLY-EN-VEXIN"]
     d = DeliberationText(seq=1, lines=[Line.synthetic("1. Objet")], session=lines + [Line.synthetic("Présents : A", top=30)])
     assert extract_session(d)["authority"].value == "Communauté de communes du Pays de Marcilly-en-Vexin"
+
+
+# --------------------------------------------------------------------------- round 3: OCR noise, columns, dashes
+@pytest.mark.parametrize("heading, act, subject", [
+    ("CC-2019-125 — Adhésion au service commun", "CC-2019-125", "Adhésion au service commun"),
+    ("DEL-2024-081 - CONVENTION DE MISE À DISPOSITION", "DEL-2024-081", "CONVENTION DE MISE À DISPOSITION"),
+    ("CC-2019-126 -— Dénomination de voies nouvelles", "CC-2019-126", "Dénomination de voies nouvelles"),
+    ("_2020/83 - Demande de subvention au titre de la DETR 2020", "2020/83", "Demande de subvention au titre de la DETR 2020"),
+    ("DEL-2025- 071 1 - Convention de partenariat", "DEL-2025-071", "Convention de partenariat"),
+])
+def test_a_spaced_dash_separates_the_act_number_from_its_subject(heading, act, subject):
+    got = session_of("Séance du 3 mars 2024", heading + "\nVu le Code général des collectivités territoriales ;")
+    assert (got.get("act_number"), got["subject"]) == (act, subject)
+
+
+def test_a_school_year_under_a_heading_is_not_an_act_number():
+    got = session_of("Séance du 22 septembre 2021", "2/ TARIFS DE LA CANTINE SCOLAIRE POUR L’ANNÉE SCOLAIRE\n2021-2022\n"
+                     "Il convient de fixer les tarifs de la restauration scolaire.")
+    assert "act_number" not in got
+    assert got["subject"] == "TARIFS DE LA CANTINE SCOLAIRE POUR L’ANNÉE SCOLAIRE 2021-2022"
+
+
+@pytest.mark.parametrize("item, subject", [
+    ("2019-070 - Convention de mise à disposition de locaux avec l’association\nComité des fêtes\nVu le Code général ;",
+     "Convention de mise à disposition de locaux avec l’association Comité des fêtes"),
+    ("D2023-012 - Travaux de réfection de la voirie communale - programme\n2023\n"
+     "La commission des travaux a examiné les offres reçues à la suite de la consultation.",
+     "Travaux de réfection de la voirie communale - programme 2023"),
+    ("Point n°4 - Décision modificative n°389 - budget principal\n|\nDes ajustements de crédits sont nécessaires pour payer.",
+     "Décision modificative n°389 - budget principal"),
+    ("1. Vote du budget primitif 2024\nRapporteur : M. le Maire\nLe Conseil municipal examine le budget de l'exercice.",
+     "Vote du budget primitif 2024"),
+])
+def test_a_short_fragment_before_the_body_ends_the_heading(item, subject):
+    assert session_of("Séance du 3 mars 2024", item)["subject"] == subject
+
+
+@pytest.mark.parametrize("heading, subject", [
+    ("3. Demande de subvention DETR 2022 -— rénovation de l’école", "Demande de subvention DETR 2022 – rénovation de l’école"),
+    ("3. Rapport annuel sur le prix et la _ qualité du service", "Rapport annuel sur le prix et la qualité du service"),
+    ("3. Création d’un poste d’'adjoint technique", "Création d’un poste d’adjoint technique"),
+])
+def test_marks_a_scan_adds_to_a_heading_are_dropped(heading, subject):
+    assert session_of("Séance du 3 mars 2024", heading + "\nVu le CGCT ;")["subject"] == subject
+
+
+def test_a_word_read_twice_on_a_scan_does_not_hide_the_secretary_nor_the_place():
+    got = session_of("Séance du 20 janvier 2023\nLe Conseil municipal s'est réuni en séance publique à a la salle du conseil "
+                     "en mairie, sous la présidence de Madame Valérie GAUTIER, Maire.\nPrésents : 11\n"
+                     "Madame Corinne NOËL a a été désignée secrétaire de séance.")
+    assert got["secretary"] == "Corinne NOËL"
+    assert got["place"] == "salle du conseil en mairie"
+
+
+def test_figures_of_a_count_box_read_into_the_preamble():
+    session = ("MAIRIE DE BRÉVILLY\nSéance du 20 novembre 2025\n12 Le 20 novembre 2025, à 14 heures 00, le Conseil\n"
+               "2 municipal de la commune de Brévilly, convoqué\nlégalement, s’est réuni en séance publique à la\n"
+               "14 salle du conseil municipal, sous la présidence de\nMadame GÉRARD Élodie, Maire.")
+    got = session_of(session)
+    assert got["place"] == "salle du conseil municipal"
+    assert got["session_time"] == "14:00"
+
+
+@pytest.mark.parametrize("preamble, time", [
+    ("Présents 16\n1\nLe jeudi 13 mai 2021 à 18h, le Conseil municipal s'est réuni.", "18:00"),
+    ("Membres en exercice 19 L’an deux mille vingt-trois, le quinze mai à quatorze\nheures, la Commission permanente", "14:00"),
+])
+def test_a_time_after_a_weekday_or_cut_at_a_line_end(preamble, time):
+    assert session_of("Séance du 13 mai 2021\n" + preamble)["session_time"] == time
+
+
+def test_a_convocation_year_wrapped_in_a_narrow_box():
+    got = session_of("Séance du 13 mai 2021\nPrésents 16\nDate de convocation 29/04/202\n1\nDate d'affichage 29/04/202\n1")
+    assert got["convocation_date"] == dt.date(2021, 4, 29)
+
+
+def test_a_column_read_between_presidency_and_name():
+    got = session_of("Séance du 23 août 2022\nsous la présidence de\nDate d’affichage 17/08/2022 Madame Rose-Marie VÉRON, Maire.")
+    assert got["president"] == "Rose-Marie VÉRON"
+
+
+def test_a_presidents_surname_lost_to_another_column_is_found_in_the_list():
+    got = session_of("Séance du 21 juin 2019\npublique, sous la présidence de Monsieur Mathieu\nVotants 32 MOREL, Président.\n"
+                     "Étaient présents : Mathieu MOREL, Marie CLÉMENT, Mathieu LUCAS")
+    assert got["president"] == "Mathieu"  # two Mathieu in the list: ambiguous, kept as printed
+    got = session_of("Séance du 21 juin 2019\npublique, sous la présidence de Monsieur Mathieu\nVotants 32 MOREL, Président.\n"
+                     "Étaient présents : Mathieu MOREL, Marie CLÉMENT, Jean-Noël LUCAS")
+    assert got["president"] == "Mathieu MOREL"
+
+
+def test_an_elided_l_read_as_p_is_restored_when_the_item_elides_the_same_word():
+    item = ("2. Avenant à la convention pour Pinstruction des autorisations d'urbanisme\n"
+            "Monsieur le Maire rappelle que l'instruction des autorisations est confiée au service commun.")
+    assert session_of("Séance du 15 octobre 2021", item)["subject"] == "Avenant à la convention pour l’instruction des autorisations d'urbanisme"
+    item = "2. Subvention à Pierrefonds pour Paris\nLa commune verse une aide."
+    assert session_of("Séance du 15 octobre 2021", item)["subject"] == "Subvention à Pierrefonds pour Paris"

@@ -290,3 +290,92 @@ def test_narrow_side_column_is_read_before_the_main_text():
     assert got[:len(side)] == side
     assert got[len(side)] == "ligne 0 du texte principal de la séance"
     assert not any("Nombre" in t and "ligne" in t for t in got)
+
+
+# ----------------------------------------------------------------------------- OCR words
+def _data(*words):
+    """An image_to_data dict: (text, left, top, width, height, conf, line) per word, in pixels."""
+    keys = ("text", "left", "top", "width", "height", "conf", "line_num")
+    data = {k: [w[i] for w in words] for i, k in enumerate(keys)}
+    data["block_num"] = [1] * len(words)
+    data["par_num"] = [1] * len(words)
+    return data
+
+
+@pytest.mark.parametrize("words, expected", [
+    # tesseract reads one glyph twice, sometimes as a line of its own
+    ([("NOËL", 100, 50, 60, 20, 95, 1), ("a", 165, 48, 12, 20, 76, 1), ("a", 170, 52, 12, 20, 96, 2),
+      ("été", 190, 50, 30, 20, 96, 1)], "NOËL a été"),
+    ([("à", 100, 50, 12, 20, 96, 1), ("a", 106, 55, 14, 20, 95, 1), ("l'unanimité.", 125, 50, 90, 20, 11, 1)],
+     "à l'unanimité."),
+    ([("et", 100, 50, 20, 20, 96, 1), ("E", 125, 54, 10, 20, 80, 1), ("émet", 127, 48, 45, 22, 96, 1)], "et émet"),
+    ([("ler", 100, 50, 40, 20, 64, 1), ("n", 145, 52, 10, 18, 92, 1), ("mai", 148, 50, 38, 20, 96, 1),
+      ("2019", 195, 50, 50, 20, 96, 1)], "1er mai 2019"),
+    # a bold number's box runs over the dash printed after it; a colon's box touches a word's
+    ([("2019-070", 68, 50, 260, 24, 91, 1), ("-", 305, 50, 30, 24, 92, 1), ("Convention", 340, 50, 200, 24, 95, 1)],
+     "2019-070 - Convention"),
+    ([("EXCUSES", 100, 50, 120, 20, 95, 1), (":", 219, 54, 3, 14, 96, 1), ("MM", 230, 50, 40, 20, 96, 1)],
+     "EXCUSES : MM"),
+    # an underlined heading's box stretched over the words after it
+    ([("Ordre", 173, 330, 69, 11, 96, 1), ("du", 206, 329, 11, 14, 96, 1), ("jour", 221, 330, 21, 11, 96, 1)],
+     "Ordre du jour"),
+    # a parenthesis stretches a box over the "à" printed after it
+    ([("(procuration", 208, 413, 59, 10, 96, 1), ("à", 264, 410, 6, 14, 96, 1), ("Nadège", 272, 413, 33, 10, 92, 1)],
+     "(procuration à Nadège"),
+    # table rulings read as bars
+    ([("Présents", 100, 50, 80, 20, 96, 1), ("|", 200, 48, 2, 26, 96, 1), ("|19", 215, 50, 30, 20, 90, 1)],
+     "Présents 19"),
+    # printed words side by side, however close, are all kept
+    ([("Titre", 100, 50, 50, 20, 96, 1), ("Ier", 154, 50, 28, 20, 90, 1), ("du", 190, 50, 20, 20, 96, 1)],
+     "Titre Ier du"),
+])
+def test_ocr_words_drop_echoes_and_bars_and_repair_1er(words, expected):
+    from pipeline.ocr import words_from_data
+
+    got = words_from_data(_data(*words), 1, 1.0)
+    assert " ".join(w.text for w in sorted(got, key=lambda w: w.x0)) == expected
+
+
+def test_the_words_of_a_narrow_framed_column_are_no_rules():
+    import numpy as np
+    from PIL import Image, ImageDraw, ImageFilter, ImageFont
+    from pipeline.ocr import faint_rules
+
+    img = Image.new("L", (374, 420), 240)
+    draw = ImageDraw.Draw(img)
+    font = ImageFont.truetype("/usr/share/fonts/truetype/dejavu/DejaVuSerif-Bold.ttf", 44)
+    for i, text in enumerate(["Nombre de", "conseillers en", "Date de la", "convocation :", "06/06/2023"]):
+        draw.text((8, 10 + 80 * i), text, fill=20, font=font)
+    img = img.filter(ImageFilter.GaussianBlur(1.2))  # a scan's soft edges join serifs
+    ink = np.asarray(img) < 100
+    assert (ink & (faint_rules(np.asarray(img)) > 0)).sum() < 0.02 * ink.sum()
+
+
+def test_a_faint_table_hairline_inside_a_frame_is_whitened_but_not_the_text():
+    import numpy as np
+    from PIL import Image, ImageDraw, ImageFont
+    from pipeline.ocr import faint_rules
+
+    img = Image.new("L", (900, 300), 238)
+    draw = ImageDraw.Draw(img)
+    for y in (100, 200):
+        draw.line([(0, y), (900, y)], fill=165, width=2)  # pale, as a grey hairline scans
+    draw.line([(600, 0), (600, 300)], fill=160, width=2)
+    font = ImageFont.truetype("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf", 40)
+    for i, (label, value) in enumerate([("Membres en exercice", "35"), ("Représentés", "3"), ("Votants", "34")]):
+        draw.text((20, 30 + 100 * i), label, fill=30, font=font)
+        draw.text((640, 30 + 100 * i), value, fill=30, font=font)
+    mask = faint_rules(np.asarray(img)) > 0
+    assert mask[100, 300] and mask[200, 50] and mask[150, 600]
+    ink = np.asarray(img) < 100
+    assert (ink & mask).sum() < 0.02 * ink.sum()  # the glyphs stay
+
+
+def test_ocr_words_that_repeat_the_text_layer_are_dropped_despite_the_deskew_drift():
+    from pipeline.text import merge_ocr_words
+
+    layer = [_w("Reçu", 400, 40), _w("en", 430, 40), _w("préfecture", 445, 40), _w("le", 505, 40)]
+    drift = [Word(w.text, 1, w.x0 + 3, w.top + 7, w.x1 + 3, w.bottom + 7, from_ocr=True, conf=90) for w in layer]
+    body = [Word("Séance", 1, 100, 200, 140, 210, from_ocr=True, conf=95)]
+    got = merge_ocr_words(layer, drift + body)
+    assert [w.text for w in got] == ["Reçu", "en", "préfecture", "le", "Séance"]

@@ -10,8 +10,8 @@ from rapidfuzz import fuzz
 
 from ..model import Line
 from .headings import heading_keyword, heading_style
-from .patterns import (EXTRACT_MARK, PAGE_FOOTER, PAGE_NO, STAMP, VISA, VOTE_EVIDENCE, is_decide_opener, is_synthetic,
-                       norm)
+from .patterns import (EXTRACT_MARK, PAGE_FOOTER, PAGE_NO, STAMP, VISA, VOTE_EVIDENCE, is_decide_opener,
+                       is_synthetic, norm)
 
 
 # --------------------------------------------------------------------------- furniture
@@ -97,7 +97,25 @@ def _repeated(places: "_Places", i: int, need: int) -> bool:
     on most pages. So a heading-like line must come back word for word, on 3 pages at least."""
     if heading_style(places.lines[i]) is not None:
         return places.repeated_on(i, max(need, 3), exact=True)
+    if places.counts[i]:
+        # A box of counts repeated on every page starts on the first; two items of a later page
+        # that happen to print the same counts at the same height are the items' own text.
+        # A box is printed once per page: count lines recurring down a page head the items.
+        first = min(places.pages)
+        if places.lines[i].page != first and not places.copy_on(i, first):
+            return False
+        if any(sum(places.counts[j] and places.same_text(i, j) for j in idxs) > 1 for idxs in places.pages.values()):
+            return False
     return places.repeated_on(i, need)
+
+
+_COUNT_LABEL = re.compile(r"\b(?:en exercice|presents?|representes?|votants?|pouvoirs?|procurations?|absents?"
+                          r"|pour|contre|abstentions?)\b")
+
+
+def _is_counts(text: str) -> bool:
+    """A line of counts: a count label and a figure ("Présents : 25 – Votants : 26")."""
+    return bool(re.search(r"\d", text) and _COUNT_LABEL.search(norm(text)))
 
 
 # Furniture sits at the same place on every page. A born-digital page prints it at the very same
@@ -118,6 +136,9 @@ class _Places:
         self.tops = [l.top for l in lines]
         self.x0s = [l.x0 for l in lines]
         self.synthetic = [is_synthetic(l) for l in lines]
+        # Figures are compared only on a text layer: OCR misreads a repeated box differently on each page.
+        self.counts = [not any(w.from_ocr for w in l.words) and _is_counts(l.text) for l in lines]
+        self.digits = [re.findall(r"\d+", l.text) for l in lines]
         self.pages: dict[int, list[int]] = {}
         for i, line in enumerate(lines):
             self.pages.setdefault(line.page, []).append(i)
@@ -139,21 +160,29 @@ class _Places:
 
     def same_text(self, i: int, j: int, exact: bool = False) -> bool:
         a, b = self.keys[i], self.keys[j]
+        if self.counts[i] and self.counts[j] and self.digits[i] != self.digits[j]:
+            # A box of counts repeated on every page prints the same figures; an item's own count
+            # line that happens to sit at the height of the session's box on another page does not.
+            return False
         return a == b or (not exact and len(a) >= 8 and fuzz.ratio(a, b) >= 84)
+
+    def copy_on(self, i: int, page: int, exact: bool = False) -> bool:
+        """Is line i printed at the same place on `page`?"""
+        tops, ordered = self.by_top.get(page, ([], []))
+        reach = max(_TOP_REACH, _SYNTHETIC_TOP_REACH)
+        lo = bisect.bisect_left(tops, self.tops[i] - reach)
+        hi = bisect.bisect_right(tops, self.tops[i] + reach)
+        return any(self.same_place(i, j) and self.same_text(i, j, exact) for j in ordered[lo:hi])
 
     def repeated_on(self, i: int, need: int, exact: bool = False) -> bool:
         """Is line i printed, at the same place, on at least `need` pages (its own included)?"""
         own = self.lines[i].page
         others = [p for p in self.pages if p != own]
         hits = 1
-        reach = max(_TOP_REACH, _SYNTHETIC_TOP_REACH)
         for left, page in enumerate(others):
             if hits + (len(others) - left) < need:
                 return False
-            tops, ordered = self.by_top[page]
-            lo = bisect.bisect_left(tops, self.tops[i] - reach)
-            hi = bisect.bisect_right(tops, self.tops[i] + reach)
-            if any(self.same_place(i, j) and self.same_text(i, j, exact) for j in ordered[lo:hi]):
+            if self.copy_on(i, page, exact):
                 hits += 1
                 if hits >= need:
                     return True

@@ -227,17 +227,29 @@ def _chain(cands: list[tuple[int, int]]) -> list[int]:
     """Indexes of the longest run of headings numbered 1, 2, 3 … (latest on ties).
 
     A number may be skipped when it appears nowhere later (its heading lost by OCR or printed
-    out of line), so one unreadable heading does not end the run."""
+    out of line), so one unreadable heading does not end the run. A heading of the family whose
+    digit OCR misread ("4." for "1.", "7." for "2.") takes the place the numbers around it leave
+    for it: first of the run when the run goes on from 2, between n and n + 2 otherwise."""
     best: list[int] = []
-    starts = [k for k, (_, num) in enumerate(cands) if num == 1] or ([0] if cands else [])
-    for s in starts:
-        run = [cands[s][0]]
-        last = cands[s][1]
-        for pos in range(s + 1, len(cands)):
+    nums = [num for _, num in cands]
+    starts = [(k, [cands[k][0]], 1) for k, num in enumerate(nums) if num == 1]
+    if 1 not in nums:
+        starts += [(k, [cands[k - 1][0], cands[k][0]], 2) for k, num in enumerate(nums) if num == 2 and k > 0]
+    if not starts and cands:
+        starts = [(0, [cands[0][0]], nums[0])]
+    for s, run, last in starts:
+        run = list(run)
+        pos = s + 1
+        while pos < len(cands):
             idx, num = cands[pos]
-            if num == last + 1 or (num == last + 2 and not any(n == last + 1 for _, n in cands[pos:])):
+            later = nums[pos:]
+            if num == last + 1 or (num == last + 2 and last + 1 not in later):
                 run.append(idx)
                 last = num
+            elif pos + 1 < len(cands) and nums[pos + 1] == last + 2 and last + 1 not in later:
+                run.append(idx)
+                last += 1
+            pos += 1
         if len(run) >= len(best):
             best = run
     return best

@@ -1,0 +1,86 @@
+"""The authority: letterheads (printed in capitals, wrapped, beside the State's marks, stamped over
+on a scan) and the preamble sentence that prints the name again in its casing."""
+import pytest
+
+from extractors.session import extract_session
+from pipeline.model import DeliberationText
+
+
+def authority_of(session_text: str) -> str:
+    d = DeliberationText.from_text("1. Objet quelconque\nTexte.", session_text=session_text, kind="minutes")
+    found = extract_session(d).get("authority")
+    return found.value if found else None
+
+
+@pytest.mark.parametrize("session, authority", [
+    # an e-transmission ID printed above the letterhead is not a name ending on "Communauté"
+    ("ID : 016-241669919-20200514-DEL22042020-DE\nCOMMUNAUTÉ DE COMMUNES DU PAYS DE\nBRÉVILLY-LE-CHÂTEAU\n"
+     "Séance du 22 avril 2020",
+     "Communauté de communes du Pays de Brévilly-le-Château"),
+    ("ID : 016-200012345-20231208-D2023_035-DE\nCOMMUNAUTÉ DE COMMUNES DU PAYS DE\nNEUVY\nSéance du 8 décembre 2023",
+     "Communauté de communes du Pays de Neuvy"),
+    # the keyword closes a name only when it does not open the next one
+    ("Président de Hautes Terres Communauté\nSéance du 3 mars 2024", "Hautes Terres Communauté"),
+])
+def test_ids_and_particles_before_a_letterhead_are_not_names(session, authority):
+    assert authority_of(session) == authority
+
+
+@pytest.mark.parametrize("session, authority", [
+    # the letterhead's last line is cut off by the State's marks; the preamble prints the name whole
+    ("COMMUNAUTÉ DE COMMUNES VILLERS-EN-VEXIN RÉPUBLIQUE FRANÇAISE\nSéance du 21 mars 2025\n"
+     "Le 21 mars 2025, le Conseil communautaire de la Communauté de communes\n"
+     "Villers-en-Vexin Vallées, convoqué légalement, s’est réuni.",
+     "Communauté de communes Villers-en-Vexin Vallées"),
+    # a letterhead wrapped before a particle ("DES HAUTS" / "DE VALBRUNE"), the preamble wrapped too
+    ("COMMUNAUTÉ DE COMMUNES DES HAUTS\nDE VALBRUNE-LA-FORÊT\nSéance du 12 novembre 2020\n"
+     "Le jeudi 12 novembre 2020, le Conseil communautaire de la Communauté\n"
+     "de communes des Hauts de Valbrune-la-Forêt, convoqué légalement, s'est réuni.",
+     "Communauté de communes des Hauts de Valbrune-la-Forêt"),
+    # a scan: the stamp's letters mixed into the letterhead, the columns in another order
+    ("COMMUNAUTÉ DE COMMUNES DU ANÇAISE\nD'AUBIGNÉ tement : 15\nPAYS F1.\nSéance du 29 décembre 2023\n"
+     "L'an deux mille vingt-trois, le vingt-neuf décembre, le Conseil\n"
+     "communautaire de la Communauté de communes du Pays d’Aubigné, convoqué légalement.",
+     "Communauté de communes du Pays d’Aubigné"),
+    ("SYNDICAT DÉPARTEMENTAL D'ÉNERGIES DE RÉPUBLIQUE FRANÇAISE\nE E L'INDRE Département : 36\n"
+     "Séance du 11 novembre 2025\nLe mardi 11 novembre 2025, le Comité syndical du Syndicat\n"
+     "départemental d'énergies de l’Indre, dûment convoqué, s'est réuni.",
+     "Syndicat départemental d'énergies de l’Indre"),
+    # the name the letterhead stops before a title line never runs into the title
+    ("SYNDICAT DÉPARTEMENTAL D’ÉNERGIES DU\nEXTRAIT DU REGISTRE DES DÉLIBÉRATIONS\nSéance du 24 septembre 2021\n"
+     "le Comité syndical\ndu Syndicat départemental d’énergies du Gers,\nconvoqué légalement.",
+     "Syndicat départemental d’énergies du Gers"),
+])
+def test_the_preamble_prints_the_name_whole_and_in_its_casing(session, authority):
+    assert authority_of(session) == authority
+
+
+def test_a_column_beside_the_preamble_is_not_read_as_a_name():
+    # a count box printed left of the preamble: the text stage interleaves its lines
+    session = ("MAIRIE DE SAINTE-COLOMBE-LE-LAC RÉPUBLIQUE FRANÇAISE\nSéance du 23 août 2022\n"
+               "Membres en exercice 19 L’an deux mille vingt-deux, le vingt-trois août à vingt\n"
+               "heures, le Conseil municipal de la commune de\nVotants 16\n"
+               "Sainte-Colombe-le-Lac, convoqué légalement, s’est")
+    assert authority_of(session) == "Commune de Sainte-Colombe-le-Lac"
+
+
+def test_a_preamble_that_names_less_than_the_letterhead_does_not_cut_it():
+    session = ("COMMUNAUTÉ DE COMMUNES DU PAYS DE NEUVY\nSéance du 9 mars 2020\n"
+               "le Conseil de la Communauté de communes du Pays\nDe plus, convoqué.")
+    assert authority_of(session) == "Communauté de communes du Pays de Neuvy"
+
+
+def test_a_hyphen_cut_at_a_line_end_is_not_read_back_with_a_space():
+    session = ("MAIRIE DE SAINTE-COLOMBE\nSéance du 3 mai 2019\n"
+               "Le 3 mai 2019, le Conseil municipal de la commune de Sainte- Colombe,\nconvoqué légalement.")
+    assert authority_of(session) == "Commune de Sainte-Colombe"
+
+
+def test_no_authority_printed_stays_null():
+    assert authority_of("COMPTE RENDU DU CONSEIL MUNICIPAL\nSéance du 7 octobre 2022\nPrésents : A, B") is None
+
+
+def test_a_commune_named_only_in_the_text_even_wrapped_at_a_line_end():
+    d = DeliberationText.from_text("B/ Plan communal\nLe Maire souhaite mettre à jour les fiches de la commune de\nCouthenans. Date arrêtée.",
+                                   session_text="COMPTE RENDU DU CONSEIL MUNICIPAL\nSéance du 7 octobre 2022", kind="minutes")
+    assert extract_session(d)["authority"].value == "Commune de Couthenans"
