@@ -120,6 +120,20 @@ def single_amount(text: str) -> Optional[float]:
     two decimals) is not a sum, so the well-formed one is the article's amount. The same value
     printed twice is one sum.
     """
-    amounts = [a for a in find_amounts(text) if a.well_formed]
+    found = find_amounts(text)
+    amounts = [a for a in found if a.well_formed]
     values = {round(a.value, 2): a.value for a in amounts}
+    if len(values) == 1 and _unread_sum(text, found):
+        return None  # another sum is printed but OCR garbled it: the article names several
     return next(iter(values.values())) if len(values) == 1 else None
+
+
+# A currency sign after a figure and a garbled mark or two ("900 D € HT", OCR for "900,00 €").
+_GARBLED_SUM = re.compile(rf"\d[ ,.]?[^\s\d€]{{1,3}}\s?{_CUR_AFTER}")
+
+
+def _unread_sum(text: str, found: list[Amount]) -> bool:
+    """A sum printed next to the one read, whose figures OCR garbled beyond reading."""
+    t = _repair_groups(clean_text(text))
+    return any(not any(a.start <= m.start() < a.end or a.start < m.end() <= a.end for a in found)
+               for m in _GARBLED_SUM.finditer(t))

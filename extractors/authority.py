@@ -257,7 +257,7 @@ def _recase(value: str, raw: str, lines: list[Line]) -> str:
 def _printed_mixed(text: str, lines: list[Line], cue: str = "") -> Optional[str]:
     words = re.split(r"[\s-]+|(?<=['’])", text)
     pattern = r"[\s-]*".join(
-        re.escape(w).replace("'", "['’]").replace("’", "['’]") for w in words if w)
+        re.sub(r"['’]", "['’]", re.escape(w)) for w in words if w)
     rx = re.compile(rf"(?<![\w'’-]){cue}(?P<n>{pattern})(?![\w'’])", re.I)
     full = Joined.of(lines).text
     for m in rx.finditer(full):

@@ -63,14 +63,16 @@ COUNT_FIELDS = ("members_in_office", "present_count", "represented_count", "vote
 _ABST = r"ab?st?entions?"
 # "… et 1\nabstention": a vote's number may end a line and its word open the next.
 WRAP = r"(?:[ \t]+|[ \t]*\n[ \t]*)"
+# OCR may read a speck between a vote label and its colon as a letter ("Abstention n : 1").
+STRAY = r"(?:\s+[^\W\d_](?=\s*:))?"
 _VOTE_PATTERNS: tuple[tuple[str, re.Pattern, bool], ...] = (
     # (field, pattern, bare): a bare pattern ("2 contre", "DEUX pour") needs a vote word on its line.
-    ("votes_for", re.compile(rf"(?:\b(?:votes?|voix|suffrages?)\s+)?\bpour\s*:\s*{NUM}", _F), False),
+    ("votes_for", re.compile(rf"(?:\b(?:votes?|voix|suffrages?)\s+)?\bpour{STRAY}\s*:\s*{NUM}", _F), False),
     ("votes_for", re.compile(rf"{NUM}{WRAP}(?:voix|votes?|suffrages?)\s+(?:pour|favorables?)\b", _F), False),
     ("votes_for", re.compile(rf"{NUM}[ \t]+pour\b(?!\s+(?:cent|100|la|le|les|l['’]|un|une|des|du|que)\b)", _F), True),
-    ("votes_against", re.compile(rf"(?:\b(?:votes?|voix)\s+)?\bcontre\s*:\s*{NUM}", _F), False),
+    ("votes_against", re.compile(rf"(?:\b(?:votes?|voix)\s+)?\bcontre{STRAY}\s*:\s*{NUM}", _F), False),
     ("votes_against", re.compile(rf"{NUM}{WRAP}(?:voix\s+|votes?\s+)?(?:contre|d[ée]favorables?)\b", _F), True),
-    ("abstentions", re.compile(rf"\b{_ABST}\s*:\s*{NUM}", _F), False),
+    ("abstentions", re.compile(rf"\b{_ABST}{STRAY}\s*:\s*{NUM}", _F), False),
     ("abstentions", re.compile(rf"{NUM}{WRAP}(?:voix\s+|votes?\s+)?(?:d['’]\s?)?{_ABST}\b", _F), False),
     ("not_voting", re.compile(rf"(?:ne\s+prenn?(?:d|ent)\s+pas\s+part\s+au\s+vote|n['’]\s?(?:a|ont)\s+pas\s+pris\s+part\s+au\s+vote|NPPV)\s*:?\s*{NUM}", _F), False),
 )
@@ -104,6 +106,10 @@ class Fact:
     line: int  # index in the joined lines
     start: int
     end: int
+    # Readings of a doubtful OCR figure without the specks read as trailing digits ("1200" for
+    # "12" followed by two dots of scanner dust), longest first; tried only when the figure as
+    # read cannot be the count.
+    shorter: tuple[int, ...] = ()
 
 
 @dataclass
@@ -130,11 +136,31 @@ def _count_facts(joined: Joined) -> list[Fact]:
             if any(a < m.end("n") and m.start("n") < b for a, b in taken):
                 continue
             value = parse_count(m.group("n"))
-            if value is None or value > 999:  # a year, an amount: no assembly has a thousand seats
+            if value is None:
+                continue
+            shorter = _speck_free_readings(joined, m.start("n"), m.group("n"))
+            if value > 999 and not shorter:  # a year, an amount: no assembly has a thousand seats
                 continue
             taken.append((m.start("n"), m.end("n")))
-            facts.append(Fact(name, value, joined.line_index(m.start()), m.start(), m.end()))
+            facts.append(Fact(name, value, joined.line_index(m.start()), m.start(), m.end(), shorter))
     return facts
+
+
+# Below this tesseract confidence a figure may hold specks read as digits.
+_DOUBTFUL_CONF = 60.0
+
+
+def _speck_free_readings(joined: Joined, start: int, token: str) -> tuple[int, ...]:
+    """The figure's leading parts, longest first, when OCR read it with little confidence: dust
+    after a figure in a box's cell comes out as more digits ("Votants 1200" for "12")."""
+    token = token.strip()
+    if not re.fullmatch(r"\d{3,4}", token):
+        return ()
+    line = joined.lines[joined.line_index(start)]
+    word = next((w for w in line.words if w.text.strip(".,;:|") == token), None)
+    if word is None or not word.from_ocr or word.conf is None or word.conf >= _DOUBTFUL_CONF:
+        return ()
+    return tuple(int(token[:k]) for k in range(len(token) - 1, 0, -1) if token[0] != "0")
 
 
 def _is_clean(joined: Joined, fact: Fact) -> bool:
@@ -145,8 +171,13 @@ def _vote(joined: Joined, facts: list[Fact], field_name: str, others: dict[str, 
     """The most repeated reading of a count (side boxes repeat on every page, OCR garbles some).
     Readings that contradict the box they sit in lose to those that agree with it; a printed
     anomaly read alone (more votants than members in office) is kept for the validators."""
-    cands = [f for f in facts if f.field == field_name and not _impossible(field_name, f.value, others)]
+    cands = [f for f in facts if f.field == field_name and f.value <= 999
+             and not _impossible(field_name, f.value, others)]
     agreeing = [f for f in cands if _plausible(field_name, f.value, others)]
+    if not agreeing:
+        repaired = _speck_repaired(joined, facts, field_name, others)
+        if repaired is not None:
+            return repaired
     cands = agreeing or cands
     if not cands:
         return None
@@ -156,6 +187,25 @@ def _vote(joined: Joined, facts: list[Fact], field_name: str, others: dict[str, 
     best_value = max(weights, key=lambda v: (weights[v], -min(f.start for f in cands if f.value == v)))
     first = next(f for f in cands if f.value == best_value)
     return Found(best_value, joined.evidence(first.start, first.end, EXTRACTOR))
+
+
+def _speck_repaired(joined: Joined, facts: list[Fact], field_name: str, others: dict[str, int]) -> Optional[Found]:
+    """A doubtful figure that cannot be the count, read without its trailing specks: the longest
+    leading part that the other counts of the box bound from both sides."""
+    for f in facts:
+        if f.field != field_name or not f.shorter:
+            continue
+        for value in f.shorter:
+            if _bounded(field_name, value, others) and not _impossible(field_name, value, others):
+                return Found(value, joined.evidence(f.start, f.end, EXTRACTOR, raw=str(value)))
+    return None
+
+
+def _bounded(name: str, value: int, others: dict[str, int]) -> bool:
+    """Within the bounds the other counts set, with an upper bound known: a repair needs one."""
+    members, present = others.get("members_in_office"), others.get("present_count")
+    upper = [b for b in (members, 2 * present if name == "voters_count" and present else None) if b]
+    return bool(upper) and value <= min(upper) and _plausible(name, value, others)
 
 
 def _impossible(name: str, value: int, others: dict[str, int]) -> bool:
@@ -169,8 +219,12 @@ def _impossible(name: str, value: int, others: dict[str, int]) -> bool:
 
 
 def _plausible(name: str, value: int, others: dict[str, int]) -> bool:
-    members = others.get("members_in_office")
-    return not (name in ("present_count", "voters_count") and members is not None and value > members)
+    """Within what the other counts allow: no more present or voting than in office, and no more
+    votants than twice the present (a member holds one proxy at most, CGCT L2121-20)."""
+    members, present = others.get("members_in_office"), others.get("present_count")
+    if name in ("present_count", "voters_count") and members is not None and value > members:
+        return False
+    return not (name == "voters_count" and present and value > 2 * present)
 
 
 _MOVE_OUT = re.compile(r"\bquitte(?:nt)?\s+(?:la\s+(?:salle|s[ée]ance)|l['’]assembl[ée]e)|\bse\s+retire(?:nt)?\b|\bsort(?:ent)?\s+de\s+la\s+salle|\bd[ée]part\s+de\s", _F)
@@ -224,7 +278,7 @@ def _carried(session: list[Line], before: list[Line], name: str, others: dict[st
     shared = Joined.of(session)
     states: list[tuple[int, Optional[Found]]] = [(-1, _vote(shared, _count_facts(shared), name, others))]
     for f in _count_facts(earlier):
-        if f.field != name or _impossible(name, f.value, others):
+        if f.field != name or f.value > 999 or _impossible(name, f.value, others):
             continue
         end = _vote_line_after(lines, f.line)
         last_end, last = states[-1]
@@ -276,10 +330,39 @@ def _vote_facts(joined: Joined) -> list[Fact]:
                 continue
             taken.append((m.start("n"), m.end("n")))
             facts.append(Fact(name, value, joined.line_index(m.start()), m.start(), m.end()))
+    facts.extend(_wrapped_label_facts(joined, taken))
     for m in _UNANIMITY.finditer(joined.text):
         facts.append(Fact("unanimous", True, joined.line_index(m.start()), m.start(), m.end()))
     facts.sort(key=lambda f: f.start)
     return facts
+
+
+# A vote line whose label OCR moved to the end of the line above ("… budget. Abstention" /
+# "Vote : Pour : 16 - Contre : 3 (…) - n : 1 (M. X)"): the dash then colon left without a label.
+_LABEL_AT_END = re.compile(r"\b(?P<label>(?i:A)b?st?entions?|Contre|CONTRE|Pour|POUR)\s*$", re.M)
+_LABELLED_VOTE = re.compile(rf"\b(?:pour|contre|{_ABST})\s*:\s*{NUM}", _F)
+_ORPHAN = re.compile(rf"[-–—]\s*(?:[^\W\d_]\s*)?:\s*{NUM}")
+_LABEL_FIELD = (("abstentions", re.compile(_ABST, _F)), ("votes_against", re.compile("contre", _F)),
+                ("votes_for", re.compile("pour", _F)))
+
+
+def _wrapped_label_facts(joined: Joined, taken: list[tuple[int, int]]) -> list[Fact]:
+    out = []
+    for lm in _LABEL_AT_END.finditer(joined.text):
+        i = joined.line_index(lm.start())
+        if i + 1 >= len(joined.lines) or not _LABELLED_VOTE.search(joined.lines[i + 1].text):
+            continue
+        start = joined.starts[i + 1]
+        orphans = list(_ORPHAN.finditer(joined.text, start, start + len(joined.lines[i + 1].text)))
+        if len(orphans) != 1 or any(a < orphans[0].end("n") and orphans[0].start("n") < b for a, b in taken):
+            continue
+        m = orphans[0]
+        value = parse_count(m.group("n"))
+        name = next(f for f, rx in _LABEL_FIELD if rx.fullmatch(lm.group("label")))
+        if value is not None and value <= 999:
+            taken.append((m.start("n"), m.end("n")))
+            out.append(Fact(name, value, i + 1, m.start(), m.end()))
+    return out
 
 
 def _bare_vote_ok(joined: Joined, m: re.Match) -> bool:

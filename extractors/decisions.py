@@ -26,7 +26,8 @@ EXTRACTOR = "decisions"
 
 # Leading list marks: dashes, bullets, arrows, Wingdings private-use glyphs (\uf0d8, \uf0b7 …).
 # "(cid:127)" is how pdfplumber prints a bullet glyph its font does not map to Unicode.
-_BULLET = re.compile(r"^(?:[-–—•·▪►▸➢➤→⇒>*+»■□◆◇❖✓✔◦o_~]|[\uf000-\uf8ff]|[\u2022\u25a0-\u25ff]|\(cid:\d+\)\s*)+(?=[\s\w'’])\s*")
+# OCR may print a speck before the mark (": — DE FIXER …").
+_BULLET = re.compile(r"^(?:[:;,.'’`]\s*(?=[-–—•·▪►▸➢➤→⇒>*+»■□◆◇❖✓✔◦_~]))?(?:[-–—•·▪►▸➢➤→⇒>*+»■□◆◇❖✓✔◦o_~]|[\uf000-\uf8ff]|[\u2022\u25a0-\u25ff]|\(cid:\d+\)\s*)+(?=[\s\w'’])\s*")
 # What OCR makes of arrow/check/square glyphs in front of an item ("Y_", "*”_", "Ÿ_", "e", "="
 # for "■", "#", "|"): only dropped when a decision verb follows.
 _OCR_BULLET = re.compile(r"^(?:[YŸyev]|[*“”„«\"'’_~.,=#|])(?:[*“”„«\"'’_~=]*)\s+|^[*“”„«\"'’_~=]+")
@@ -59,8 +60,10 @@ _CLITIC = r"(?:(?:lui|leur|les|le|la|se|y|en)\s+|[ls]['’]\s*)?"
 _DE = r"(?:d['’]+\s*|de\s+)"
 _DE_INF = re.compile(rf"^(?:et\s+)?{_DE}{_CLITIC}([^\W\d_][\w'’-]*)", re.I)
 _BARE = re.compile(r"^(?:(?:s['’]|se\s+))?([^\W\d_][\w-]*)", re.I)
+# The council as the sentence's subject, not as the one a proposal is put to ("il est proposé à
+# la Commission permanente de prendre acte …") nor an agent or complement ("par le conseil").
 _SUBJECT = re.compile(
-    r"\b(?:le|la|les|l['’])\s*(?:conseil|membres|assembl[ée]e|comit[ée]|bureau|commission\s+permanente)\b", re.I
+    r"(?<!\b[àÀ]\s)(?<!\bpar\s)\b(?:le|la|les|l['’])\s*(?:conseil|membres|assembl[ée]e|comit[ée]|bureau|commission\s+permanente)\b", re.I
 )
 _STATE_WORDS = {"a", "ont", "est", "sont", "sera", "seront", "doit", "doivent", "peut", "peuvent", "avait",
                 "était", "étaient", "avaient", "aurait", "va", "vont", "s'est", "se"}

@@ -23,7 +23,10 @@ _CIVILITY_WORD = (
 )
 # 'M MEYER Benoît': OCR drops the period of 'M.'; a bare capital M before two capitalised words.
 _BARE_M = r"(?-i:M(?=\s+[A-ZÀ-Ý][\w'’-]*\s+[A-ZÀ-Ý]))"
-_CIVILITY = re.compile(rf"^(?:(?:{_CIVILITY_WORD}|{_BARE_M})\s*)+", re.I)
+# 'Mine Chantal FOURNIER': OCR reads the 'm' of 'Mme' as 'in' or 'rn', or its 'e' as 'c'; only
+# before a first name and a surname, so a word 'Mine' elsewhere stays.
+_OCR_MME = r"(?-i:M(?:ine|rne|mc)(?=\s+[A-ZÀ-Ý][\w'’-]*\s+[A-ZÀ-Ý]))"
+_CIVILITY = re.compile(rf"^(?:(?:{_CIVILITY_WORD}|{_BARE_M}|{_OCR_MME})\s*)+", re.I)
 # A civility inside a fragment starts a new name ("… Jean DUPONT Madame Anne MARTIN" after a
 # line break that carried no separator). Case-sensitive: "m." inside a word is not a civility.
 _INNER_CIVILITY = re.compile(r"\s(?=(?:M\.|MM\.?|Mmes?\.?|Mlle\.?|Mr\.?|Monsieur|Madame|Mademoiselle|"
@@ -113,13 +116,25 @@ def _fix_ocr_case(tokens: list[str], had_civility: bool) -> list[str]:
     return tokens
 
 
+def _drop_speck_pairs(tokens: list[str]) -> list[str]:
+    """'Mickaël FONTAINE TE', 'MARCHAND ID Anne': two capitals right after a surname, in a name that
+    also has a first name, are a speck or a stamp read by OCR; a particle ('LE', 'DA') stays."""
+    if not any(t[:1].isupper() and not t.isupper() for t in tokens):
+        return tokens
+    return [t for i, t in enumerate(tokens)
+            if not (i > 0 and re.fullmatch(r"[A-ZÀ-Ý]{2}", t) and t.lower() not in _PARTICLES
+                    and re.fullmatch(r"[A-ZÀ-ÝŒ'’-]{3,}", tokens[i - 1]))]
+
+
 def clean_name(fragment: str) -> Optional[str]:
     """One list fragment -> a name as printed, or None when the fragment is not a name."""
     text = _BULLET.sub("", clean_text(drop_parens(fragment)))
     had_civility = bool(_CIVILITY.match(text))
     text = strip_roles(strip_civility(text))
     tokens = [t for t in text.split(" ") if t and not any(c.isdigit() for c in t)]
+    # An apostrophe at a word's edge is a speck ('Ludovic’ MERCIER'); elided particles keep theirs.
     tokens = [t.strip(".:,;") if not re.fullmatch(r"[A-Z]\.", t) else t for t in tokens]
+    tokens = [t.strip("'’") if len(t.strip("'’")) > 2 else t for t in tokens]
     tokens = _fix_ocr_case([t for t in tokens if t], had_civility)
     # Rule lines and box edges read by OCR as 'Il', 'LI', '|'; a lone capital without its period
     # is a speck read between two words ('Patrick D DUVAL').
@@ -127,6 +142,7 @@ def clean_name(fragment: str) -> Optional[str]:
         tokens = [t for t in tokens if not re.fullmatch(r"[IlLi|!]{1,2}", t)]
     if len(tokens) > 2:
         tokens = [t for t in tokens if not re.fullmatch(r"[A-ZÀ-Ý]", t)]
+        tokens = _drop_speck_pairs(tokens)
     if len(tokens) > 2 and _fuzzy_role(tokens[-1]):
         tokens = tokens[:-1]
     tokens = [t for t in tokens if t and t not in {"-", "–", "—"}]
@@ -494,7 +510,8 @@ _PROXY_OPENING = re.compile(r"^\W{0,3}(?:pouvoirs?|procurations?|d[ée]l[ée]gat
 
 
 def _continues(block: ListBlock, text: str) -> bool:
-    so_far = normalize_marks(block.content.strip())
+    # A period standing apart from the last word is a speck read by OCR, not a sentence's end.
+    so_far = re.sub(r"\s+[.·]$", "", normalize_marks(block.content.strip()))
     proxy = block.kind == "proxy"
     if so_far.count("(") > so_far.count(")") and ")" in normalize_marks(text):
         return True  # a note wrapped over the line end: '(pouvoir à M. Noël DI' / 'MARCO) - Mme …'

@@ -8,8 +8,11 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import unicodedata
 from dataclasses import dataclass
 from typing import Callable, Iterable, Optional
+
+from rapidfuzz.distance import Hamming
 
 from extractors.authority import authority_in, body_in, commune_anywhere, is_upper, place_name_case  # noqa: F401
 from extractors.dates import find_date_matches, find_time_matches, normalize_fr
@@ -40,6 +43,84 @@ def _header(lines: list[Line], limit: int = 40) -> list[Line]:
             break
         out.append(line)
     return out
+
+
+# --------------------------------------------------------------------------- a box beside the preamble
+# A box of counts or dates printed in a narrow column left of the preamble ("Nombre de membres",
+# "présents : 32") comes out of the text stage interleaved with the preamble's lines, sometimes in
+# the middle of a sentence ("dans la salle du\nNombre de membres conseil communautaire"). The
+# preamble's own left margin tells its words from the box's.
+_MARGIN_TOL = 6.0
+
+
+def _runs(line: Line) -> list[list]:
+    """The line's words cut where a blank much wider than a space separates them."""
+    words = list(line.words)
+    if not words:
+        return []
+    heights = sorted(w.bottom - w.top for w in words if w.bottom > w.top)
+    gap = max(12.0, 1.2 * (heights[len(heights) // 2] if heights else 10.0))
+    runs, current = [], [words[0]]
+    for prev, w in zip(words, words[1:]):
+        if w.x0 - prev.x1 > gap:
+            runs.append(current)
+            current = []
+        current.append(w)
+    runs.append(current)
+    return runs
+
+
+def _at(run: list, margin: float) -> bool:
+    return abs(run[0].x0 - margin) <= _MARGIN_TOL
+
+
+def _left_of(line: Line, margin: float) -> bool:
+    return bool(line.words) and line.words[0].x1 < margin - _MARGIN_TOL
+
+
+def _prose_rows(lines: list[Line], margin: float) -> list[Line]:
+    return [l for l in lines if any(_at(r, margin) and len(r) >= 2 for r in _runs(l))]
+
+
+def _beside(line: Line, rows: list[Line]) -> bool:
+    """Level with the preamble's rows (a box may run a few lines below the preamble's end)."""
+    tops = [r.top for r in rows if r.page == line.page]
+    return bool(tops) and min(tops) - 30 <= line.top <= max(tops) + 60
+
+
+def _prose_margin(lines: list[Line]) -> Optional[float]:
+    """The left edge where runs of running text (five words or more) start, with a narrower column
+    printed left of it on the same rows; the edge most runs start at wins."""
+    starts = [run[0].x0 for line in lines for run in _runs(line) if len(run) >= 5]
+    support = {x: sum(abs(y - x) <= _MARGIN_TOL for y in starts) for x in starts}
+    for x in sorted(support, key=lambda x: -support[x]):
+        if support[x] < 2:
+            break
+        rows = _prose_rows(lines, x)
+        if any(_left_of(l, x) and _beside(l, rows) for l in lines):
+            return x
+    return None
+
+
+def _without_side_box(lines: list[Line]) -> list[Line]:
+    """The preamble's lines with the words of a column printed left of its margin dropped (only
+    beside the preamble's rows; the rest is kept as read)."""
+    head = _header(lines)
+    margin = _prose_margin(head)
+    if margin is None:
+        return lines
+    rows = _prose_rows(head, margin)
+    out = []
+    for line in head:
+        runs = _runs(line)
+        at = next((k for k, r in enumerate(runs) if _at(r, margin)), None)
+        if at:
+            out.append(Line.from_words([w for r in runs[at:] for w in r]))
+        elif at is None and _beside(line, rows) and all(w.x1 < margin - _MARGIN_TOL for w in line.words):
+            continue
+        else:
+            out.append(line)
+    return out + lines[len(head):]
 
 
 # --------------------------------------------------------------------------- act number and subject
@@ -352,7 +433,7 @@ _PRESIDENT_RE = re.compile(rf"{_PRESIDENCY}(?:\s+\S+){{0,3}}?\s+(?i:de\s+|d['’
 _PRESIDENT_CIVIL_RE = re.compile(rf"{_PRESIDENCY}(?:\s+[^\s.]+){{0,6}}?\s+{_CIVIL}\s*{_PERSON}")
 _SECRETARY_PATTERNS = (
     re.compile(rf"(?i:secr[ée]taire(?:\s+de\s+(?:la\s+)?s[ée]ance)?\s*:)\s*{_CIVIL}?\s*{_PERSON}"),
-    re.compile(rf"(?:{_CIVIL}\s+)?{_PERSON}\s+(?i:(?:est|(?:a\s+){{1,2}}[ée]t[ée])\s+(?:nomm[ée]e?|d[ée]sign[ée]e?|[ée]lue?)\s+(?:comme\s+|en\s+qualit[ée]\s+de\s+)?secr[ée]taire)"),
+    re.compile(rf"(?:{_CIVIL}\s+)?{_PERSON}\s+(?i:(?:est|(?:a[:;,.]?\s+){{1,2}}[ée]t[ée])\s+(?:nomm[ée]e?|d[ée]sign[ée]e?|[ée]lue?)\s+(?:comme\s+|en\s+qualit[ée]\s+de\s+)?secr[ée]taire)"),
     re.compile(rf"(?i:candidature\s+de)\s+(?:{_CIVIL}\s+)?{_PERSON}\s*,?\s+(?i:(?:en\s+qualit[ée]\s+de|comme|au\s+poste\s+de)\s+secr[ée]taire)"),
     re.compile(rf"(?i:(?:d[ée]sign[ée]e?|nomm[ée]e?|[ée]lue?)\s+(?:comme\s+)?secr[ée]taire(?:\s+de\s+(?:la\s+)?s[ée]ance)?\s*:?)\s+{_CIVIL}\s*{_PERSON}"),
 )
@@ -390,7 +471,12 @@ _SECOND_CONVOCATION = re.compile(
 _URGENCY = re.compile(
     r"(?:convocation|convoqu\w*|r[ée]uni\w*|s[ée]ance)[^.\n]{0,60}\burgen(?:ce|t)|\burgence\b[^.\n]{0,40}(?:convoc|convoqu|d[ée]lai|L\.?\s?2121-1[12])|proc[ée]dure\s+d['’]urgence",
     re.I)
-_POPULATION = re.compile(r"population\s*(?:municipale|totale|l[ée]gale)?\s*(?:\(\w+\))?\s*:?\s*(?P<n>\d{1,3}(?:[ .\u00a0]\d{3})+|\d+)\s*(?:habitants)?", re.I)
+_HEADCOUNT = r"(?P<n>\d{1,3}(?:[ .\u00a0]\d{3})+|\d+)"
+# "Population municipale : 2 040 habitants", "Commune de 6 906 habitants", "Nombre d'habitants : 812"
+_POPULATION = re.compile(
+    rf"population\s*(?:municipale|totale|l[ée]gale)?\s*(?:\(\w+\))?\s*:?\s*{_HEADCOUNT}\s*(?:habitants)?"
+    rf"|\b(?:commune|ville|mairie)\s+(?:de\s+)?{_HEADCOUNT.replace('?P<n>', '?P<n2>')}\s*habitants\b"
+    rf"|nombre\s+d['’]\s?habitants\s*:?\s*{_HEADCOUNT.replace('?P<n>', '?P<n3>')}", re.I)
 
 
 def _flag(lines: list[Line], rx: re.Pattern) -> Optional[Found]:
@@ -404,7 +490,7 @@ def _population_in(lines: list[Line]) -> Optional[Found]:
     m = _POPULATION.search(joined.text)
     if not m:
         return None
-    n = parse_count(re.sub(r"[ .\u00a0]", "", m.group("n")))
+    n = parse_count(re.sub(r"[ .\u00a0]", "", m.group("n") or m.group("n2") or m.group("n3")))
     return Found(n, joined.evidence(m.start(), m.end())) if n else None
 
 
@@ -453,6 +539,78 @@ def _expand_first_name(found: Optional[Found], lines: list[Line]) -> Optional[Fo
     return Found(names.pop(), found.evidence) if len(names) == 1 else found
 
 
+# --------------------------------------------------------------------------- OCR readings of one name
+def _bare(text: str) -> str:
+    """Accents dropped, case kept: what a scan keeps of a name in capitals ("CLÉMENT" -> "CLEMENT")."""
+    return "".join(c for c in unicodedata.normalize("NFD", text) if not unicodedata.combining(c))
+
+
+_CAPS = re.compile(r"[A-ZÀ-Ý]{2}")
+
+
+def _tokens(line: Line) -> list[tuple[str, float]]:
+    """The line's words with their OCR confidence; a compound surname printed with a spaced dash
+    in a list ("FOURÉ - BÉCHET") is one word."""
+    out: list[tuple[str, float]] = []
+    words = list(line.words)
+    i = 0
+    while i < len(words):
+        w = words[i]
+        conf = w.conf if w.conf is not None else 0.0
+        if (w.text in {"-", "–"} and out and i + 1 < len(words) and _CAPS.search(out[-1][0][-2:])
+                and _CAPS.match(words[i + 1].text)):
+            text, c = out.pop()
+            nxt = words[i + 1]
+            out.append((text + "-" + nxt.text, min(c, nxt.conf if nxt.conf is not None else 0.0)))
+            i += 2
+            continue
+        out.append((w.text, conf))
+        i += 1
+    return [(t.strip(",.;:()"), c) for t, c in out]
+
+
+def _readings(name: str, lines: list[Line]) -> dict[str, list[float]]:
+    """Every reading of a name in the lines, with how sure the OCR was of it: runs of as many
+    words, the same once accents are dropped, or one letter misread apart ("MARTlNEL": OCR
+    substitutes letters, a different name differs by more)."""
+    size, bare = len(name.split(" ")), _bare(name)
+    found: dict[str, list[float]] = {}
+    for line in lines:
+        tokens = _tokens(line)
+        for i in range(len(tokens) - size + 1):
+            window = tokens[i:i + size]
+            cand = " ".join(t for t, _ in window)
+            b = _bare(cand)
+            if b == bare or len(b) == len(bare) >= 8 and b[0] == bare[0] and Hamming.distance(b, bare) <= 1:
+                found.setdefault(cand, []).append(min(c for _, c in window))
+    return found
+
+
+def _read_by_ocr(lines: list[Line]) -> bool:
+    words = [w for l in lines for w in l.words]
+    return bool(words) and sum(w.from_ocr for w in words) > len(words) / 2
+
+
+def _agreed_spelling(found: Optional[Found], lines: list[Line]) -> Optional[Found]:
+    """On a scan a name read several times (preamble, présents list, signature) takes the spelling
+    most readings agree on; between readings that differ only by accents, as many on each side,
+    the one the OCR was surer of (a dropped accent lowers its confidence, a name printed
+    without one keeps it high). A name from the text layer is kept as printed."""
+    if found is None or not _read_by_ocr(lines):
+        return found
+    readings = _readings(found.value, lines)
+    if found.value not in readings:
+        return found
+    mine = readings[found.value]
+    best = max(readings, key=lambda v: (len(readings[v]), max(readings[v]), v == found.value))
+    if best == found.value:
+        return found
+    more = len(readings[best]) > len(mine)
+    surer = (len(readings[best]) == len(mine) and _bare(best) == _bare(found.value)
+             and max(readings[best]) > max(mine))
+    return Found(best, found.evidence) if more or surer else found
+
+
 def _minutes_or_extract(d: DeliberationText, lines: list[Line]) -> list[Line]:
     """Session facts are read from an item's own lines only in an extract (minutes print them once)."""
     return lines if d.kind == "extract" else []
@@ -477,7 +635,8 @@ def extract_session(d: DeliberationText) -> dict[str, Found]:
 
     out["body"] = _first(lambda: body_in(session_head), lambda: body_in(own_head[:8]), lambda: body_in(session))
     body = out["body"].value if out["body"] else None
-    casing = session[:60] + own_head[:8]
+    prose = _without_side_box(session)
+    casing = prose[:60] + own_head[:8]
     out["authority"] = _first(lambda: authority_in(session_head, body, casing), lambda: authority_in(own_head[:8], body, casing),
                               lambda: authority_in(session[:60], body, casing),
                               lambda: commune_anywhere(session + before + own))
@@ -491,15 +650,17 @@ def extract_session(d: DeliberationText) -> dict[str, Found]:
                                  lambda: _session_date_in(session, strict=False))
     session_date = out["session_date"].value if out["session_date"] else None
     out["session_time"] = _first(lambda: _session_time_in(own_facts), lambda: _session_time_in(session[:60]))
-    out["place"] = _first(lambda: _place_in(own_facts), lambda: _place_in(session_head), lambda: _place_in(session[:60]))
+    out["place"] = _first(lambda: _place_in(own_facts), lambda: _place_in(_header(prose)), lambda: _place_in(prose[:60]))
     out["convocation_date"] = _first(lambda: _convocation_in(_minutes_or_extract(d, own_head), session_date),
                                      lambda: _convocation_in(d.session + before, session_date))
     president_patterns = [_PRESIDENT_CIVIL_RE, _PRESIDENT_RE]
-    president = _first(lambda: _person_in(own_facts, president_patterns), lambda: _person_in(session, president_patterns))
-    out["president"] = _expand_first_name(president, session)
+    president = _first(lambda: _person_in(_without_side_box(own_facts), president_patterns),
+                       lambda: _person_in(prose, president_patterns))
+    everywhere = session + before + own
+    out["president"] = _agreed_spelling(_expand_first_name(president, session), everywhere)
     secretary = _first(lambda: _person_in(own, _SECRETARY_PATTERNS), lambda: _person_in(d.session, _SECRETARY_PATTERNS),
                        lambda: _person_in(before, _SECRETARY_PATTERNS))
-    out["secretary"] = _expand_surname(secretary, session)
+    out["secretary"] = _agreed_spelling(_expand_surname(secretary, session), everywhere)
     out["second_convocation"] = _first(lambda: _flag(own_facts, _SECOND_CONVOCATION), lambda: _flag(session, _SECOND_CONVOCATION))
     out["urgency"] = _first(lambda: _flag(own_facts, _URGENCY), lambda: _flag(session, _URGENCY))
     out["population"] = _first(lambda: _population_in(session), lambda: _population_in(own_facts))

@@ -42,6 +42,13 @@ NEAR_ROWS = 4
 MIN_PARAGRAPH_SHARE = 0.6
 # The side block must be narrow compared with the page's text width.
 MAX_SIDE_SHARE = 0.40
+# ... or, beside running text (a narrow preamble beside a box of labels and values), a
+# little wider; the text beside it then fills at least this share of the width.
+WIDE_SIDE_SHARE = 0.45
+PROSE_SHARE = 0.5
+# A line of running text holds at least this many lowercase words ("le", "conseil", "de");
+# a table's cells ("Chapitre 66 - Art.66111 +200,00", "55,44 €") rarely do.
+PROSE_WORDS = 3
 # Table rows print every cell on one baseline; a side column's lines rarely line up with
 # the main text's lines (measured: at most 25% aligned on real margin columns and boxes).
 # Above this share of aligned rows the block is treated as a table.
@@ -164,7 +171,8 @@ def _sides(row: _Row, x: float) -> tuple[bool, bool]:
 
 def _gutter_candidates(rows: list[_Row], min_gap: float, text_x0: float, text_x1: float) -> list[float]:
     """Centres of the strips crossed by locally fewest rows, where a side column's edge can
-    be (within MAX_SIDE_SHARE of the text width from either edge)."""
+    be (within MAX_SIDE_SHARE of the text width from either edge), then those only a wider
+    side block can have (up to WIDE_SIDE_SHARE, see _is_side_column)."""
     width = text_x1 - text_x0
     if width <= 0:
         return []
@@ -173,22 +181,36 @@ def _gutter_candidates(rows: list[_Row], min_gap: float, text_x0: float, text_x1
     for r in rows:
         for a, b in _spans(r, min_gap):
             cover[int(math.ceil(a)) - origin:int(math.floor(b)) - origin + 1] += 1
+    limit = 0.75 * len(rows)
+    out, wide = [], []
+    for share, found in ((MAX_SIDE_SHARE, out), (WIDE_SIDE_SHARE, wide)):
+        for lo, hi in ((text_x0 + 0.05 * width, text_x0 + share * width),
+                       (text_x1 - share * width, text_x1 - 0.05 * width)):
+            found += _minima(cover, int(math.ceil(lo)) - origin, int(math.floor(hi)) - origin, origin, limit)
+    # Only at the left, where the box of counts of an extract sits: a wide block at the
+    # right is a signature's.
+    wide = [(n, x) for n, x in wide if MAX_SIDE_SHARE * width < x - text_x0 <= WIDE_SIDE_SHARE * width]
+    return [x for _, x in sorted(out)][:MAX_CANDIDATES] + [x for _, x in sorted(wide)][:MAX_WIDE_CANDIDATES]
+
+
+MAX_WIDE_CANDIDATES = 2
+
+
+def _minima(cover: np.ndarray, i0: int, i1: int, origin: int, limit: float) -> list[tuple[int, float]]:
+    """(rows crossing, x) of each plateau of `cover[i0:i1 + 1]` lower than both neighbours."""
+    seg = cover[i0:i1 + 1]
     out = []
-    for lo, hi in ((text_x0 + 0.05 * width, text_x0 + MAX_SIDE_SHARE * width),
-                   (text_x1 - MAX_SIDE_SHARE * width, text_x1 - 0.05 * width)):
-        i0, i1 = int(math.ceil(lo)) - origin, int(math.floor(hi)) - origin
-        seg = cover[i0:i1 + 1]
-        j = 0
-        while j < len(seg):
-            k = j
-            while k + 1 < len(seg) and seg[k + 1] == seg[j]:
-                k += 1
-            left_higher = j == 0 or seg[j - 1] > seg[j]
-            right_higher = k == len(seg) - 1 or seg[k + 1] > seg[j]
-            if left_higher and right_higher and seg[j] <= 0.75 * len(rows):
-                out.append((int(seg[j]), origin + i0 + (j + k) / 2))
-            j = k + 1
-    return [x for _, x in sorted(out)][:MAX_CANDIDATES]
+    j = 0
+    while j < len(seg):
+        k = j
+        while k + 1 < len(seg) and seg[k + 1] == seg[j]:
+            k += 1
+        left_higher = j == 0 or seg[j - 1] > seg[j]
+        right_higher = k == len(seg) - 1 or seg[k + 1] > seg[j]
+        if left_higher and right_higher and seg[j] <= limit:
+            out.append((int(seg[j]), origin + i0 + (j + k) / 2))
+        j = k + 1
+    return out
 
 
 def _segments(rows: list[_Row], x: float, min_gap: float) -> list[tuple[int, int]]:
@@ -209,10 +231,13 @@ def _segments(rows: list[_Row], x: float, min_gap: float) -> list[tuple[int, int
 def _is_side_column(rows: list[_Row], x: float, text_x0: float, text_x1: float) -> bool:
     left = [r for r in rows if _sides(r, x)[0]]
     right = [r for r in rows if _sides(r, x)[1]]
-    narrow_left = x - text_x0 <= MAX_SIDE_SHARE * (text_x1 - text_x0)
+    narrow_left = x - text_x0 <= text_x1 - x
     if _short_side_rows(rows, x, narrow_left, text_x1 - text_x0):
         return True
     if len(left) < MIN_SIDE_ROWS or len(right) < MIN_SIDE_ROWS:
+        return False
+    side_share = (x - text_x0 if narrow_left else text_x1 - x) / (text_x1 - text_x0)
+    if side_share > MAX_SIDE_SHARE and not _prose(right if narrow_left else left, x, not narrow_left):
         return False
     both = sum(1 for r in rows if _baseline_aligned(r, x))
     side = left if narrow_left else right
@@ -253,44 +278,89 @@ def _labels_beside_paragraph(rows: list[_Row], x: float, narrow_left: bool, text
 
 def _short_side_rows(rows: list[_Row], x: float, narrow_left: bool, text_width: float) -> list[int]:
     """A 2-3 line label block in the margin ("Nombre de membres / présents : 12 / votants : 14")
-    printed beside a wrapped paragraph, possibly on the paragraph's own baselines.
+    printed beside a wrapped paragraph, on the paragraph's own baselines or on its own line
+    spacing (a smaller font: its lines then fall between the paragraph's, some alone in their
+    row, some overlapping a paragraph line).
 
-    A table's row puts short cells side by side; here the main side of every block row is a
-    full line of one paragraph that goes on past the block, and the block's words are labels,
-    not bare figures (a numbered list or a table's first column). Returns the block's row
-    indices, or [] when the rows are not such a block."""
+    A table's row puts short cells side by side; here the main side beside the block is made
+    of full lines of one paragraph that goes on past the block, and the block's words are
+    labels, not bare figures (a numbered list or a table's first column). Returns the block's
+    row indices, or [] when the rows are not such a block."""
     if not narrow_left:
         return []
     side_of = lambda w: (w.x0 + w.x1) / 2 < x
     idx = [i for i, r in enumerate(rows) if any(side_of(w) for w in r.words)]
-    if not MIN_SHORT_SIDE_ROWS <= len(idx) < MIN_SIDE_ROWS or idx[-1] - idx[0] != len(idx) - 1:
+    if not MIN_SHORT_SIDE_ROWS <= len(idx) < MIN_SIDE_ROWS:
         return []
     main = [[w for w in r.words if not side_of(w)] for r in rows]
-    if any(not main[i] for i in idx):
+    on_baselines = idx[-1] - idx[0] == len(idx) - 1 and all(main[i] for i in idx)
+    own = not on_baselines and _own_spacing(rows, idx, x)
+    if not on_baselines and not own:
+        return []
+    beside = [i for i in range(idx[0], idx[-1] + 1) if main[i]]
+    if not beside:
         return []
     # The paragraph goes on in a line without side words just before or after the block, and
-    # the block's lines start where that line starts (figures of the block are not cut off).
+    # the lines beside the block start where that line starts (figures of the block are not
+    # cut off). On its own spacing, a block beside more lines than its own is beside running
+    # text even when that text stops with the block (a narrow paragraph beside a wide box).
     before, after = idx[0] - 1, idx[-1] + 1
     cont = [j for j in (after, before) if 0 <= j < len(rows) and main[j]]
+    if own and not cont and len(beside) > len(idx):
+        cont = beside[:1]
     if not cont:
         return []
     h = statistics.median(w.bottom - w.top for i in idx for w in rows[i].words)
-    if any(abs(main[i][0].x0 - main[cont[0]][0].x0) > h for i in idx):
+    if any(abs(main[i][0].x0 - main[cont[0]][0].x0) > h for i in beside):
         return []
     # The paragraph's extent is measured near the block: a heading wider than the text
     # column higher up the page says nothing of these lines.
     near = [w for ws in main[max(0, idx[0] - NEAR_ROWS):idx[-1] + NEAR_ROWS + 1] for w in ws]
     lo, hi = min(w.x0 for w in near), max(w.x1 for w in near)
     # Beside a letterhead or a signature the other side is short too: no paragraph there.
-    if hi - lo < MIN_PARAGRAPH_SHARE * text_width:
+    # Running text beside a block on its own spacing may be narrower (a wide box of counts).
+    share = PROSE_SHARE if own and _prose([rows[i] for i in beside], x, False) else MIN_PARAGRAPH_SHARE
+    if hi - lo < share * text_width:
         return []
     slack = FULL_LINE_SLACK * (hi - lo)
     full = lambda ws: max(w.x1 for w in ws) >= hi - slack
     # The block's last line may sit beside the paragraph's short last line.
-    if not all(full(main[i]) for i in idx[:-1]):
+    if not all(full(main[i]) for i in beside[:-1]):
         return []
     side_words = [w.text for i in idx for w in rows[i].words if side_of(w)]
     return idx if any(sum(c.isalpha() for c in t) >= 3 for t in side_words) else []
+
+
+def _prose(rows: list[_Row], x: float, left_part: bool) -> bool:
+    """Whether the words of `rows` on one side of x read as running text: every line but the
+    last holds a few lowercase words."""
+    lines = [[w for w in r.words if ((w.x0 + w.x1) / 2 < x) == left_part] for r in rows]
+    lines = [ws for ws in lines if ws]
+    return len(lines) >= 2 and all(sum(map(_lowercase_word, ws)) >= PROSE_WORDS for ws in lines[:-1])
+
+
+def _lowercase_word(w: Word) -> bool:
+    """A word of running text: "convoqué", "s'est", "vingt-deux,"; not "Art.66111", "55,44"."""
+    letters = [c for c in w.text if c.isalpha()]
+    others = [c for c in w.text if not c.isalpha() and c not in "-'’,.;:()"]
+    return len(letters) >= 2 and not others and all(c.islower() for c in letters)
+
+
+# A block's lines follow one another within this many of their heights (a line and its
+# leading); labels scattered down the margin are no block.
+BLOCK_PITCH = 2.0
+
+
+def _own_spacing(rows: list[_Row], idx: list[int], x: float) -> bool:
+    """Whether the side rows `idx` are one block set on its own line spacing: its lines one
+    under the other, and most not on the baseline of the body words sharing their row (a
+    table's rows would be; two spacings meet on a common baseline now and then)."""
+    parts = [[w for w in rows[i].words if (w.x0 + w.x1) / 2 < x] for i in idx]
+    h = statistics.median(w.bottom - w.top for ws in parts for w in ws)
+    tops = [statistics.median(w.top for w in ws) for ws in parts]
+    if any(b - a > BLOCK_PITCH * h for a, b in zip(tops, tops[1:])):
+        return False
+    return sum(1 for i in idx if _baseline_aligned(rows[i], x)) <= MAX_ALIGNED_SHARE * len(idx)
 
 
 def _baseline_aligned(row: _Row, x: float) -> bool:
@@ -334,7 +404,27 @@ def _to_lines(rows: list[_Row]) -> list[Line]:
 
 def _side_segments(rows, x, min_gap, text_x0, text_x1) -> list[tuple[int, int]]:
     return [(a, b) for a, b in _segments(rows, x, min_gap)
-            if _is_side_column(rows[a:b + 1], x, text_x0, text_x1)]
+            if _is_side_column(rows[a:b + 1], x, text_x0, text_x1) and not _cut_block(rows, a, b, x, min_gap)]
+
+
+def _cut_block(rows: list[_Row], a: int, b: int, x: float, min_gap: float) -> bool:
+    """Whether x runs through a block's column of values rather than beside the block: the
+    row just above or below the segment crosses x with a span starting where the segment's
+    side rows have an inner column ("Date de convocation 17/08/2022" under "Votants 16")."""
+    inner = []  # where the side rows' spans after the first start
+    for r in rows[a:b + 1]:
+        side = [w for w in r.words if (w.x0 + w.x1) / 2 < x]
+        if side:
+            inner += [s for s, _ in _spans(_Row(side), min_gap)[1:]]
+    if not inner:
+        return False
+    h = statistics.median(w.bottom - w.top for r in rows[a:b + 1] for w in r.words)
+    for j in (a - 1, b + 1):
+        if 0 <= j < len(rows):
+            starts = [s for s, e in _spans(rows[j], min_gap) if s < x < e]
+            if any(abs(s - i) <= 0.5 * h for s in starts for i in inner):
+                return True
+    return False
 
 
 # A side block's first or last line may come closer to the body than a gutter (a label a bit
@@ -378,15 +468,18 @@ def _splits_at(row: _Row, x: float, min_gap: float, starts: tuple[float, float])
 
 
 def _paragraph_start(rows: list[_Row], first: int, x: float, done: int) -> int:
-    """Index of the first line of the paragraph that row `first` goes on: going up while the
-    line above runs to the body's far edge (it wraps into the next) at the same left edge."""
+    """Index of the first line of the paragraph that the body line at or just after row
+    `first` goes on: going up while the line above runs to the body's far edge (it wraps into
+    the next) at the same left edge and does not end a sentence."""
     near = rows[max(done, first - NEAR_ROWS):first + NEAR_ROWS + 1]
     body = [w for r in near for w in r.words if (w.x0 + w.x1) / 2 >= x]
-    if not body or not _sides(rows[first], x)[1]:
+    # A block on its own line spacing may start between two body lines.
+    anchor = next((r for r in rows[first:first + NEAR_ROWS] if _sides(r, x)[1]), None)
+    if not body or anchor is None:
         return first
     hi = max(w.x1 for w in body)
-    x0 = min(w.x0 for w in rows[first].words if (w.x0 + w.x1) / 2 >= x)
-    h = statistics.median(w.bottom - w.top for w in rows[first].words)
+    x0 = min(w.x0 for w in anchor.words if (w.x0 + w.x1) / 2 >= x)
+    h = statistics.median(w.bottom - w.top for w in anchor.words)
     k = first
     while k - 1 >= done:
         above = rows[k - 1].words
@@ -394,8 +487,15 @@ def _paragraph_start(rows: list[_Row], first: int, x: float, done: int) -> int:
             break
         if abs(min(w.x0 for w in above) - x0) > 3 * h:  # an indented first line still counts
             break
+        if _SENTENCE_END.search(above[-1].text) and not _INITIAL.match(above[-1].text):
+            break  # the block may come between two sentences
         k -= 1
     return k
+
+
+_SENTENCE_END = re.compile(r"[.!?]$")
+# "M." or "Dr." ending a line starts a name on the next: no sentence ends there.
+_INITIAL = re.compile(r"^[A-Z][a-z]?\.$")
 
 
 def _read(rows: list[_Row], min_gap: float, text_x0: float, text_x1: float) -> list[Line]:
@@ -412,15 +512,13 @@ def _read(rows: list[_Row], min_gap: float, text_x0: float, text_x1: float) -> l
     x = best_x
     out: list[Line] = []
     done = 0
-    narrow_left = x - text_x0 <= MAX_SIDE_SHARE * (text_x1 - text_x0)
+    narrow_left = x - text_x0 <= text_x1 - x
     for first, last, split in _extend_segments(rows, best_segs, x, min_gap, done):
-        # A short label block is read where it starts, after the paragraph lines above it;
-        # a longer left column before the paragraph it starts beside, not inside a sentence.
+        # A left block is read before the paragraph (or the sentence) it starts beside, not
+        # inside a sentence; a right-hand box after the text beside it.
         short = _short_side_rows(rows[first:last + 1], x, narrow_left, text_x1 - text_x0)
-        if short:
-            lead = start = first + short[0]
-        else:
-            lead, start = first, (_paragraph_start(rows, first, split, done) if narrow_left else first)
+        lead = first + short[0] if short else first
+        start = _paragraph_start(rows, lead, split, done) if narrow_left else lead
         left, right = _split_rows(rows[lead:last + 1], split if narrow_left else x)
         out += _to_lines(rows[done:start])
         if narrow_left:  # a left side column is read first, as a reader does

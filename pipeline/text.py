@@ -77,16 +77,43 @@ def _words_from_plumber(page, number: int) -> list[Word]:
         # Vertical text (margin stamps, rotated references) would cut across every row.
         if not w.get("upright", True):
             continue
-        text = clean_text(w["text"])
+        fontname = w.get("fontname", "") or ""
+        text = unmapped_bullets(clean_text(w["text"]), fontname)
         if not text:
             continue
-        fontname = w.get("fontname", "") or ""
-        words.append(Word(
-            text=text, page=number,
-            x0=float(w["x0"]), top=float(w["top"]), x1=float(w["x1"]), bottom=float(w["bottom"]),
-            fontname=fontname, size=float(w.get("size") or 0.0), bold=is_bold_font(fontname),
-        ))
+        x0, top, x1, bottom = float(w["x0"]), float(w["top"]), float(w["x1"]), float(w["bottom"])
+        attrs = dict(page=number, top=top, bottom=bottom, fontname=fontname,
+                     size=float(w.get("size") or 0.0), bold=is_bold_font(fontname))
+        if text.startswith("• "):  # a bullet glued to its item's first word: two words
+            split = min(x1, x0 + 0.5 * (bottom - top))
+            words.append(Word(text="•", x0=x0, x1=split, **attrs))
+            text, x0 = text[2:], split
+        words.append(Word(text=text, x0=x0, x1=x1, **attrs))
     return words
+
+
+# pdfplumber prints a glyph its font maps to no Unicode character as "(cid:N)", N the glyph's
+# code. A list's bullet is the usual one: code 127 (word processors' bullet glyph), 149
+# (WinAnsi's •), 183 (Symbol's • and Latin-1's ·) in any font; in a symbol font (Wingdings,
+# Symbol, Zapf Dingbats) the codes of its round, square, diamond, arrow and check bullets.
+_ANY_FONT_BULLETS = {127, 149, 183}
+_SYMBOL_FONT_BULLETS = {108, 109, 110, 113, 117, 118, 119, 167, 168, 216, 223, 224, 232, 252}
+_SYMBOL_FONT = re.compile(r"wingding|webding|symbol|dingbat", re.I)
+_CID = re.compile(r"\(cid:(\d+)\)")
+
+
+def unmapped_bullets(text: str, fontname: str = "") -> str:
+    """`text` with a leading "(cid:N)" bullet glyph as "•" ("(cid:127)" -> "•",
+    "(cid:127)DÉCIDE" -> "• DÉCIDE"). Only a lone leading glyph: a word made of "(cid:N)"
+    runs is a font without any mapping, garbage that the OCR triage must still see."""
+    m = _CID.match(text)
+    if not m or _CID.match(text, m.end()):
+        return text
+    code = int(m.group(1))
+    if code not in _ANY_FONT_BULLETS and not (code in _SYMBOL_FONT_BULLETS and _SYMBOL_FONT.search(fontname or "")):
+        return text
+    rest = text[m.end():].strip()
+    return "• " + rest if rest else "•"
 
 
 # ----------------------------------------------------------------------------- triage

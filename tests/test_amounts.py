@@ -97,6 +97,9 @@ def test_whole_euros_without_cents(euros):
     ("Fixe le prix du repas à 12 € HT soit 14,40 € TTC.", None),  # two sums (HT and TTC)
     ("maintenance, de 75 028,99€ HT, soit 90,34788€ TTC,", 75028.99),  # a misprint is no sum
     ("pour un montant de 72 360 € ;", 72360.0),
+    # OCR garbled the first of two sums ("900,00 €" read "900 D €"): still two sums
+    ("la proposition de rachat d’un montant de 900 D € HT soit 1 080,00 € TTC", None),
+    ("un tarif de 12 % du prix, soit 300 € par an", 300.0),  # a percentage is no sum
 ])
 def test_single_amount_with_tax_restatements(text, expected):
     assert single_amount(text) == expected

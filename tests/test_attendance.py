@@ -270,3 +270,24 @@ def test_an_event_with_a_one_letter_misprint_is_the_listed_member():
     session = "Présents : Hervé, Gérard, Marie-Hélène\nExcusés : Jean-Pierre, Hélène"
     got = attendance(session, "3. Budget\nArrivée de Mme Hélème à 20h15.\nAdopté à l'unanimité.")
     assert ("Hélène", "present") in got and len(got) == 5
+
+
+def test_ocr_debris_around_names_of_a_scanned_list():
+    """'Mme' read as 'Mine', a speck read as two capitals after a surname."""
+    assert attendance("Étaient présents : MARCHAND ID Anne Maire, Mine Chantal FOURNIER - Mickaël FONTAINE TE\n"
+                      "Absents excusés : Paul DURAND") == [
+        ("MARCHAND Anne", "present"), ("Chantal FOURNIER", "present"), ("Mickaël FONTAINE", "present"),
+        ("Paul DURAND", "excused")]
+
+
+def test_ocr_specks_inside_a_names_list_do_not_end_it_or_stick_to_a_name():
+    # A period standing apart at a line's end and an apostrophe after a first name are specks
+    # read by OCR on a scan: the list goes on, the name is clean.
+    text = """\
+Étaient présents : Gérard LEMAIRE, Ludovic’ MERCIER, Régis BOUCHER, Sébastien .
+DAVID, Maëlle VAN DER BEKE et Joël LEROY
+Absents excusés : Élodie GRÉGOIRE"""
+    got = [(e.person_name, e.status) for e in extract_attendance(DeliberationText.from_text(text))]
+    assert got == [("Gérard LEMAIRE", "present"), ("Ludovic MERCIER", "present"), ("Régis BOUCHER", "present"),
+                   ("Sébastien DAVID", "present"), ("Maëlle VAN DER BEKE", "present"), ("Joël LEROY", "present"),
+                   ("Élodie GRÉGOIRE", "excused")]

@@ -84,3 +84,31 @@ def test_a_commune_named_only_in_the_text_even_wrapped_at_a_line_end():
     d = DeliberationText.from_text("B/ Plan communal\nLe Maire souhaite mettre à jour les fiches de la commune de\nCouthenans. Date arrêtée.",
                                    session_text="COMPTE RENDU DU CONSEIL MUNICIPAL\nSéance du 7 octobre 2022", kind="minutes")
     assert extract_session(d)["authority"].value == "Commune de Couthenans"
+
+
+def test_a_letterhead_in_capitals_takes_the_casing_of_the_preamble_whatever_the_apostrophe():
+    session = ("SYNDICAT DÉPARTEMENTAL D’ÉNERGIES DU RÉPUBLIQUE FRANÇAISE\nCANTAL Département : 15\n"
+               "Séance du 15 août 2022\nLe lundi 15 août 2022, le Comité syndical du Syndicat départemental d'énergies "
+               "du Cantal, dûment convoqué le 14 août 2022, s’est réuni.")
+    assert authority_of(session) == "Syndicat départemental d'énergies du Cantal"
+
+
+def test_a_count_box_interleaved_with_the_preamble_does_not_hide_the_name_it_prints():
+    from pipeline.model import Line, Word
+
+    def printed(top, *blocks):
+        words = []
+        for x, text in blocks:
+            for tok in text.split():
+                words.append(Word(tok, 1, x, top, x + 6 * len(tok), top + 10))
+                x += 6 * len(tok) + 3
+        return Line.from_words(words)
+    session = [printed(0, (186, "SYNDICAT DÉPARTEMENTAL D'ÉNERGIES DE"), (450, "RÉPUBLIQUE FRANÇAISE")),
+               printed(10, (115, "E"), (151, "E"), (186, "L'INDRE"), (494, "Département : 36")),
+               printed(40, (264, "Séance du 11 novembre 2025")),
+               printed(60, (149, "Le mardi 11 novembre 2025 à 9h30, le Comité syndical du Syndicat")),
+               printed(100, (38, "exercice : 19")), printed(118, (38, "présents : 19")),
+               printed(74, (149, "départemental d'énergies de l’Indre, dûment convoqué le 4 novembre")),
+               printed(88, (149, "2025, s'est réuni en séance publique en la salle du conseil en mairie,"))]
+    d = DeliberationText(seq=1, lines=[Line.synthetic("1. Objet", top=300)], session=session, kind="extract")
+    assert extract_session(d)["authority"].value == "Syndicat départemental d'énergies de l’Indre"

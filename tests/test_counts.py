@@ -198,6 +198,9 @@ def test_every_count_has_evidence_with_its_raw_text():
     ("ADOPTÉ À L’UNANIMITÉ", {"unanimous": True, "outcome": "adopted"}),
     ("Vote : Rejeté", {"outcome": "rejected"}),
     ("Votants : 17 dont 2 pouvoirs\nPour : 17", {"voters_count": 17, "represented_count": 2, "votes_for": 17}),
+    # OCR read a speck between a label and its colon as a letter
+    ("Vote : Pour : 16 - Contre : 3 (M. A, M. B, M. C) - Abstention n : 1 (M.\nGIRARD)",
+     {"votes_for": 16, "votes_against": 3, "abstentions": 1}),
 ])
 def test_more_vote_shapes(text, expected):
     assert subset(counts_of("1. Objet\n" + text), expected) == expected
@@ -224,6 +227,19 @@ def test_unanimity_and_a_count_in_one_sentence_are_one_vote(text, unanimous, aga
     got = counts_of(text)
     assert got["unanimous"] is unanimous
     assert got.get("votes_against") == against
+
+
+@pytest.mark.parametrize("text, expected", [
+    # OCR grouped the vote line's last label with the line above; its number stayed behind a dash
+    ("recette sera inscrite au\nbudget de l'exercice. LEBŒUF) Abstention\n"
+     "Vote : Pour : 16 - Contre : 3 (M. LE GOFF, M. MASSON, M. - n : 1 (M.\nGIRARD)\nLa proposition est adoptée.",
+     (16, 3, 1)),
+    # prose ending on "pour" over a line without a labelled vote is no vote
+    ("Le conseil vote pour\nla proposition - a : 3 voix", (None, None, None)),
+])
+def test_a_vote_label_moved_to_the_line_above(text, expected):
+    got = counts_of(text)
+    assert (got.get("votes_for"), got.get("votes_against"), got.get("abstentions")) == expected
 
 
 def test_a_vote_word_on_the_next_line_after_its_number():
@@ -334,3 +350,26 @@ def test_a_figure_inside_a_sentence_is_no_cell():
                                 _word("juin", 240, 197.1)])]
     d = DeliberationText(seq=1, lines=[Line.synthetic("Objet : Budget")], session=session, kind="extract")
     assert "present_count" not in extract_counts(d)
+
+
+def _ocr_line(*tokens, conf=96.0, top=0.0):
+    words, x = [], 60.0
+    for tok in tokens:
+        text, c = tok if isinstance(tok, tuple) else (tok, conf)
+        words.append(Word(text, 1, x, top, x + 5.0 * len(text), top + 10.0, conf=c, from_ocr=True))
+        x += 5.0 * len(text) + 40.0
+    return Line.from_words(words)
+
+
+@pytest.mark.parametrize("figure, conf, expected", [
+    ("1200", 30.0, 12),  # dust after "12" read as two more figures, with little confidence
+    ("1200", 95.0, None),  # a confident reading is what was printed: no repair
+    ("120", 30.0, 12),  # 120 votants for 9 present cannot be (one proxy per member)
+])
+def test_specks_after_a_doubtful_box_figure_are_dropped(figure, conf, expected):
+    session = [_ocr_line("Présents", "9", top=0.0), _ocr_line("Votants", (figure, conf), top=14.0)]
+    d = DeliberationText(seq=1, lines=[Line.synthetic("Objet : Budget"), Line.synthetic("par 12 voix pour, DÉCIDE :")],
+                         session=session, kind="minutes")
+    got = {k: v.value for k, v in extract_counts(d).items()}
+    assert got["present_count"] == 9
+    assert got.get("voters_count") == expected

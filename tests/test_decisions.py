@@ -292,6 +292,10 @@ ACCEPTE les tarifs proposés pour les repas enfants à compter de septembre 2020
 
 2) Il propose d’appliquer le tarif suivant pour les adultes :
 - 5.80€ pour les repas adultes""", [("accepter", None)]),
+    # a speck OCR read before the dash of an item
+    ("""Le Conseil municipal, après en avoir délibéré, DÉCIDE :
+: — DE FIXER le montant de la redevance annuelle à 3,90 € par mètre carré ;
+— DE DIRE que la recette sera inscrite au budget de l'exercice.""", [("fixer", 3.9), ("dire", None)]),
 ])
 def test_ocr_and_layout_variants_of_the_operative_part(text, expected):
     assert decisions(text, kind="minutes") == expected
@@ -310,6 +314,10 @@ _ l'exécution de la présente délibération.""", [("approuver", 31350.0), ("ch
     ("""Il est proposé au Conseil municipal de retenir l’offre de l’entreprise pour 901 000 € HT, d’autoriser
 le Maire à signer le marché et ses avenants éventuels et de solliciter le concours
 financier de l’État au titre de la DETR.""", [("retenir", 901000.0), ("autoriser", None), ("solliciter", None)]),
+    # the assembly the proposal is put to is no subject: "prendre acte" is not "acter"
+    ("""Il est proposé à la Commission permanente de prendre acte de la présentation du
+rapport annuel 2019 et d’émettre un avis favorable sur ce rapport.
+Vote : Pour : 15""", [("prendre", None), ("émettre", None)]),
 ])
 def test_ocr_variants_of_the_proposal(text, expected):
     assert decisions(text, kind="minutes") == expected

@@ -158,3 +158,93 @@ def test_a_table_of_labels_and_values_beside_a_paragraph_keeps_its_rows():
         words += _words(label, 40, 143 + 13 * i) + _words(value, 180, 143 + 13 * i)
     got = [line.text for line in group_lines(words, 1)]
     assert "Présents 14" in " | ".join(got) or any(t.startswith("Présents 14") for t in got)
+
+
+def _small_block_page(side, first_top, pitch=11.0, height=7.5):
+    """PARAGRAPH at x=150 every 13 pt (10 pt tall); side lines in a smaller font at x=40,
+    on their own line spacing starting at first_top."""
+    words = _words("COMPTE RENDU DE LA SÉANCE", 200, 100)
+    for i, text in enumerate(PARAGRAPH):
+        words += _words(text, 150, 130 + 13 * i)
+    for j, text in enumerate(side):
+        top = first_top + pitch * j
+        words += [Word(w.text, 1, w.x0, top, w.x1, top + height) for w in _words(text, 40, top)]
+    return [line.text for line in group_lines(words, 1)]
+
+
+@pytest.mark.parametrize("first_top", [
+    130 + 13 * 0 + 1.9,  # overlapping the paragraph's first line: read before the paragraph
+    130 + 13 * 3 + 1.9,  # starting beside a line inside a sentence
+    130 + 13 * 3 - 5.0,  # starting between two lines of a sentence
+])
+def test_a_short_label_block_on_its_own_line_spacing_is_never_read_inside_a_sentence(first_top):
+    side = ["Nombre de membres", "présents : 12", "votants : 14"]
+    got = _small_block_page(side, first_top)
+    start = got.index(side[0])
+    assert got[start:start + 3] == side, got
+    rest = got[:start] + got[start + 3:]
+    assert rest == ["COMPTE RENDU DE LA SÉANCE"] + PARAGRAPH, got
+    # Read before the sentence it starts beside: "Membres présents : ..." runs over four lines.
+    assert got[start - 1] in ("COMPTE RENDU DE LA SÉANCE", PARAGRAPH[1]), got
+
+
+def test_labels_far_apart_down_the_margin_are_no_block():
+    # Two margin notes many lines apart, each beside a paragraph line: no block of labels, so
+    # each stays in its row.
+    words = _words("COMPTE RENDU DE LA SÉANCE", 200, 100)
+    for i, text in enumerate(PARAGRAPH):
+        words += _words(text, 150, 130 + 13 * i)
+    for row in (2, 5):
+        top = 130 + 13 * row - 2.0  # off the paragraph's baselines
+        words += [Word(w.text, 1, w.x0, top, w.x1, top + 7.5) for w in _words("Annexe jointe", 40, top)]
+    got = [line.text for line in group_lines(words, 1)]
+    assert "Annexe jointe " + PARAGRAPH[2] in got and "Annexe jointe " + PARAGRAPH[5] in got, got
+
+
+NARROW = [  # the preamble set in a narrow column beside a wide box of counts
+    "L'an deux mille vingt-deux, le vingt-trois août à vingt",
+    "heures, le Conseil municipal de la commune de",
+    "Sainte-Marie-le-Lac, convoqué légalement, s'est",
+    "réuni en séance publique, sous la présidence de",
+    "Madame Rose-Marie VÉRON, Maire.",
+]
+WIDE_LIST = "Membres présents : Mme Rose-Marie VÉRON, Mme Anne BLANC, M. Pierre HÉBERT, Mme Agnès"
+
+
+def _set(text, x0, x1, top, height):
+    """A line justified between x0 and x1 (word widths in proportion to their lengths)."""
+    toks = text.split()
+    unit = (x1 - x0 - 3.0 * (len(toks) - 1)) / sum(len(t) for t in toks)
+    out, x = [], x0
+    for tok in toks:
+        out.append(Word(tok, 1, x, top, x + unit * len(tok), top + height))
+        x += unit * len(tok) + 3.0
+    return out
+
+
+def _wide_box_page(box, pitch):
+    """A box of labels (x=85) and values (x=217, ending by x=262) beside NARROW, justified
+    between x=279 and x=540 every 13.7 pt; the box's rows `pitch` pt apart; then a
+    full-width line from x=76."""
+    words = _set("EXTRAIT DU REGISTRE DES DÉLIBÉRATIONS", 158, 440, 120, 12.0)
+    for i, text in enumerate(NARROW):
+        x1 = 540 if i < len(NARROW) - 1 else 440
+        words += _set(text, 279, x1, 187 + 13.7 * i, 10.5)
+    for j, (label, value) in enumerate(box):
+        top = 189.7 + pitch * j
+        words += _set(label, 85, 85 + 4.6 * len(label), top, 9.0)
+        words += _set(value, 217, 217 + 4.5 * len(value), top, 9.0)
+    words += _set(WIDE_LIST, 76, 540, 187 + 13.7 * len(NARROW) + 4, 10.5)
+    return [line.text for line in group_lines(words, 1)]
+
+
+@pytest.mark.parametrize("box, pitch", [
+    ([("Membres en exercice", "19"), ("Votants", "16"), ("Date de convocation", "17/08/2022"),
+      ("Date d'affichage", "17/08/2022")], 17.3),
+    ([("Présents", "30"), ("Représentés", "2"), ("Votants", "32")], 17.9),
+])
+def test_a_wide_box_of_counts_beside_a_narrow_preamble_is_read_apart(box, pitch):
+    got = _wide_box_page(box, pitch)
+    rows = [f"{label} {value}" for label, value in box]
+    assert got[1:1 + len(rows)] == rows, got
+    assert got[1 + len(rows):] == NARROW + [WIDE_LIST], got

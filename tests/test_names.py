@@ -223,3 +223,24 @@ def test_a_proxy_statement_does_not_continue_a_present_list():
     lines = ["Présents : Jean DUPONT, Paul MARTIN", "Pouvoir de Mme Anne ROY à M. Paul MARTIN"]
     blocks = read_lists([Line.synthetic(t, top=12.0 * i) for i, t in enumerate(lines)])
     assert split_names(blocks[0].content) == ["Jean DUPONT", "Paul MARTIN"]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # 'Mme' read by OCR as 'Mine' / 'Mrne' / 'Mmc' before a first name and a surname
+    ("Monique CHEVALIER - Mine Chantal FOURNIER - Mme Fatima HENRY",
+     ["Monique CHEVALIER", "Chantal FOURNIER", "Fatima HENRY"]),
+    ("Mrne Anne ROY, Mmc Claire DAVID", ["Anne ROY", "Claire DAVID"]),
+    # two capitals right after a surname: a speck or a stamp read as letters
+    ("Jean-Noël MERCIER - Mickaël FONTAINE TE - Christian LUCAS",
+     ["Jean-Noël MERCIER", "Mickaël FONTAINE", "Christian LUCAS"]),
+    ("MARCHAND ID Anne Maire, MOREAU Jean-Pierre Adjoint", ["MARCHAND Anne", "MOREAU Jean-Pierre"]),
+    # ... but a particle stays, and a short surname after a first name is a surname
+    ("Anne LE GALL, Hoa LY, Paulo DA SILVA", ["Anne LE GALL", "Hoa LY", "Paulo DA SILVA"]),
+])
+def test_ocr_debris_around_a_name(text, expected):
+    assert split_names(text) == expected
+
+
+def test_mine_is_a_civility_only_before_a_name():
+    assert strip_civility("Mine Chantal FOURNIER") == "Chantal FOURNIER"
+    assert strip_civility("Mine de sel") == "Mine de sel"

@@ -157,3 +157,8 @@ def test_more_proxy_wordings(session, expected):
 
 def test_a_substitute_is_not_a_proxy():
     assert pairs("Présents : Jean DUPONT, Luc LEROY représenté par son suppléant Alain JOLY") == []
+
+
+def test_civility_misread_by_ocr_is_not_part_of_a_proxy_name():
+    assert pairs("Procurations : Mine Chantal FOURNIER donne pouvoir à Mrne Anne ROY") == [
+        ("Chantal FOURNIER", "Anne ROY")]

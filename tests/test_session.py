@@ -527,3 +527,115 @@ def test_an_elided_l_read_as_p_is_restored_when_the_item_elides_the_same_word():
     assert session_of("Séance du 15 octobre 2021", item)["subject"] == "Avenant à la convention pour l’instruction des autorisations d'urbanisme"
     item = "2. Subvention à Pierrefonds pour Paris\nLa commune verse une aide."
     assert session_of("Séance du 15 octobre 2021", item)["subject"] == "Subvention à Pierrefonds pour Paris"
+
+
+# --------------------------------------------------------------------------- round 4: side boxes, OCR readings, population
+def _rows(*rows: tuple[float, tuple]) -> list[Line]:
+    """Lines at given heights, each printed as blocks of words at given x positions."""
+    return [_printed(*blocks, top=top) for top, blocks in rows]
+
+
+def test_a_count_box_left_of_the_preamble_is_not_read_into_the_place_nor_the_name():
+    # the box's lines come out interleaved with the preamble's, one of them inside a sentence
+    session = _rows(
+        (0, ((250, "Séance du 8 septembre 2022"),)),
+        (20, ((150, "Le 8 septembre 2022, à 18 heures 30, le Conseil communautaire s’est réuni en séance publique dans la salle du"),)),
+        (32, ((40, "Nombre de membres"), (150, "conseil communautaire, sous la présidence de Madame Françoise LE"))),
+        (40, ((40, "présents : 32"),)),
+        (44, ((150, "BIHAN, Présidente."),)),
+        (52, ((40, "votants : 35"),)),
+        (60, ((150, "Membres présents : Françoise LE BIHAN - Martine DE SOUSA - Ghislaine TESSIER"),)),
+    )
+    d = DeliberationText(seq=1, lines=[Line.synthetic("1. Objet", top=200)], session=session, kind="minutes")
+    got = {k: v.value for k, v in extract_session(d).items()}
+    assert got["place"] == "salle du conseil communautaire"
+    assert got["president"] == "Françoise LE BIHAN"
+
+
+def test_a_count_box_line_between_sous_and_la_presidence():
+    session = _rows(
+        (0, ((80, "Membres en exercice"), (212, "19"), (274, "Le jeudi 27 juin 2019 à 18h30, le Conseil municipal de la"))),
+        (13, ((274, "commune de Neuvy-le-Lac, convoqué légalement, s’est"),)),
+        (19, ((80, "Présents"), (212, "16"))),
+        (26, ((274, "réuni en séance publique dans la salle polyvalente, sous"),)),
+        (36, ((80, "Votants"), (212, "19"), (274, "la présidence de Monsieur Daniel MORIN, Maire."))),
+        (53, ((80, "Date de convocation"), (212, "13/06/2019"))),
+    )
+    d = DeliberationText(seq=1, lines=[Line.synthetic("1. Objet", top=200)], session=session, kind="minutes")
+    got = {k: v.value for k, v in extract_session(d).items()}
+    assert got["president"] == "Daniel MORIN"
+    assert got["place"] == "salle polyvalente"
+    assert got["convocation_date"] == dt.date(2019, 6, 13)
+
+
+def test_a_list_wider_than_the_preamble_is_not_a_side_box():
+    session = _rows(
+        (0, ((150, "Le 3 mai 2019, le Conseil municipal s’est réuni à la mairie, sous la"),)),
+        (12, ((150, "présidence de Monsieur Jean DURAND, Maire, en séance publique."),)),
+        (24, ((40, "Étaient présents : Jean DURAND, Anne MARTIN, Paul ROBERT, Luc PETIT"),)),
+    )
+    d = DeliberationText(seq=1, lines=[Line.synthetic("1. Objet", top=200)], session=session, kind="minutes")
+    got = {k: v.value for k, v in extract_session(d).items()}
+    assert got["president"] == "Jean DURAND"
+    assert got["place"] == "mairie"
+
+
+def _scanned(text: str, confs: dict = {}) -> DeliberationText:
+    """Lines as OCR reads them: every word 90 sure, unless `confs` says otherwise."""
+    def ocr(line: Line) -> Line:
+        return Line.from_words([Word(w.text, w.page, w.x0, w.top, w.x1, w.bottom, conf=confs.get(w.text, 90.0), from_ocr=True)
+                                for w in line.words])
+    d = DeliberationText.from_text("1. Objet quelconque\nTexte.", session_text=text, kind="minutes")
+    return DeliberationText(seq=1, lines=[ocr(l) for l in d.lines], session=[ocr(l) for l in d.session], kind="minutes")
+
+
+@pytest.mark.parametrize("text, president", [
+    # a scan drops the accent in the preamble (and is less sure of that word), reads it in the list
+    ("Séance du 4 février 2022\nsous la présidence de Madame Marie-Claire CLEMENT, Maire.\n"
+     "Étaient présents : Marie-Claire CLÉMENT, André LE GALL", "Marie-Claire CLÉMENT"),
+    # the spelling most readings agree on
+    ("Séance du 4 février 2022\nsous la présidence de Monsieur Jean-François MARTINEL, Maire.\n"
+     "Étaient présents : Jean-François MARTlNEL, André LE GALL\nLe Maire, Jean-François MARTlNEL", "Jean-François MARTlNEL"),
+    # one reading against one: kept as read
+    ("Séance du 4 février 2022\nsous la présidence de Monsieur Jean-François MARTINEL, Maire.\n"
+     "Étaient présents : Jean-François MARTlNEL, André LE GALL", "Jean-François MARTINEL"),
+    # another person with a close name is not a reading of the president's
+    ("Séance du 4 février 2022\nsous la présidence de Monsieur Paul MOREL, Maire.\n"
+     "Étaient présents : Paul MOREL, Paul MOREAU, Paul MOREAU", "Paul MOREL"),
+])
+def test_a_name_read_several_times_on_a_scan(text, president):
+    assert extract_session(_scanned(text, {"CLEMENT,": 69.0}))["president"].value == president
+
+
+def test_a_name_printed_without_its_accent_and_read_surely_is_kept():
+    # "Mr VINCON" in the designation, "VINÇON" in the list: both printed so
+    text = ("Séance du 15 décembre 2023\nPrésents : Jean DURAND - Philippe VINÇON - Catherine VINAS\n"
+            "Monsieur le Maire propose la candidature de Mr VINCON en qualité de secrétaire")
+    assert extract_session(_scanned(text, {"VINCON": 91.0, "VINÇON": 87.0}))["secretary"].value == "VINCON"
+
+
+def test_a_name_in_the_text_layer_is_kept_as_printed():
+    text = ("Séance du 4 février 2022\nsous la présidence de Madame Marie-Claire CLEMENT, Maire.\n"
+            "Étaient présents : Marie-Claire CLÉMENT, André LE GALL")
+    assert session_of(text)["president"] == "Marie-Claire CLEMENT"
+
+
+@pytest.mark.parametrize("text, population", [
+    ("MAIRIE DE NEUVY-LE-LAC\nPopulation municipale : 2 040 habitants", 2040),
+    ("MAIRIE DE SAINTE-COLOMBE\nCommune de 6 906 habitants\nDépartement de la Nièvre", 6906),
+    ("MAIRIE DE FLAUX\nNombre d’habitants : 812", 812),
+    ("MAIRIE DE FLAUX\nla commune de Flaux compte désormais plus d'habitants", None),
+])
+def test_population(text, population):
+    assert session_of(text + "\nSéance du 3 mai 2019").get("population") == population
+
+
+def test_a_secretary_named_through_ocr_noise():
+    got = session_of("Séance du 15 août 2022\nPrésents : A\nMonsieur Jean-Pierre PRÉVOST a a: été désigné secrétaire de séance.")
+    assert got["secretary"] == "Jean-Pierre PRÉVOST"
+
+
+def test_a_compound_surname_printed_with_a_spaced_dash_is_one_reading():
+    text = ("Séance du 27 août 2024\nsous la présidence de Madame Chantal FOURE-BÉCHET, Maire.\n"
+            "Présents : Chantal FOURÉ - BÉCHET (Maire) - Olivier GARCIA (Adjoint)")
+    assert extract_session(_scanned(text, {"FOURE-BÉCHET,": 89.0}))["president"].value == "Chantal FOURÉ-BÉCHET"

@@ -379,3 +379,35 @@ def test_ocr_words_that_repeat_the_text_layer_are_dropped_despite_the_deskew_dri
     body = [Word("Séance", 1, 100, 200, 140, 210, from_ocr=True, conf=95)]
     got = merge_ocr_words(layer, drift + body)
     assert [w.text for w in got] == ["Reçu", "en", "préfecture", "le", "Séance"]
+
+
+@pytest.mark.parametrize("text, fontname, expected", [
+    ("(cid:127)", "ABCDEF+Calibri", "•"),  # a word processor's bullet
+    ("(cid:149)", "Arial", "•"),  # WinAnsi's bullet
+    ("(cid:183)", "Symbol", "•"),
+    ("(cid:108)", "ABCDEF+Wingdings-Regular", "•"),  # Wingdings' round bullet
+    ("(cid:216)", "Wingdings", "•"),  # Wingdings' arrow bullet
+    ("(cid:127)D’APPROUVER", "Calibri", "• D’APPROUVER"),
+    ("(cid:108)", "Arial", "(cid:108)"),  # a letter's code in a text font: no bullet
+    ("(cid:36)(cid:108)(cid:79)", "Arial", "(cid:36)(cid:108)(cid:79)"),  # a font without mapping
+    ("approuve", "Arial", "approuve"),
+])
+def test_unmapped_bullet_glyphs_read_as_bullets(text, fontname, expected):
+    from pipeline.text import unmapped_bullets
+    assert unmapped_bullets(text, fontname) == expected
+
+
+def test_a_bullet_glued_to_its_item_is_a_word_of_its_own():
+    from pipeline.text import _words_from_plumber
+
+    class FakePage:
+        def extract_words(self, **_):
+            return [{"text": "(cid:127)DÉCIDE", "x0": 70.0, "x1": 130.0, "top": 100.0, "bottom": 110.0,
+                     "fontname": "ABCDEF+Calibri", "size": 10.0, "upright": True},
+                    {"text": "d’approuver", "x0": 134.0, "x1": 180.0, "top": 100.0, "bottom": 110.0,
+                     "fontname": "ABCDEF+Calibri", "size": 10.0, "upright": True}]
+
+    words = _words_from_plumber(FakePage(), 1)
+    assert [w.text for w in words] == ["•", "DÉCIDE", "d’approuver"]
+    assert words[0].x1 <= words[1].x0 and words[1].x1 == 130.0
+    assert [l.text for l in group_lines(words, 1)] == ["• DÉCIDE d’approuver"]

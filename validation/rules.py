@@ -10,8 +10,8 @@ import datetime as dt
 from collections import Counter
 from typing import Callable, Iterable, Optional
 
-from rapidfuzz.distance import Levenshtein
 
+from extractors import names
 from pipeline.model import DeliberationResult, Finding
 from .periods import regime_on
 
@@ -26,8 +26,8 @@ def rule(name: str):
     return register
 
 
-def _pages(d: DeliberationResult, *names: str) -> tuple[int, ...]:
-    pages = {d.fields[n].evidence.page for n in names if n in d.fields and d.fields[n].evidence.page}
+def _pages(d: DeliberationResult, *fields: str) -> tuple[int, ...]:
+    pages = {d.fields[n].evidence.page for n in fields if n in d.fields and d.fields[n].evidence.page}
     return tuple(sorted(pages))
 
 
@@ -37,18 +37,19 @@ def _finding(d, rule_id, severity, message, expected, observed, source, *fields)
 
 
 def same_person(a: str, b: str) -> bool:
-    """Names match with a tolerance of one typo, whatever the order of first and last name."""
-    def key(name: str) -> str:
-        return " ".join(sorted(name.casefold().replace("-", " ").split()))
-    return Levenshtein.distance(key(a), key(b)) <= 1
+    """One matcher for the whole project (extractors/names.py): the lists, the proxies and the
+    votes of a document name the same people up to an OCR slip, a typo or the word order."""
+    return names.same_person(a, b)
 
 
 def _present(d: DeliberationResult) -> list[str]:
     return [a.person_name for a in d.attendance if a.status == "present"]
 
 
-def _in(name: str, names: Iterable[str]) -> bool:
-    return any(same_person(name, other) for other in names)
+def _in(name: str, people: Iterable[str]) -> bool:
+    """Is this person among `people`? The closest unambiguous match decides, so a 'MARTIN' holder
+    is not taken for a present 'MARTINEZ' when a 'MARTIN' is listed too."""
+    return names.reconcile([name], list(people))[name] is not None
 
 
 @rule("quorum")
@@ -161,7 +162,7 @@ def proxy_single(d: DeliberationResult) -> list[Finding]:
     holders: list[str] = []
     counts: Counter = Counter()
     for p in d.proxies:
-        key = next((h for h in holders if same_person(h, p.holder)), None)
+        key = names.reconcile([p.holder], holders)[p.holder] if holders else None
         if key is None:
             holders.append(p.holder)
             key = p.holder
