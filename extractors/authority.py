@@ -197,12 +197,20 @@ def _words(text: str) -> list[str]:
     return [w for w in (_fold(p) for p in re.split(r"[\s'’-]+", text)) if w]
 
 
+# A sentence's line that ends on a particle goes on with the name the next line opens
+# ("de la Communauté de communes des Hauts de" / "Puybrun-la-Forêt, convoqué …").
+_WRAPPED_AFTER_PARTICLE = re.compile(r"(?<=[\s'’])(?:de|du|des|de\s+la|la|le|les|en|sur|sous|lès|lez|aux?)\n(?=[A-ZÀ-Ý])")
+
+
 def _running_text(lines: list[Line]) -> Joined:
     """The preamble's sentences as one text: a name wrapped before a particle ("du Pays\nde Neuvy")
-    reads on (offsets kept); a line opening on a capital is another title line."""
+    or after one ("des Hauts de\nPuybrun") reads on (offsets kept); otherwise a line opening on a
+    capital is another title line."""
     running = [l for l in lines if not is_upper(l.text)]
     joined = Joined.of(running)
-    return Joined(joined.lines, re.sub(r"\n(?=[a-zà-ÿ])", " ", joined.text), joined.starts)
+    text = re.sub(r"\n(?=[a-zà-ÿ])", " ", joined.text)
+    text = _WRAPPED_AFTER_PARTICLE.sub(lambda m: m.group(0)[:-1] + " ", text)
+    return Joined(joined.lines, text, joined.starts)
 
 
 def _preamble_version(letterhead: Found, kind: str, lines: list[Line], letterhead_text: str) -> Optional[Found]:

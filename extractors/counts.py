@@ -24,7 +24,8 @@ NUM = rf"(?P<n>{NUMBER_RE})"
 # "présente un intérêt" is prose.
 # Before a label, only figures make a count: "des deux membres présents" is prose.
 FIG = r"(?P<n>(?<![\w,.])\d{1,3}(?![\d,.]\d))"
-AFTER = rf"(?:\s*[:=]\s*|\s*(?=\d)){NUM}"
+# OCR may read the colon as a quote mark ("Votants\n“27."): a quote never opens a count in print.
+AFTER = rf"(?:\s*[:=]\s*|\s*[“”\"«»]?\s*(?=\d)){NUM}"
 # A figure before a label, unless a label and its colon precede it ("Votants : 24 Présents : …").
 LONE_FIG = rf"(?<![:=])(?<![:=]\s){FIG}"
 _F = re.I

@@ -45,7 +45,9 @@ _STOP = re.compile(
     r"pour\s+information|votes?\b(?!\s+(?:les?|la|l['’]|des?|du|une?|au|aux|à\s+l['’]\s*unanimit[ée]\s+(?:les?|la|l['’]|des?|une?))\b)|la\s+s[ée]ance\s+est\s+lev[ée]e|s[ée]ance\s+lev[ée]e|questions\s+diverses|"
     r"le\s+maire\s*,?$|le\s+pr[ée]sident\s*,?$|d[ée]lib[ée]ration\s+adopt[ée]e|adopt[ée]e?s?\s+[àa]\s+l|"
     r"r[ée]sultat\s+du\s+(?:vote|scrutin)|l['’]ordre\s+du\s+jour\s+[ée]tant|mise?\s+aux\s+voix|"
-    r"(?:la\s+)?proposition\s+(?:est\s+)?(?:adopt[ée]e|rejet[ée]e)|il\s+est\s+proc[ée]d[ée]\s+au\s+vote)",
+    r"(?:la\s+)?proposition\s+(?:est\s+)?(?:adopt[ée]e|rejet[ée]e)|il\s+est\s+proc[ée]d[ée]\s+au\s+vote|"
+    # the "not voting" part of a vote formula wrapped onto its own line ("Ne / prend pas part au vote")
+    r"(?:ne\s+|n['’]\s*)?(?:prend|prennent|participe|participent|a|ont)\s+pas\s+(?:pris\s+|particip[ée]\s+)?(?:part\s+)?au[x]?\s+votes?)",
     re.I,
 )
 _SPEECH = re.compile(
@@ -110,9 +112,10 @@ def _strip_bullet(text: str) -> tuple[str, bool]:
 
 
 def _next_word_ok(rest: str) -> bool:
-    """A verb of decision is followed by its complement, not by a colon ("Vote : …")."""
+    """A verb of decision is followed by its complement, not by a colon ("Vote : …"), nor by the
+    "pas" of a negation whose "ne" ended the line above ("… – Ne / prend pas part au vote : 1")."""
     rest = rest.lstrip()
-    return not rest.startswith("=") and not re.match(r"^\d", rest)
+    return not rest.startswith("=") and not re.match(r"^(?:\d|pas\b|point\b)", rest, re.I)
 
 
 def _noun_use(word: str, rest: str) -> bool:

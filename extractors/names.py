@@ -82,10 +82,66 @@ def normalize_marks(text: str) -> str:
     return re.sub(r"(?<=[A-ZÀ-ÝŒ]{2})-\s+(?=[A-ZÀ-ÝŒ]{2,}(?![\w'’-]*[a-zà-ÿ]))", "-", text)
 
 
+def _unmatched_closings(text: str) -> list[int]:
+    depth, out = 0, []
+    for i, ch in enumerate(text):
+        if ch == "(":
+            depth += 1
+        elif ch == ")":
+            if depth:
+                depth -= 1
+            else:
+                out.append(i)
+    return out
+
+
+def _word_case(tok: str) -> Optional[str]:
+    core = tok.strip(".,;:'’")
+    if len(core) < 2 or not core[0].isupper():
+        return None
+    return _CASE_UPPER if core.isupper() else _CASE_TITLE
+
+
+# "… à M. Daniel X)": the connector of a note, then a person, up to the note's closing parenthesis.
+_NOTE_TAIL = re.compile(rf"\s(?:à|a|par)\s+(?:{_CIVILITY_WORD}\s*)[^(),;]*$")
+
+
+def lost_notes(text: str) -> list[tuple[int, int, int]]:
+    """Notes whose opening parenthesis OCR lost, alone ("pouvoir à M. Y)") or with the keyword
+    it was printed against ("RETAERE à M. Daniel Y)" for "(procuration à M. Daniel Y)"):
+    (start of the note, start of the person after its connector, index of its ")").
+
+    The note runs back from its ")" over the connector and the lowercase keywords before it;
+    a word in capitals there is taken for a garbled keyword only when the two words before it
+    make a whole name on their own (a first name and a surname), so that "M. Jean DUPONT à
+    M. Y)" keeps DUPONT."""
+    out = []
+    for close in _unmatched_closings(text):
+        before = text[:close]
+        m = _NOTE_TAIL.search(before)
+        if not m:
+            continue
+        person = m.start() + re.match(r"\s(?:à|a|par)\s+", before[m.start():]).end()
+        words = list(re.finditer(r"[^\s()]+", before[: m.start()]))
+        i = len(words)
+        while i > 0 and words[i - 1].group(0)[:1].islower():
+            i -= 1
+        if i == len(words):
+            cases = {_word_case(w.group(0)) for w in words[max(i - 3, 0): i - 1]}
+            if i < 3 or cases != {_CASE_UPPER, _CASE_TITLE} or _CIVILITY.fullmatch(words[i - 1].group(0) + " "):
+                continue
+            i -= 1
+        out.append((words[i].start() if i < len(words) else m.start(), person, close))
+    return out
+
+
 def drop_parens(text: str) -> str:
     """Remove notes in parentheses. A note left open by OCR or a cut ends at the next comma or
-    semicolon; a closing parenthesis with no opening one is dropped."""
+    semicolon; a closing parenthesis with no opening one ends a note whose opening OCR lost
+    (`lost_notes`), or is dropped alone."""
     text = normalize_marks(text)
+    for start, _, close in reversed(lost_notes(text)):
+        text = f"{text[:start]} {text[close + 1:]}"
     while True:
         closed = re.sub(r"\([^()]*\)", " ", text)
         if closed == text:
@@ -586,6 +642,17 @@ def _is_count(content: str) -> bool:
     return bool(re.match(r"\s*\d", content))
 
 
+def _speck_colon(block: ListBlock, text: str) -> bool:
+    """"Mme" / "Chantal ROCHE et Mme Valérie DESCHAMPS :": a colon that OCR read from a speck
+    after the last names of a list cut mid-name is no label; people, not a heading, precede it."""
+    so_far = block.content.rstrip()
+    head, colon, tail = text.partition(":")
+    if not colon or re.search(r"\w", tail):
+        return False
+    cut = re.search(r"(?:[,;/&]|\bet)$", so_far) or _CIVILITY.fullmatch(so_far.split(" ")[-1] + " ")
+    return bool(cut) and any(len(n.split(" ")) >= 2 for n in split_names(head))
+
+
 def read_lists(lines) -> list[ListBlock]:
     """Find labelled lists of people and the lines each spans (a list ends at the next label,
     at a line that is not names, or after a closing period)."""
@@ -622,7 +689,7 @@ def read_lists(lines) -> list[ListBlock]:
             skipped += 1  # a margin column read between two lines of the list
             continue
         skipped = 0
-        if _OTHER_LABEL.match(text) or not _continues(current, text):
+        if _OTHER_LABEL.match(text) and not _speck_colon(current, text) or not _continues(current, text):
             current = None
             continue
         current.texts.append(text)

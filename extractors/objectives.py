@@ -223,7 +223,7 @@ def _read_rows(d: DeliberationText) -> list[tuple[_Row, _Columns]]:
         if ocr:
             if header and cols.label_x is not None and cols.number_x >= cols.label_x - 4:
                 cols.number_x = _number_column(vlines[start:], cols)  # None: not read at all
-            region, stopped = _ocr_region(vlines[start:], cols)
+            region, stopped = _ocr_region(vlines[start:], cols, continued=not header)
             if region:
                 before = len(rows)
                 last_number, ended = _ocr_band_rows([w for vl in region for w in vl], cols, rows, last_number)
@@ -256,14 +256,15 @@ def _digital_rows(vlines: list[list[Word]], cols: _Columns, rows: list, last_num
     region = _table_region(vlines, cols, first_page=not rows)
     if not region:
         return last_number
-    anchors = []
-    for vl in region:
+    anchors, last_anchor = [], -1
+    for i, vl in enumerate(region):
         n = _anchor_number(vl, cols, last_number)
         if n is not None:
             if cols.number_x is None:
                 cols.number_x = vl[0].x0
             anchors.append((n, vl[0]))
-            last_number = n
+            last_number, last_anchor = n, i
+    region = _without_trailing_prose(region, last_anchor, cols)
     words = [w for vl in region for w in vl]
     if not anchors:
         if rows:  # a row continued from the previous page
@@ -286,6 +287,26 @@ def _digital_rows(vlines: list[list[Word]], cols: _Columns, rows: list, last_num
         lo, hi = cuts[k], cuts[k + 1]
         rows.append((_Row(n, [w for w in words if lo <= (w.top + w.bottom) / 2 < hi]), cols))
     return last_number
+
+
+def _without_trailing_prose(region: list[list[Word]], last_anchor: int, cols: _Columns) -> list[list[Word]]:
+    """The lines below the last row number, up to one that starts left of where the rows' labels
+    start: a wrapped label goes on at its cell's left edge, the paragraph after the table
+    ("Le Conseil municipal, après en avoir délibéré, DÉCIDE :") at the page's margin, even when
+    it is too short to run over the status column."""
+    if last_anchor < 0:
+        return region
+    edge = cols.status_x - 10
+    starts = [vl[1].x0 for vl in region[: last_anchor + 1]
+              if len(vl) > 1 and _number_of(vl[0]) is not None and vl[1].x0 < edge]
+    if not starts:
+        return region
+    label_left = min(starts)
+    for i in range(last_anchor + 1, len(region)):
+        first = region[i][0]
+        if first.x0 < label_left - 3 and first.x0 < edge and _number_of(first) is None:
+            return region[:i]
+    return region
 
 
 def _own_row(above: list[Word], previous: _Row, next_number: int, cols: _Columns) -> bool:
@@ -383,9 +404,11 @@ def _number_column(vlines: list[list[Word]], cols: _Columns) -> Optional[float]:
     return min(near) if len(near) >= max(2, len(xs) // 2) else None
 
 
-def _ocr_region(vlines: list[list[Word]], cols: _Columns) -> tuple[list[list[Word]], bool]:
+def _ocr_region(vlines: list[list[Word]], cols: _Columns, continued: bool = False) -> tuple[list[list[Word]], bool]:
     """The table's lines on a scanned page: up to prose that starts at the left margin with a
-    real word ("Pour information …"), where the number column holds only short marks."""
+    real word ("Pour information …"), where the number column holds only short marks. On a page
+    without a header (`continued`), prose running over the status column may be its first line:
+    the table ended at the foot of the page before."""
     if not vlines:
         return [], False
     label_x = _label_x(vlines, cols)
@@ -396,8 +419,8 @@ def _ocr_region(vlines: list[list[Word]], cols: _Columns) -> tuple[list[list[Wor
         if _header_columns(vl):
             continue
         letters = sum(c.isalpha() for c in w.text)
-        if out and (_runs_across(vl, cols.status_x, tall) or (cols.number_x is not None and w.x0 < cols.number_x - 15
-                                                         and letters >= 2)):
+        if (out or continued) and _runs_across(vl, cols.status_x, tall) or out and (
+                cols.number_x is not None and w.x0 < cols.number_x - 15 and letters >= 2):
             return out, True  # prose: across the status column's edge, or out in the margin left of the table
         if w.x0 < label_x - 10 and _number_of(w) is None and _WORD.fullmatch(w.text) and w.x1 > label_x - 12:
             if out:
@@ -524,6 +547,8 @@ def _ocr_band_rows(words: list[Word], cols: _Columns, rows: list, last: int) -> 
         if not clean and k + 1 < len(bands):
             # rows lost to a smudge: two clean numbers in sequence (11 then 12) re-synchronise
             clean = sorted(n for n in printed[k] if last < n <= last + 30 and n + 1 in printed[k + 1])[:1]
+        if clean and clean[0] > last + 1 and k + 1 < len(printed) and last + 2 in printed[k + 1]:
+            clean = [last + 1]  # a misread digit ("5" for 3) that the next row's number contradicts
         pair = None
         if len(clean) > 1:  # two printed numbers: two rows the band could not tell apart
             pair = (next(w for w in tokens if _number_of(w) == clean[0]), next(w for w in tokens if _number_of(w) == clean[1]))

@@ -10,7 +10,8 @@ import re
 from typing import Iterable, Optional
 
 from extractors.names import (
-    ListBlock, clean_name, drop_parens, join_lines, name_key, normalize_marks, read_lists, split_names, take_name,
+    ListBlock, clean_name, drop_parens, join_lines, lost_notes, name_key, normalize_marks, read_lists, split_names,
+    take_name,
 )
 from pipeline.model import DeliberationText, Evidence, Line, Proxy
 
@@ -86,6 +87,25 @@ def _paren_pairs(text: str, bare: bool = False) -> list[tuple[str, str]]:
     return pairs
 
 
+_NOTE_KEYWORD = re.compile(rf"{_POWER}|repr[ée]sent[ée]e?s?", re.I)
+
+
+def _lost_note_pairs(text: str) -> list[tuple[str, str]]:
+    """"X RETAERE à M. Y)": a proxy note whose "(" OCR lost, with or without its keyword. Given
+    "à", the person after it holds the proxy; given "par", only when the keyword is still read
+    ("représenté par"), since "(remplacé par …)" names a suppléant."""
+    pairs = []
+    for start, person, close in lost_notes(text):
+        connector = text[start:person].split()[-1].lower()
+        if connector == "par" and not _NOTE_KEYWORD.search(text[start:person]):
+            continue
+        grantor = _last_name(text[:start])
+        holder, _ = take_name(text[person:close])
+        if grantor and holder:
+            pairs.append((grantor, clean_name(holder) or holder))
+    return pairs
+
+
 def _of_to_pairs(text: str) -> list[tuple[str, str]]:
     pairs = []
     for m in _OF.finditer(text):
@@ -112,7 +132,7 @@ def parse_pairs(text: str, bare_a: bool = False, strict: bool = False) -> list[t
     """(grantor, holder) pairs in one list or sentence; `bare_a` accepts 'X à Y' (inside a
     'Pouvoirs :' list, where 'à' alone links the two)."""
     text = normalize_marks(text)
-    pairs = [] if strict else _paren_pairs(text, bare_a) + _of_to_pairs(text)
+    pairs = [] if strict else _paren_pairs(text, bare_a) + _lost_note_pairs(text) + _of_to_pairs(text)
     text = drop_parens(text)
     pos = 0
     while (m := _next_connector(text, pos, bare_a, strict)) is not None:

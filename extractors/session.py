@@ -20,6 +20,7 @@ from extractors.joined import Joined  # noqa: F401  (re-exported: counts reads i
 from extractors.names import strip_civility
 from extractors.numbers import parse_count
 from pipeline.model import DeliberationText, Evidence, Found, Line, clean_text
+from pipeline.layout.headings import join_split_serial
 
 EXTRACTOR = "session"
 _APOS = "'’"
@@ -144,7 +145,7 @@ _OBJET = re.compile(r"^\W{0,3}objet\s*:\s*", re.I)
 
 def _act_number_in(lines: list[Line]) -> Optional[Found]:
     for i, line in enumerate(lines):
-        t = line.text.strip("*# ")
+        t = join_split_serial(line.text.strip("*# "))
         if re.match(r"^\W*vu\b", t, re.I):
             continue
         m = _ACT_LEADING.match(t)

@@ -291,3 +291,14 @@ Absents excusés : Élodie GRÉGOIRE"""
     assert got == [("Gérard LEMAIRE", "present"), ("Ludovic MERCIER", "present"), ("Régis BOUCHER", "present"),
                    ("Sébastien DAVID", "present"), ("Maëlle VAN DER BEKE", "present"), ("Joël LEROY", "present"),
                    ("Élodie GRÉGOIRE", "excused")]
+
+
+def test_proxy_note_whose_opening_ocr_lost_names_its_grantor_not_its_holder():
+    """"M. Jean-Luc GUÉRIN RETAERE à M. Daniel LECLERRC)" (OCR for "(procuration à …)"): the holder
+    inside the note is no excused member; the grantor before it is."""
+    session = ("Présents : M. Daniel LECLERC, Mme Anne DUPONT\n"
+               "Absents excusés : Mme Claire LÉGER (procuration à M. Daniel\n"
+               "LECLERRC) et M. Jean-Luc GUÉRIN RETAERE à M. Daniel\nLECLERRC)\nAbsents : M. Jean NICOLAS")
+    assert attendance(session) == [("Daniel LECLERC", "present"), ("Anne DUPONT", "present"),
+                                   ("Claire LÉGER", "excused"), ("Jean-Luc GUÉRIN", "excused"),
+                                   ("Jean NICOLAS", "absent")]

@@ -46,6 +46,14 @@ def test_ids_and_particles_before_a_letterhead_are_not_names(session, authority)
      "Séance du 11 novembre 2025\nLe mardi 11 novembre 2025, le Comité syndical du Syndicat\n"
      "départemental d'énergies de l’Indre, dûment convoqué, s'est réuni.",
      "Syndicat départemental d'énergies de l’Indre"),
+    # a scan: a stamp cut the letterhead's particle ("DI"), the preamble wraps the name after one
+    ("COMMUNAUTÉ DE COMMUNES DES HAUTS DI ISE\nVALMONT-SUR-LOIRE 09\n: FRANÇA\nSéance du 15 mars 2023\n"
+     "Le 15 mars 2023, le Conseil communautaire de la Communauté de communes des Hauts de\n"
+     "Valmont-sur-Loire, convoqué légalement, s’est réuni sous la présidence de Monsieur Paul\nMARTIN.",
+     "Communauté de communes des Hauts de Valmont-sur-Loire"),
+    ("COMMUNE DE SAINT-AUBIN RÉPUBLIQUE FRANÇAISE\nSéance du 2 juin 2022\n"
+     "Le 2 juin 2022, le Conseil municipal de la commune de\nSaint-Aubin-sur-Orne, convoqué légalement.",
+     "Commune de Saint-Aubin-sur-Orne"),
     # the name the letterhead stops before a title line never runs into the title
     ("SYNDICAT DÉPARTEMENTAL D’ÉNERGIES DU\nEXTRAIT DU REGISTRE DES DÉLIBÉRATIONS\nSéance du 24 septembre 2021\n"
      "le Comité syndical\ndu Syndicat départemental d’énergies du Gers,\nconvoqué légalement.",

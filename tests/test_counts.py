@@ -34,6 +34,10 @@ def subset(got: dict, expected: dict) -> dict:
      {"members_in_office": 33, "present_count": 22, "voters_count": None}),
     ("Présents : quinze – Représentés : deux – Votants : dix-sept",
      {"present_count": 15, "represented_count": 2, "voters_count": 17}),
+    # OCR read the colon of a figure wrapped to the next line as a quote mark
+    ("en exercice : 29 - Présents : 25 - Représentés : 2 - Votants\n“27.",
+     {"members_in_office": 29, "present_count": 25, "represented_count": 2, "voters_count": 27}),
+    ("Présents ” 12 – Votants « 14", {"present_count": 12, "voters_count": 14}),
 ])
 def test_counts_printed_in_the_session_apply_to_the_item(text, expected):
     assert subset(counts_of("1. Objet\nVote : à l'unanimité", session=text), expected) == expected

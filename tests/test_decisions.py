@@ -367,3 +367,33 @@ Article 2 : Le Maire est autorisé à signer la convention.""", [("adhérer", No
 ])
 def test_subjects_of_the_decided_items(text, expected):
     assert decisions(text, kind="minutes") == expected
+
+
+@pytest.mark.parametrize("counts_filed", [True, False])
+def test_not_voting_wrapped_onto_its_own_line_is_no_decision(counts_filed):
+    """"… – Ne / prend pas part au vote : 1 (M. X)": the wrapped end of the vote formula opens a
+    line with a verb, but a negated one, whether or not the layout files the formula's first line
+    under the counts."""
+    d = DeliberationText.from_text(
+        "Objet : Création d'un poste\n"
+        "Le Conseil syndical, après en avoir délibéré, DÉCIDE :\n"
+        "- de créer un poste d'adjoint technique territorial à temps complet ;\n"
+        "- d'inscrire les crédits nécessaires au chapitre 012 du\n"
+        "budget.\n"
+        "Vote : Pour : 13 – Contre : 2 (Mme D'ALMEIDA, M. MEYER) – Abstention : 1 (Mme O'NEILL) – Ne\n"
+        "prend pas part au vote : 1 (M. BÉRARD)\n"
+        "La délibération est adoptée.", kind="minutes")
+    if counts_filed:
+        lines = d.lines
+        d.sections = {"header": lines[:1], "decide": lines[1:5], "counts": [lines[5]], "body": lines[6:]}
+    assert [x.verb for x in extract_decisions(d)] == ["créer", "inscrire"]
+
+
+@pytest.mark.parametrize("text", [
+    "n'ont pas pris part au vote : 2",
+    "ne participe pas au vote : Mme X",
+    "prennent pas part au vote : 2 (M. X, Mme Y)",
+])
+def test_not_voting_formula_ends_the_operative_part(text):
+    body = "Le Conseil municipal, après en avoir délibéré, DÉCIDE :\n- d'approuver le projet ;\n" + text
+    assert decisions(body, kind="minutes") == [("approuver", None)]

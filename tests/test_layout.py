@@ -710,3 +710,30 @@ Le conseil approuve le devis. Vote : unanimité
     _, session, delibs = seg(p1, p2, p3)
     assert all("Votants : 26" not in texts(d.lines) for d in delibs)
     assert "Votants : 26" in texts(session)
+
+
+def test_a_count_figure_on_the_line_after_its_label_is_no_page_number():
+    text = """\
+EXTRAIT DU REGISTRE DES DÉLIBÉRATIONS
+Présents : 30 – Votants :
+34
+Séance du 14 février 2019
+Objet : Travaux de voirie
+Le conseil approuve le devis. Adopté à l'unanimité.
+"""
+    _, session, delibs = seg(text)
+    assert "34" in texts(session) + texts(delibs[0].lines)
+
+
+@pytest.mark.parametrize("printed,read", [
+    ("DEL-2020-116 - Création d’un poste", "DEL-2020-1 16 - Création d’un poste"),
+    ("Délibération n°DEL-2020-117 : Indemnité de conseil", "Délibération n°DEL-2020-1 17 : Indemnité de conseil"),
+])
+def test_a_serial_split_by_ocr_after_its_one_is_joined(printed, read):
+    from pipeline.layout.headings import act_match
+    assert act_match(read).group("num") == act_match(printed).group("num")
+
+
+def test_a_serial_followed_by_a_figure_of_the_title_is_not_joined():
+    from pipeline.layout.headings import join_split_serial
+    assert join_split_serial("2021-04 12 : Budget") == "2021-04 12 : Budget"

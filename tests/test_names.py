@@ -244,3 +244,27 @@ def test_ocr_debris_around_a_name(text, expected):
 def test_mine_is_a_civility_only_before_a_name():
     assert strip_civility("Mine Chantal FOURNIER") == "Chantal FOURNIER"
     assert strip_civility("Mine de sel") == "Mine de sel"
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Mme Claire LÉGER (procuration à M. Daniel LECLERRC) et M. Jean-Luc GUÉRIN RETAERE à M. Daniel LECLERRC)",
+     ["Claire LÉGER", "Jean-Luc GUÉRIN"]),
+    ("GUÉRIN Jean-Luc pouvoir donné à Mme Anne ROY), M. Paul DURAND", ["GUÉRIN Jean-Luc", "Paul DURAND"]),
+    # a bare ")" with no connector before it, or no whole name left, is only dropped
+    ("MARCO) - Mme Anne ROY", ["MARCO", "Anne ROY"]),
+    ("M. Jean DUPONT, M. Paul MARTIN)", ["Jean DUPONT", "Paul MARTIN"]),
+])
+def test_a_note_whose_opening_ocr_lost_is_removed_up_to_its_keyword(text, expected):
+    assert split_names(text) == expected
+
+
+def test_a_speck_colon_after_the_last_names_does_not_end_the_list():
+    """"… Mme" / "Chantal ROCHE et Mme Valérie DESCHAMPS :": a list cut mid-name goes on, even
+    when OCR read a speck after its last name as a colon; a heading after a whole list still ends it."""
+    d = DeliberationText.from_text("x", session_text=(
+        "Membres présents : Mme Marie-Claire CHEVALIER, M. Jean-Marc BONNET, Mme\n"
+        "Chantal ROCHE et Mme Valérie DESCHAMPS :\nAbsents excusés : M. Denis BÉRARD"))
+    assert [split_names(b.content) for b in read_lists(d.session)] == [
+        ["Marie-Claire CHEVALIER", "Jean-Marc BONNET", "Chantal ROCHE", "Valérie DESCHAMPS"], ["Denis BÉRARD"]]
+    d = DeliberationText.from_text("x", session_text="Présents : M. Jean BONNET, M. Paul ROY\nObjet de la séance :")
+    assert [b.content for b in read_lists(d.session)] == ["M. Jean BONNET, M. Paul ROY"]

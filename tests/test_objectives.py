@@ -269,3 +269,42 @@ def test_scanned_row_numbers_read_through_brackets_debris_and_a_skipped_mark():
     lines.append(_ocr_line([(NUM, "6"), (LABEL, "Refondre le site"), (STATUS, "Réalisée en 2023")], 213))
     got = [(n, s) for n, _, s in _rows_of(lines)]
     assert got == [(1, "not_done"), (2, "done"), (3, "cancelled"), (4, "in_progress"), (5, "not_done"), (6, "done")]
+
+
+def test_digital_prose_after_the_last_row_starting_left_of_the_labels_is_not_that_row():
+    """A short paragraph under the table, at the page's margin left of the label column, neither
+    runs over the status column nor starts at the number column: it still ends the table."""
+    lines = [_line([(NUM, "N°"), (LABEL, "Objectif opérationnel"), (STATUS, "État de réalisation")], 100)]
+    lines.append(_line([(NUM, "1"), (LABEL, "Former les acteurs"), (STATUS, "Réalisée en 2017")], 115,
+                       bold={"1", "Former", "les", "acteurs", "Réalisée", "en", "2017"}))
+    lines.append(_line([(NUM, "2"), (LABEL, "Concevoir des séjours packagés pour"), (STATUS, "Réalisée en 2017")], 130))
+    lines.append(_line([(LABEL, "les groupes")], 140))
+    lines.append(_line([(LABEL - 5, "Le Conseil municipal, après en avoir délibéré, DÉCIDE :")], 160,
+                       bold={"DÉCIDE", ":"}))
+    d = DeliberationText(seq=1, lines=lines, sections={"body": lines})
+    got = [(o.number, o.label, o.highlighted) for o in extract_objectives(d)]
+    assert got == [(1, "Former les acteurs", True), (2, "Concevoir des séjours packagés pour les groupes", False)]
+
+
+def test_scanned_row_number_misread_as_a_later_one_yields_to_the_next_rows_number():
+    """"1, 2, 5, 4, 5": the "5" of the third row is a misread 3, since the row after it reads 4."""
+    lines = [_ocr_line([(NUM, "N°"), (LABEL, "Objectif opérationnel"), (STATUS, "État de réalisation")], 100)]
+    for k, (number, label, status) in enumerate([
+            ("1", "Concevoir des séjours", "En cours de réalisation"), ("2", "Créer une charte", "Non réalisée"),
+            ("5", "Refondre le site", "Réalisée en 2022"), ("4", "Développer le label", "Action annulée"),
+            ("5", "Former les acteurs", "Non réalisée")]):
+        lines.append(_ocr_line([(NUM, number), (LABEL, label), (STATUS, status)], 118 + 17 * k))
+    assert [(n, s) for n, _, s in _rows_of(lines)] == [
+        (1, "in_progress"), (2, "not_done"), (3, "done"), (4, "cancelled"), (5, "not_done")]
+
+
+def test_scanned_prose_opening_the_next_page_is_not_a_row_of_the_table_above():
+    """The table ends at a page's foot; the next page opens with prose ("Il est proposé …", whose
+    "Il" OCR reads where a row number "1" would stand) running over the status column."""
+    lines = _scan_table(0.0, 0.0)
+    lines.append(_ocr_line([(NUM, "Il est proposé au Comité syndical d’approuver le bilan des objectifs "
+                                  "opérationnels de l’office de tourisme, de")], 40, page=2))
+    lines.append(_ocr_line([(NUM, "verser une dotation de fonctionnement de 1 357 700 € HT au titre de "
+                                  "l’année 2025 et de valider l’annexe")], 52, page=2))
+    lines.append(_ocr_line([(NUM, "opérationnelle pour l’année 2026.")], 64, page=2))
+    assert _rows_of(lines) == SCAN_EXPECTED

@@ -162,3 +162,20 @@ def test_a_substitute_is_not_a_proxy():
 def test_civility_misread_by_ocr_is_not_part_of_a_proxy_name():
     assert pairs("Procurations : Mine Chantal FOURNIER donne pouvoir à Mrne Anne ROY") == [
         ("Chantal FOURNIER", "Anne ROY")]
+
+
+@pytest.mark.parametrize("session, expected", [
+    # OCR lost "(procuration" in a block of noise: the ")" after the holder still closes a note
+    ("Absents excusés : Mme Claire LÉGER (procuration à M. Daniel\nLECLERRC) et M. Jean-Luc GUÉRIN RETAERE à M. Daniel\n"
+     "LECLERRC)\nAbsents : M. Jean NICOLAS",
+     [("Claire LÉGER", "Daniel LECLERRC"), ("Jean-Luc GUÉRIN", "Daniel LECLERRC")]),
+    # only its "(" lost: the keyword is still read
+    ("Absents excusés : GUÉRIN Jean-Luc pouvoir donné à Mme Anne ROY), M. Paul DURAND",
+     [("GUÉRIN Jean-Luc", "Anne ROY")]),
+    ("Absents excusés : M. Paul DURAND représenté par Mme Anne ROY), M. Luc BLANC", [("Paul DURAND", "Anne ROY")]),
+    # no whole name would be left before a garbled keyword, and "remplacé par" names a suppléant
+    ("Absents excusés : M. Jean DUPONT à M. Paul MARTIN)", []),
+    ("Absents excusés : M. Jean-Luc GUÉRIN remplacé par Mme Anne ROY)", []),
+])
+def test_proxy_note_whose_opening_ocr_lost(session, expected):
+    assert pairs(session) == expected

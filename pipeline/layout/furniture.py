@@ -81,7 +81,7 @@ def split_furniture(lines: list[Line]) -> tuple[list[Line], list[Line]]:
     content: list[Line] = []
     for i, line in enumerate(cut):
         n = norm(line.text)
-        if (places.at_page_edge(i) and PAGE_NO.match(n)) or PAGE_FOOTER.search(n):
+        if (places.at_page_edge(i) and PAGE_NO.match(n) and not _figure_of_label(cut, i)) or PAGE_FOOTER.search(n):
             furniture.append(line)
         elif len(places.pages) >= 2 and places.keys[i] and len(n) <= 90 and not _protected(line.text) \
                 and _repeated(places, i, need):
@@ -89,6 +89,18 @@ def split_furniture(lines: list[Line]) -> tuple[list[Line], list[Line]]:
         else:
             content.append(line)
     return content, furniture
+
+
+# A line ending on a count label and its colon ("Votants :") whose figure is printed on the next line.
+_OPEN_LABEL = re.compile(r"\b(?:en exercice|presents?|representes?|votants?|pouvoirs?|procurations?|absents?|pour|contre"
+                         r"|abstentions?)\s*:\s*$")
+
+
+def _figure_of_label(lines: list[Line], i: int) -> bool:
+    """A lone figure near the top of a page is a page number, unless the line before it on the
+    same page ends on a count label waiting for its figure."""
+    prev = lines[i - 1] if i > 0 else None
+    return prev is not None and prev.page == lines[i].page and bool(_OPEN_LABEL.search(norm(prev.text)))
 
 
 def _repeated(places: "_Places", i: int, need: int) -> bool:

@@ -83,7 +83,17 @@ def heading_keyword(text: str) -> Optional[str]:
     return None
 
 
+# OCR splits a serial's figures after a narrow "1" ("DEL-2020-1 16 - Création …" for "DEL-2020-116").
+_SPLIT_SERIAL = re.compile(r"^(?P<head>\W{0,3}(?:(?:d[ée]lib[ée]ration|acte)\s*n\s*[°º]?\s*)?(?:[A-Z]{1,5}[-_]?)?"
+                           r"(?:19|20)\d\d\s?[-_/]\s?1) (?P<tail>\d{1,2})(?=\s*(?:[-–—:]|$))", re.I)
+
+
+def join_split_serial(text: str) -> str:
+    return _SPLIT_SERIAL.sub(r"\g<head>\g<tail>", text)
+
+
 def act_match(text: str):
+    text = join_split_serial(text)
     for rx in _ACT_RES:
         m = rx.match(text)
         if m and re.search(r"[A-Za-zÀ-ÿ]{3}", m.group("title") or ""):
