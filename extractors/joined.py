@@ -72,12 +72,20 @@ _ENDS_ON_PARTICLE = re.compile(r"(?:^|[\s-])(?:de|du|des|de\s+la|de\s+l['’]|d[
 def split_columns(line: Line) -> list[Line]:
     """A line cut where a wide blank separates two blocks printed side by side ("MAIRIE DE X" on
     the left, "RÉPUBLIQUE FRANÇAISE" on the right): the text stage joins them into one line."""
-    words = line.words
-    if len(words) < 2:
+    if len(line.words) < 2:
         return [line]
-    heights = [w.bottom - w.top for w in words if w.bottom > w.top]
-    height = statistics.median(heights) if heights else 10.0
-    gap_min = max(20.0, 2.5 * height)
+    out = word_runs(line, floor=20.0, heights=2.5)
+    return [Line.from_words(ws) for ws in out] if len(out) > 1 else [line]
+
+
+def word_runs(line: Line, floor: float, heights: float) -> list[list]:
+    """The line's words cut where a blank wider than `floor` points and `heights` times the
+    median word height separates them."""
+    words = list(line.words)
+    if not words:
+        return []
+    sizes = [w.bottom - w.top for w in words if w.bottom > w.top]
+    gap_min = max(floor, heights * (statistics.median(sizes) if sizes else 10.0))
     out, current = [], [words[0]]
     for prev, w in zip(words, words[1:]):
         if w.x0 - prev.x1 > gap_min:
@@ -85,7 +93,7 @@ def split_columns(line: Line) -> list[Line]:
             current = []
         current.append(w)
     out.append(current)
-    return [Line.from_words(ws) for ws in out] if len(out) > 1 else [line]
+    return out
 
 
 _LETTERHEAD_MARK = re.compile(

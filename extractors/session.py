@@ -16,7 +16,7 @@ from rapidfuzz.distance import Hamming
 
 from extractors.authority import authority_in, body_in, commune_anywhere, is_upper, place_name_case  # noqa: F401
 from extractors.dates import find_date_matches, find_time_matches, normalize_fr
-from extractors.joined import Joined  # noqa: F401  (re-exported: counts reads it from here)
+from extractors.joined import Joined, word_runs  # noqa: F401  (Joined re-exported: counts reads it from here)
 from extractors.names import strip_civility
 from extractors.numbers import parse_count
 from pipeline.model import DeliberationText, Evidence, Found, Line, clean_text
@@ -56,19 +56,7 @@ _MARGIN_TOL = 6.0
 
 def _runs(line: Line) -> list[list]:
     """The line's words cut where a blank much wider than a space separates them."""
-    words = list(line.words)
-    if not words:
-        return []
-    heights = sorted(w.bottom - w.top for w in words if w.bottom > w.top)
-    gap = max(12.0, 1.2 * (heights[len(heights) // 2] if heights else 10.0))
-    runs, current = [], [words[0]]
-    for prev, w in zip(words, words[1:]):
-        if w.x0 - prev.x1 > gap:
-            runs.append(current)
-            current = []
-        current.append(w)
-    runs.append(current)
-    return runs
+    return word_runs(line, floor=12.0, heights=1.2)
 
 
 def _at(run: list, margin: float) -> bool:
