@@ -56,11 +56,21 @@ _CIVILITY_AT = re.compile(r"(?<![\w.])(?:M\.|MM\.?|Mmes?\.?|Mlle\.?|Mr\.?|Monsie
 _SENTENCES = re.compile(r"(?:\b[A-Z]\.|\bMM\.|\bMmes?\.|\bMlle\.|\bMr\.|[^.!?;])+")
 
 
+# 'Monsieur le Maire quitte la salle' (the compte administratif is voted without the maire):
+# the person is whoever presides, named in the preamble.
+PRESIDENT = "\x00president"
+_PRESIDING = re.compile(
+    r"(?:\b(?:M\.|Monsieur|Madame|Mme)\s+)?\b(?:le|la)\s+(?:maire|pr[ée]sident(?:e)?)\b"
+    r"(?:\s*,[^,]{1,40},?)?\s*$", re.I)
+
+
 def _subject(sentence: str, verb_start: int) -> Optional[str]:
     """Who does the verb: the name right before it, else the first person the sentence names
     ('Monsieur Leroux cède la parole à … et quitte la salle')."""
     before = sentence[:verb_start].rstrip(" ,")
     name, _ = take_name(before, backward=True)
+    if not name and _PRESIDING.search(before):
+        return PRESIDENT
     if not name:
         civ = _CIVILITY_AT.search(before)
         if civ:
@@ -245,15 +255,30 @@ def _set(entries: dict[str, _Entry], event: _Event, status: str, allow_new: bool
         entries[name_key(event.name)] = _Entry(event.name, status, ev, order)
 
 
+def _presiding(d: DeliberationText, *groups: list[_Event]) -> list[list[_Event]]:
+    """Events of 'le Maire' / 'la Présidente' given the name of who presides (dropped when the
+    document never names them)."""
+    named = None
+    if any(e.name == PRESIDENT for g in groups for e in g):
+        from extractors.session import extract_session  # only when a role stands for a person
+
+        found = extract_session(d).get("president")
+        named = found.value if found is not None else None
+        for e in (e for g in groups for e in g if e.name == PRESIDENT):
+            e.name = named
+    return [[e for e in g if e.name] for g in groups]
+
+
 def _replay(d: DeliberationText, entries: dict[str, _Entry]) -> None:
     """Arrivals and departures in the order they happened, up to this item's vote."""
     late = (10**6, 0)
     session, before = session_context(d)
-    for i, event in enumerate(_events_in(session)):
+    session_events, before_events, own = _presiding(d, _events_in(session), _events_in(before), _events_in(d.lines))
+    for i, event in enumerate(session_events):
         if event.kind in ("arrive", "back"):
             _set(entries, event, "present", True, (late[0], i))
     out_of_room: dict[str, _Event] = {}  # left the room in an earlier item, no return printed yet
-    for event in _events_in(before):
+    for event in before_events:
         key = _match(event.name, entries)
         if event.kind in ("arrive", "back"):
             _set(entries, event, "present", event.kind == "arrive", late)
@@ -262,7 +287,6 @@ def _replay(d: DeliberationText, entries: dict[str, _Entry]) -> None:
             _set(entries, event, "absent", False, late)
         elif key is not None:
             out_of_room[key] = event
-    own = _events_in(d.lines)
     for event in own:
         key = _match(event.name, entries)
         if key in out_of_room and event.kind == "back" and event.tail:

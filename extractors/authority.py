@@ -66,7 +66,8 @@ def place_name_case(name: str, hyphenate: bool = True) -> str:
 # and a place's name has no figures (an e-transmission ID "DEL22042020-DE" is not one).
 _NOT_A_NAME = (r"(?!(?i:extrait|registre|s[ée]ance|proc[èe]s|compte|conseil|r[ée]publique|d[ée]partement|pr[ée]fecture"
                r"|si[èe]ge|d[ée]lib[ée]ration\w*|monsieur|madame|date|pr[ée]sents?|mairie|commune|objet|envoy[ée]|re[çc]u"
-               r"|publi[ée]|affich[ée]|membres|nombre|r[ée]union|comit[ée]|bureau|commission|session|ordre|secr[ée]taire)(?![\w'’]))")
+               r"|publi[ée]|affich[ée]|membres|nombre|r[ée]union|comit[ée]|bureau|commission|session|ordre|secr[ée]taire"
+               r"|intercommunal|mixte|vocation|[àa])(?![\w'’]))")
 _TOKEN = rf"{_NOT_A_NAME}[A-ZÀ-Ý][^\W\d_]*(?:['’][^\W\d_]+)?"
 _PARTICLE = r"(?:de|du|des|la|le|les|sur|sous|en|lès|lez|et|aux?)"
 _SEP = r"(?:[ ]|-)"
@@ -97,7 +98,9 @@ _EPCI_RE = re.compile(
     rf"(?P<kw>(?i:(?:communaut[ée]\s+(?:de\s+communes|d['’]\s?agglom[ée]ration|urbaine)|m[ée]tropole|syndicat(?:\s+(?:mixte|intercommunal|d[ée]partemental))?|sivom|sivu))"
     # a syndicat's purpose in lower case before its territory: "du bassin de", "d’énergies du"
     rf"(?:\s+(?i:du|des|de\s+la|de|d['’])\s?[a-zà-ÿ][a-zà-ÿ-]+){{0,3}}(?i:"
-    rf"(?:\s+(?:du|de\s+la|de\s+l['’]|des|de|d['’]|pour\s+l['’]?\w*|[àa]\s+vocation\s+\w+))?)\s*)(?P<nm>{_PLACE_NAME})"
+    rf"(?:\s+(?:du|de\s+la|de\s+l['’]|des|de|d['’]|pour\s+l['’]?\w*"
+    # "à vocation scolaire de Neuvy": the purpose is a whole word, then the territory's particle
+    rf"|[àa]\s+vocation\s+[^\W\d_]+(?![\w'’])(?:\s+(?:de\s+la|de\s+l['’]|du|des|de|d['’]))?))?)\s*)(?P<nm>{_PLACE_NAME})"
     # "Hautes Terres Communauté", "Chartres Métropole": the keyword closes the name, unless it opens
     # the next one ("… DE COMMUNAUTÉ DE COMMUNES").
     rf"|(?P<nm2>{_PLACE_NAME})[ ](?P<kw2>Communaut[ée]|COMMUNAUT[ÉE]|Agglom[ée]ration|Agglo|M[ée]tropole)\b"
@@ -292,10 +295,21 @@ def commune_anywhere(lines: list[Line]) -> Optional[Found]:
     return Found(value, joined.evidence(m.start(), m.end(), EXTRACTOR, clean_text(m.group(0))))
 
 
+# Bodies that act by delegation of an assembly: a header naming one of them as a title under
+# its assembly ("CONSEIL DÉPARTEMENTAL" / "COMMISSION PERMANENTE") is that body's deliberation.
+_DELEGATES = {"Commission permanente", "Bureau communautaire"}
+
+
 def body_in(lines: list[Line]) -> Optional[Found]:
+    first = None
     for line in lines:
         m = _BODY_RE.search(line.text)
-        if m:
-            idx = int(m.lastgroup[1:])
-            return Found(_BODIES[idx][1], Evidence.of_lines([line], EXTRACTOR, clean_text(m.group(0))))
-    return None
+        if not m:
+            continue
+        name = _BODIES[int(m.lastgroup[1:])][1]
+        found = Found(name, Evidence.of_lines([line], EXTRACTOR, clean_text(m.group(0))))
+        if first is None:
+            first = found
+        if name in _DELEGATES and len(line.text.split()) <= 6:
+            return found
+    return first

@@ -19,7 +19,10 @@ from pipeline.model import clean_text
 
 _CIVILITY_WORD = (
     r"(?:M\s?\.|MM\.|Mmes?\.|Mlle\.|Mr\.|Mrs\.|Mme\b|Mmes\b|MM\b|Mr\b|Mlle\b|"
-    r"Monsieur\b|Madame\b|Mademoiselle\b|Messieurs\b|Mesdames\b)"
+    r"Monsieur\b|Madame\b|Mademoiselle\b|Messieurs\b|Mesdames\b|"
+    # Titles some registers print for doctors and notaries ("Docteur LAMBERT", "Me GIRARD"); the
+    # short forms only in their own case before a capital, "me" being a French word.
+    r"Docteur\b|Ma[iî]tre\b|Dr\.|(?-i:(?:Dr|Me)(?=\s+[A-ZÀ-Ý])))"
 )
 # 'M MEYER Benoît': OCR drops the period of 'M.'; a bare capital M before two capitalised words.
 _BARE_M = r"(?-i:M(?=\s+[A-ZÀ-Ý][\w'’-]*\s+[A-ZÀ-Ý]))"
@@ -43,8 +46,9 @@ _ROLE = re.compile(
     r"(?:\s+(?:au|du)\s+maire)?(?![\w-])",
     re.I,
 )
+# ('dit', 'dite': the registers' "ROUX dit MARTIN", a surname and the name the person goes by.)
 _PARTICLES = {"de", "du", "des", "d'", "d’", "le", "la", "les", "van", "von", "der", "den", "di", "da",
-              "dos", "das", "del", "della", "ben", "el", "ter", "ten", "y", "e"}
+              "dos", "das", "del", "della", "ben", "el", "ter", "ten", "y", "e", "dit", "dite"}
 _SEPARATOR = re.compile(r"(\s*[,;/|]\s*|\s*[-–—]{2,}\s*|\s+[-–—]+\s*|(?<=\w)[-–—]\s+|\s+et\s+|\s*&\s*)")
 _DASH_SEP = re.compile(r"[-–—]")
 _BULLET = re.compile(r"^(?:[\s\-–—•·*>»]|[YŸ*]_)+|[\s.:,;]+$")
@@ -437,9 +441,13 @@ def take_name(text: str, backward: bool = False) -> tuple[Optional[str], int]:
     chosen = groups[-1] if backward else groups[0]
     if not any(_case(t) for t in chosen):
         return None, 0
-    name = " ".join(chosen)
     if backward:
         start = run[len(toks) - len(chosen)].start()
+    # No name ends with a particle: 'M. DUPONT dit que …' names DUPONT.
+    while len(chosen) > 1 and chosen[-1].lower() in _PARTICLES:
+        chosen = chosen[:-1]
+    name = " ".join(chosen)
+    if backward:
         return name, len(text) - start
     end = run[len(chosen) - 1].end()
     glued = re.match(r"\s+[-–—]\s+([A-ZÀ-Ý][A-ZÀ-Ý'’]+)(?=\s*(?:[,;.]|\s[-–—]\s|$))", text[end:])
@@ -458,7 +466,12 @@ _SPECK = re.compile(r"[|!¦]+|[A-ZÀ-Ý]")
 
 
 # --------------------------------------------------------------------------- labelled lists
-_ETAIENT = r"(?:[ée]tai[a-z]*\s+|(?:membres?|conseill[a-zè]*|[ée]lus?)\s+)?"
+_BODY_ADJ = r"(?:municipa(?:l|le|ux|les)|communautaires?|syndica(?:l|le|ux|les)|d[ée]partementa(?:l|le|ux|les))"
+_ETAIENT = (r"(?:[ée]tai[a-z]*\s+|(?:membres?|conseill[a-zè]*|[ée]lus?|d[ée]l[ée]gu[ée]e?s?|titulaires?)\s+"
+            rf"(?:{_BODY_ADJ}\s+)?(?:(?:titulaires?|suppl[ée]ant(?:e|s|es)?)\s+)?)?")
+# 'Étaient présents les conseillers :', 'Présents les membres suivants :'
+_LABEL_TAIL = (rf"(?:\s+(?:les\s+)?(?:membres|conseill[a-zè]*|d[ée]l[ée]gu[ée]e?s|[ée]lus)(?:\s+{_BODY_ADJ})?"
+               r"(?:\s+suivants)?)?")
 _PL = r"(?:e|s|es|\(e\)s?|\(s\)|e\(s\)|\(es\))?"
 _LIST_LABELS = {
     "proxy": rf"(?:absent{_PL}\s+)?(?:excus[ée]{_PL}\s+(?:et\s+)?)?(?:(?:ayant|avaient|ont|qui\s+ont)\s+donn[ée]{_PL}\s+(?:pouvoir|procuration|d[ée]l[ée]gation){_PL}"
@@ -466,10 +479,12 @@ _LIST_LABELS = {
     "excused": rf"{_ETAIENT}(?:absent{_PL}\s+)?excus[ée]{_PL}(?:\s+(?:non[\s-]+repr[ée]sent[ée]{_PL}|sans\s+pouvoir))?",
     "absent": rf"{_ETAIENT}absent{_PL}(?:\s+(?:non[\s-]+excus[ée]{_PL}|non[\s-]+repr[ée]sent[ée]{_PL}"
               rf"|sans\s+(?:pouvoir|procuration)))?",
-    "present": rf"{_ETAIENT}pr[ée]sent{_PL}",
+    # 'Suppléant : M. KLEIN Roger (suppléant de M. HOFFMANN)': a substitute sits.
+    "present": rf"{_ETAIENT}pr[ée]sent{_PL}|(?:d[ée]l[ée]gu[ée]{_PL}\s+)?suppl[ée]ant{_PL}(?:\s+pr[ée]sent{_PL})?",
 }
 _LABEL = re.compile(
-    r"(?<![\w])(?:" + "|".join(f"(?P<{k}>{v})" for k, v in _LIST_LABELS.items()) + r")\s*(?:\(\s*\d+\s*\))?\s*:",
+    r"(?<![\w])(?:" + "|".join(f"(?P<{k}>{v})" for k, v in _LIST_LABELS.items()) + r")" + _LABEL_TAIL
+    + r"\s*(?:\(\s*\d+\s*\))?\s*:",
     re.I,
 )
 _OTHER_LABEL = re.compile(r"^\W{0,3}[A-Za-zÀ-ÿ][^,:]{0,40}:")
@@ -565,6 +580,13 @@ def _cut_person(so_far: str) -> bool:
 _PROXY_OPENING = re.compile(r"^\W{0,3}(?:pouvoirs?|procurations?|d[ée]l[ée]gations?|mandats?)\s+(?:de|du|d['’]|donn[ée]e?s?\s+par)\b", re.I)
 
 
+# A proxy statement cut at a line end inside a list of any kind: its first part ends on the
+# connecting words, or its second part opens with them.
+_PAIR_CUT = re.compile(r"\b(?:qui\s+(?:a|avait)(?:\s+donn[ée]e?)?|ayant(?:\s+donn[ée]e?)?|donne|donn[ée]e?\s+(?:pouvoir|procuration))$", re.I)
+_PAIR_GOES_ON = re.compile(r"^(?:(?:qui\s+(?:a|avait)|a|ayant)\s+donn[ée]e?|donn[ée]e?|donne)\s+(?:pouvoir|procuration|d[ée]l[ée]gation)\b"
+                           r"|^(?:pouvoir|procuration)\s+(?:à|a|au\s+profit)\b", re.I)
+
+
 def _continues(block: ListBlock, text: str) -> bool:
     # A period standing apart from the last word is a speck read by OCR, not a sentence's end.
     so_far = re.sub(r"\s+[.·]$", "", normalize_marks(block.content.strip()))
@@ -579,6 +601,8 @@ def _continues(block: ListBlock, text: str) -> bool:
         return True
     if proxy and re.search(r"\b(?:donn[ée]e?s?|pouvoirs?|procurations?|par|de)$", so_far, re.I):
         return True  # a pair cut after its connecting words
+    if _PAIR_CUT.search(so_far) or _PAIR_GOES_ON.match(text):
+        return True  # 'Céline MARTY qui a' / 'donné pouvoir à Franck LAURENT.' in any list
     if so_far.endswith(".") and not re.search(rf"(?:{_CIVILITY_WORD}|\b[A-Z]\.)$", so_far, re.I):
         return False
     if _has_surname(so_far) and not _has_surname(text) and not _cut_person(so_far):

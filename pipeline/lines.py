@@ -244,7 +244,101 @@ def _is_side_column(rows: list[_Row], x: float, text_x0: float, text_x1: float) 
     # A table prints each row's cells on one baseline: nearly every side row is also a
     # main row. A side column's lines follow their own spacing, or share the body's by
     # chance: then the body beside it is a wrapped paragraph, which no table cell is.
-    return both / len(side) <= MAX_ALIGNED_SHARE or _labels_beside_paragraph(rows, x, narrow_left, text_x1 - text_x0)
+    return (both / len(side) <= MAX_ALIGNED_SHARE or _labels_beside_paragraph(rows, x, narrow_left, text_x1 - text_x0)
+            or _own_type_block(rows, x, narrow_left))
+
+
+# A margin block set in its own type: its size differs from the text beside it by this ratio
+# (a table's cells share one size) ...
+TYPE_RATIO = 1.15
+# ... scanned words are sized by their glyphs' boxes, which vary with ascenders: a wider margin.
+OCR_TYPE_RATIO = 1.25
+# ... and its lines follow their own spacing: their pitch differs from the body's by this ratio
+# (a table's rows share one pitch on both sides, whatever the type).
+PITCH_RATIO = 1.05
+OCR_PITCH_RATIO = 1.1  # a scanned line's top moves with its ascenders
+
+
+def _own_type_block(rows: list[_Row], x: float, narrow_left: bool) -> bool:
+    """A margin block with its own type and line spacing beside another column, whatever
+    that column holds (a paragraph, a list of names in capitals, another block): its lines
+    start at one edge, all are set in a type clearly smaller or larger than the words beside
+    them, and they follow their own pitch, so that only some of them share a row with a body
+    line, by chance. A table's row, a "Pour : 15   Contre : 2" line or a signature table sets
+    both sides in one type on one pitch."""
+    side_of = (lambda w: (w.x0 + w.x1) / 2 < x) if narrow_left else (lambda w: (w.x0 + w.x1) / 2 >= x)
+    idx = [i for i, r in enumerate(rows) if any(side_of(w) for w in r.words)]
+    side = [[w for w in rows[i].words if side_of(w)] for i in idx]
+    body = [[w for w in r.words if not side_of(w)] for r in rows[idx[0]:idx[-1] + 1]] if idx else []
+    body = [ws for ws in body if ws]
+    if len(side) < MIN_SIDE_ROWS or len(body) < MIN_SIDE_ROWS:
+        return False
+    h = statistics.median(w.bottom - w.top for ws in side for w in ws)
+    edge = (lambda ws: min(w.x0 for w in ws)) if narrow_left else (lambda ws: max(w.x1 for w in ws))
+    if max(map(edge, side)) - min(map(edge, side)) > h:
+        return False
+    # Two pitches drift apart: some block line leaves the body's baselines (a table's never do).
+    if all(_baseline_aligned(rows[i], x) for i in idx):
+        return False
+    if not _own_type(side, body) or not _own_pitch(side, body):
+        return False
+    # The column beside starts with words of the body's type: a block's inner column of
+    # values in the block's type ("Votants   31") means the gutter runs inside the block.
+    gap = max(GAP_CHARS * _char_width([w for ws in side + body for w in ws]), MIN_GAP_PT)
+    spans = [_span_words(ws, gap)[0 if narrow_left else -1] for ws in body]
+    return all(_own_type([ws], [span]) for ws in side for span in spans if _near(ws, span))
+
+
+def _span_words(words: list[Word], gap: float) -> list[list[Word]]:
+    """Runs of words (sorted by x) split at gaps of at least `gap`."""
+    out = [[words[0]]]
+    for w in words[1:]:
+        if w.x0 - out[-1][-1].x1 >= gap:
+            out.append([w])
+        else:
+            out[-1].append(w)
+    return out
+
+
+def _near(a: list[Word], b: list[Word]) -> bool:
+    """Whether two runs of words overlap vertically (printed side by side)."""
+    top = max(min(w.top for w in a), min(w.top for w in b))
+    return top < min(max(w.bottom for w in a), max(w.bottom for w in b))
+
+
+def _type_size(words: list[Word]) -> float:
+    """A line's type size: the fonts' size in a text layer, the glyph boxes' height in a scan
+    (words of 3+ letters only: a bare figure's box stops at the baseline)."""
+    sizes = [w.size for w in words if not w.from_ocr and w.size > 0]
+    if len(sizes) == len(words):
+        return statistics.median(sizes)
+    lettered = [w for w in words if sum(c.isalpha() for c in w.text) >= 3] or words
+    return statistics.median(w.bottom - w.top for w in lettered)
+
+
+def _own_type(side: list[list[Word]], body: list[list[Word]]) -> bool:
+    ocr = any(w.from_ocr or w.size <= 0 for ws in side + body for w in ws)
+    ratio = OCR_TYPE_RATIO if ocr else TYPE_RATIO
+    main = statistics.median(map(_type_size, body))
+    sizes = [_type_size(ws) for ws in side]
+    smaller = all(s * ratio <= main for s in sizes)
+    larger = all(s >= main * ratio for s in sizes)
+    return smaller or larger
+
+
+def _own_pitch(side: list[list[Word]], body: list[list[Word]]) -> bool:
+    """Whether the two columns' lines follow different pitches (the smallest step between
+    consecutive lines, blank lines aside, measured as the median of the steps close to it)."""
+    def pitch(lines):
+        tops = sorted(statistics.median(w.top for w in ws) for ws in lines)
+        steps = [b - a for a, b in zip(tops, tops[1:]) if b - a > 0]
+        if len(steps) < 2:
+            return None
+        base = min(steps)
+        return statistics.median(s for s in steps if s <= 1.3 * base)
+    a, b = pitch(side), pitch(body)
+    ratio = OCR_PITCH_RATIO if any(w.from_ocr for ws in side for w in ws) else PITCH_RATIO
+    return a is not None and b is not None and max(a, b) >= ratio * min(a, b)
 
 
 def _labels_beside_paragraph(rows: list[_Row], x: float, narrow_left: bool, text_width: float) -> bool:
@@ -386,16 +480,13 @@ def _baseline_aligned(row: _Row, x: float) -> bool:
 _FIGURE = re.compile(r"^(?:n°)?[\dIVXL]+[.)°]?$")
 
 
-def _split_rows(rows: list[_Row], x: float) -> tuple[list[_Row], list[_Row]]:
-    left, right = [], []
-    for r in rows:
-        lw = [w for w in r.words if (w.x0 + w.x1) / 2 < x]
-        rw = [w for w in r.words if (w.x0 + w.x1) / 2 >= x]
-        if lw:
-            left.append(_Row(lw, min(w.top for w in lw), max(w.bottom for w in lw)))
-        if rw:
-            right.append(_Row(rw, min(w.top for w in rw), max(w.bottom for w in rw)))
-    return left, right
+def _split_rows(rows: list[_Row], x: float, min_gap: float) -> tuple[list[_Row], list[_Row]]:
+    """The rows' words left and right of x, each side clustered into rows on its own: a
+    column on its own line spacing can have two of its lines overlap one line of the other
+    column, which then joined them in one row."""
+    left = [w for r in rows for w in r.words if (w.x0 + w.x1) / 2 < x]
+    right = [w for r in rows for w in r.words if (w.x0 + w.x1) / 2 >= x]
+    return (_rows(left, min_gap) if left else []), (_rows(right, min_gap) if right else [])
 
 
 def _to_lines(rows: list[_Row]) -> list[Line]:
@@ -483,7 +574,9 @@ def _paragraph_start(rows: list[_Row], first: int, x: float, done: int) -> int:
     k = first
     while k - 1 >= done:
         above = rows[k - 1].words
-        if any((w.x0 + w.x1) / 2 < x for w in above) or max(w.x1 for w in above) < hi - 2 * h:
+        # A list of names wraps wherever a name ends: a line ending on a comma goes on, short or not.
+        short = max(w.x1 for w in above) < hi - 2 * h and not _CONTINUES.search(above[-1].text)
+        if any((w.x0 + w.x1) / 2 < x for w in above) or short:
             break
         if abs(min(w.x0 for w in above) - x0) > 3 * h:  # an indented first line still counts
             break
@@ -496,6 +589,7 @@ def _paragraph_start(rows: list[_Row], first: int, x: float, done: int) -> int:
 _SENTENCE_END = re.compile(r"[.!?]$")
 # "M." or "Dr." ending a line starts a name on the next: no sentence ends there.
 _INITIAL = re.compile(r"^[A-Z][a-z]?\.$")
+_CONTINUES = re.compile(r",$")
 
 
 def _read(rows: list[_Row], min_gap: float, text_x0: float, text_x1: float) -> list[Line]:
@@ -518,8 +612,12 @@ def _read(rows: list[_Row], min_gap: float, text_x0: float, text_x1: float) -> l
         # inside a sentence; a right-hand box after the text beside it.
         short = _short_side_rows(rows[first:last + 1], x, narrow_left, text_x1 - text_x0)
         lead = first + short[0] if short else first
+        if narrow_left and not short and _own_type_block(rows[first:last + 1], x, True):
+            # A block in its own type can start far down its segment (a page of text with no
+            # line across the gutter): it is read where it starts, not at the top of the page.
+            lead = next((i for i in range(first, last + 1) if _sides(rows[i], x)[0]), first)
         start = _paragraph_start(rows, lead, split, done) if narrow_left else lead
-        left, right = _split_rows(rows[lead:last + 1], split if narrow_left else x)
+        left, right = _split_rows(rows[lead:last + 1], split if narrow_left else x, min_gap)
         out += _to_lines(rows[done:start])
         if narrow_left:  # a left side column is read first, as a reader does
             out += _to_lines(left) + _to_lines(rows[start:lead]) + _to_lines(right)

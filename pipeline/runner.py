@@ -127,7 +127,8 @@ def process_file(path: str | Path, options: Options = Options(), prepared_ocr=No
         signal.setitimer(signal.ITIMER_REAL, options.file_timeout)
     try:
         result.document_id = sha256_file(path)
-        _process(path, result, options, prepared_ocr)
+        deadline = start + options.file_timeout if options.file_timeout else None
+        _process(path, result, options, prepared_ocr, deadline)
     except (Exception, FileTimeout) as exc:
         result.status = "error"
         result.error = _error_message(exc)
@@ -153,11 +154,14 @@ def _error_message(exc: Exception) -> str:
     return f"{type(exc).__name__}: {text}" if not text.startswith(type(exc).__name__) else text
 
 
-def _process(path: Path, result: DocumentResult, options: Options, prepared_ocr=None) -> None:
+def _process(path: Path, result: DocumentResult, options: Options, prepared_ocr=None,
+             deadline: Optional[float] = None) -> None:
     from .text import read_document
 
-    doc = read_document(path, dpi=options.dpi, page_timeout=options.page_timeout,
-                        max_pages=options.max_pages, force_ocr=options.force_ocr, prepared_ocr=prepared_ocr)
+    # The alarm stops a file in the main thread wherever it hangs; the deadline also holds in
+    # a worker thread (Dask), between pages.
+    doc = read_document(path, dpi=options.dpi, page_timeout=options.page_timeout, max_pages=options.max_pages,
+                        force_ocr=options.force_ocr, prepared_ocr=prepared_ocr, deadline=deadline)
     analyse(doc, result)
 
 

@@ -59,6 +59,10 @@ class PageTooLarge(DocumentError):
     pass
 
 
+class TimeLimit(DocumentError):
+    """The file's time limit ran out before its last page was read."""
+
+
 # ----------------------------------------------------------------------------- words
 # Style suffixes after the family name: "-BoldMT", ",Bold", "-Black", ",B", "-BD", "Heavy".
 _BOLD = re.compile(r"(?:[-,_ ]|(?<=[a-z])(?=[A-Z]))(?:semi|demi|extra|ultra)?(?:bold|black|heavy)|,bi?$|[-_]bd\b|-b$", re.I)
@@ -328,13 +332,18 @@ def _read_page(plumber_page, pdfium_doc, index: int, path: str, *, dpi: int, ocr
 def read_document(path, *, dpi: int = 300, ocr_lang: str = "fra", page_timeout: float = 120,
                   max_pages: int = 2000, max_page_area: float = MAX_PAGE_AREA,
                   force_ocr: bool = False,
-                  prepared_ocr: Optional[dict[int, Union[list[Word], BaseException]]] = None) -> DocText:
+                  prepared_ocr: Optional[dict[int, Union[list[Word], BaseException]]] = None,
+                  deadline: Optional[float] = None) -> DocText:
     """Read every page of the PDF at `path` (see the module docstring).
 
     `prepared_ocr` maps page numbers (from 1) to the words `ocr_page` gave for that page with
     the same dpi and language, OCR-ed beforehand (in other processes, for a long scan), or to
     the exception it raised. A page the text stage sends to OCR takes its words from there;
-    other pages are OCR-ed as usual."""
+    other pages are OCR-ed as usual.
+
+    `deadline` (a time.monotonic() value) stops the reading between pages, and shortens the
+    OCR time of a page to what is left: a file limit that holds off the main thread, where
+    no alarm signal can be used (Dask workers)."""
     path = str(path)
     try:
         with open(path, "rb") as fh:
@@ -365,8 +374,14 @@ def read_document(path, *, dpi: int = 300, ocr_lang: str = "fra", page_timeout: 
                     raise PageTooLarge(
                         f"{path}: page {index + 1} is {pp.width:.0f} x {pp.height:.0f} pt, "
                         f"larger than the limit of {max_page_area:.0f} pt²")
+                timeout = page_timeout
+                if deadline is not None:
+                    left = deadline - time.monotonic()
+                    if left <= 0:
+                        raise TimeLimit(f"{path}: file time limit exceeded before page {index + 1} of {count}")
+                    timeout = min(page_timeout, left) if page_timeout else left
                 pages.append(_read_page(pp, pdfium_doc, index, path, dpi=dpi, ocr_lang=ocr_lang,
-                                        page_timeout=page_timeout, force_ocr=force_ocr,
+                                        page_timeout=timeout, force_ocr=force_ocr,
                                         prepared_ocr=prepared_ocr))
                 # pdfplumber caches every parsed object of a page; release it once read.
                 pp.close()

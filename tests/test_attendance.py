@@ -242,6 +242,26 @@ def test_departure_wordings(move):
     assert ("Sylvain GAUDIN", "absent") in attendance(SESSION, f"2. Vente\n{move}\nAdopté.")
 
 
+PRESIDED = ("Le conseil s'est réuni sous la présidence de Monsieur Sébastien LEROUX, Maire.\n" + SESSION)
+
+
+@pytest.mark.parametrize("move", ["Monsieur le Maire quitte la salle.",
+                                  "Le Maire, intéressé, quitte la salle.",
+                                  "M. le Maire se retire."])
+def test_the_presiding_member_leaving_is_the_one_the_preamble_names(move):
+    item = f"2. Compte administratif\n{move} Mme Annick MACE prend la présidence.\nAdopté à l'unanimité."
+    assert ("Sébastien LEROUX", "absent") in attendance(PRESIDED, item)
+    # ... and is back for the next item
+    back = f"{item}\nMonsieur le Maire reprend place dans la salle."
+    assert ("Sébastien LEROUX", "present") in attendance(PRESIDED, "3. Tarifs\nAdopté.", before=back)
+
+
+def test_an_adjoint_au_maire_leaving_is_not_the_maire():
+    item = "2. Vente\nM. Sylvain GAUDIN, adjoint au maire, quitte la salle.\nAdopté."
+    got = attendance(PRESIDED, item)
+    assert ("Sébastien LEROUX", "present") in got and ("Sylvain GAUDIN", "absent") in got
+
+
 @pytest.mark.parametrize("session, expected", [
     ("Présents : Jean DUPONT, Luc LEROY représenté par son suppléant Alain JOLY, Paul MARTIN",
      [("Jean DUPONT", "present"), ("Alain JOLY", "present"), ("Paul MARTIN", "present"), ("Luc LEROY", "excused")]),
@@ -254,6 +274,14 @@ def test_departure_wordings(move):
     ("Présents : Jean DUPONT\nAbsents excusés : M. Guillaume MASSON (pouvoir à M. Jean DUPONT, adjoint\n"
      "au maire) - M. Ludovic GUILLOUET",
      [("Jean DUPONT", "present"), ("Guillaume MASSON", "excused"), ("Ludovic GUILLOUET", "excused")]),
+    # substitutes listed under their own label sit; the titulaire they replace is excused
+    ("Présents : MM. ADAM Régis, BRUN Michel\nSuppléant : M. KLEIN Roger suppléant de M. HOFFMANN Jacques.",
+     [("ADAM Régis", "present"), ("BRUN Michel", "present"), ("KLEIN Roger", "present"),
+      ("HOFFMANN Jacques", "excused")]),
+    # titles and 'dit' names of older registers
+    ("Présents : Monsieur Paul BERTRAND, Maire, Messieurs COLIN, ROUX dit MARTIN, Maître GIRARD, Docteur LAMBERT",
+     [("Paul BERTRAND", "present"), ("COLIN", "present"), ("ROUX dit MARTIN", "present"), ("GIRARD", "present"),
+      ("LAMBERT", "present")]),
 ])
 def test_substitutes_notes_and_proxy_statements(session, expected):
     assert attendance(session) == expected

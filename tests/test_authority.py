@@ -120,3 +120,22 @@ def test_a_count_box_interleaved_with_the_preamble_does_not_hide_the_name_it_pri
                printed(88, (149, "2025, s'est réuni en séance publique en la salle du conseil en mairie,"))]
     d = DeliberationText(seq=1, lines=[Line.synthetic("1. Objet", top=300)], session=session, kind="extract")
     assert extract_session(d)["authority"].value == "Syndicat départemental d'énergies de l’Indre"
+
+
+def body_of(session_text: str) -> str:
+    d = DeliberationText.from_text("1. Objet quelconque\nTexte.", session_text=session_text, kind="minutes")
+    found = extract_session(d).get("body")
+    return found.value if found else None
+
+
+@pytest.mark.parametrize("session, body", [
+    # a delegated body printed as a title under its assembly is the one that deliberates
+    ("DÉPARTEMENT DE LA HAUTE-MARNE\nCONSEIL DÉPARTEMENTAL\nCOMMISSION PERMANENTE\nRéunion du 17 novembre 2023",
+     "Commission permanente"),
+    ("COMMUNAUTÉ DE COMMUNES DU VAL\nConseil communautaire\nBureau communautaire du 3 mai 2024", "Bureau communautaire"),
+    # ... not when a sentence only mentions it
+    ("CONSEIL DÉPARTEMENTAL DE LA MEUSE\nSéance du 3 mai 2024\nVu la délibération portant délégation à la "
+     "Commission permanente", "Conseil départemental"),
+])
+def test_a_delegated_body_in_the_header(session, body):
+    assert body_of(session) == body

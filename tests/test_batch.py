@@ -169,6 +169,22 @@ def test_a_file_over_its_time_limit_is_an_error(tmp_path):
     assert r.status == "error" and "time limit" in r.error
 
 
+def test_the_file_time_limit_also_holds_off_the_main_thread(tmp_path):
+    """Dask runs files in worker threads, where no alarm signal can be set: the limit is then
+    checked between pages (the OCR of page 1 outlasts it, page 2 is never read)."""
+    import threading
+
+    from pipeline.runner import process_file
+
+    _scanned_then_digital_pdf(tmp_path / "in.pdf")
+    got = []
+    worker = threading.Thread(target=lambda: got.append(process_file(tmp_path / "in.pdf", Options(file_timeout=0.2))))
+    worker.start()
+    worker.join(timeout=120)
+    (r,) = got
+    assert r.status == "error" and "time limit" in r.error and "before page 2" in r.error
+
+
 # --------------------------------------------------------------------------- crash safety
 def _distinct_copies(folder: Path, n: int) -> None:
     """Small digital PDFs with distinct bytes (a trailing comment), so each has its own sha256."""

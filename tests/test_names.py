@@ -16,6 +16,12 @@ from pipeline.model import DeliberationText
     ("Mlle Anne MARTIN", "Anne MARTIN"),
     ("Marc SAUGET", "Marc SAUGET"),  # a first name starting with "M" is not a civility
     ("Mathieu FIGINI", "Mathieu FIGINI"),
+    # titles of doctors and notaries are civilities too; "Me" only before a capital
+    ("Docteur LAMBERT", "LAMBERT"),
+    ("Maître Anne GIRARD", "Anne GIRARD"),
+    ("Me GIRARD", "GIRARD"),
+    ("Dr. Jean VIAL", "Jean VIAL"),
+    ("Dr Jean VIAL", "Jean VIAL"),
 ])
 def test_strip_civility(printed, expected):
     assert strip_civility(printed) == expected
@@ -101,12 +107,31 @@ def test_same_person_ignores_order_case_and_accents():
     ("Absents non excusés : Mathieu FIGINI", ["absent"]),
     ("Excusé(e)s : Anne MARTIN", ["excused"]),
     ("Procurations : Anne MARTIN donne procuration à Paul DURAND", ["proxy"]),
+    # an EPCI's substitutes sit: their list is one of present members
+    ("Présents : A B\nSuppléant : M. KLEIN Roger suppléant de M. HOFFMANN Jacques", ["present", "present"]),
+    ("Délégués suppléants présents : M. KLEIN Roger", ["present"]),
+    # the members' noun and the body's adjective belong to the label, before or after the status
+    ("Conseillers municipaux présents : Jean DUPONT", ["present"]),
+    ("Délégués présents : Jean DUPONT\nDélégués excusés : Anne ROY", ["present", "excused"]),
+    ("Étaient présents les conseillers municipaux : Jean DUPONT", ["present"]),
+    ("Présents les membres suivants : Jean DUPONT", ["present"]),
     # a vote sentence is not a label
     ("à l'unanimité des membres présents et représentés :", []),
 ])
 def test_read_lists_labels(session, kinds):
     d = DeliberationText.from_text("x", session_text=session)
     assert [b.kind for b in read_lists(d.session)] == kinds
+
+
+@pytest.mark.parametrize("cut", ["qui a\ndonné pouvoir", "qui a donné\npouvoir", "\nqui a donné pouvoir",
+                                 " donne\npouvoir", " ayant donné\nprocuration"])
+def test_a_proxy_statement_cut_at_a_line_end_stays_in_its_list(cut):
+    d = DeliberationText.from_text("x", session_text=(
+        f"Excusés : Laurent CHARPENTIER qui a donné pouvoir à Nathalie ROLLAND ; Céline MARTY{'' if cut[0] in ' q' else ' '}"
+        f"{cut} à Franck LAURENT.\nAbsent : Thomas BRETON."))
+    blocks = read_lists(d.session)
+    assert [b.kind for b in blocks] == ["excused", "absent"]
+    assert blocks[0].content.endswith("à Franck LAURENT.")
 
 
 def test_list_stops_at_prose_and_next_label():
@@ -178,6 +203,9 @@ def test_ocr_noise_in_a_list(text, expected):
     ("| Mme Maëlle DUVAL, M. Paul ROY", "Maëlle DUVAL"),
     ("PETIT – JEAN Sophie - ARNAUD Mélanie", "PETIT-JEAN Sophie"),  # 'NOM Prénom', spaced compound
     ("ROUVIER - COROUGE, Denis JUVIN", "ROUVIER-COROUGE"),
+    # 'dit' joins a surname and the name the person goes by; a name never ends on a particle
+    ("M. ROUX dit MARTIN, Mme PETIT", "ROUX dit MARTIN"),
+    ("M. DUPONT dit que la commune", "DUPONT"),
 ])
 def test_take_name_forward(text, expected):
     from extractors.names import take_name

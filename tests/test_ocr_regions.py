@@ -8,9 +8,10 @@ import numpy as np
 import pytest
 from rapidfuzz import fuzz
 
-from pipeline import ocr
+from pipeline import ocr, reread
 from pipeline.lines import group_lines
-from pipeline.ocr import merge_rereads, orphan_regions, suspect_regions
+from pipeline.ocr import orphan_regions
+from pipeline.reread import merge_rereads, suspect_regions
 
 
 def _data(*words, slot=None):
@@ -163,7 +164,7 @@ def test_re_reading_shares_the_second_call_and_keeps_a_clean_page_as_read(monkey
     calls = []
     real = pytesseract.image_to_data
     monkeypatch.setattr(pytesseract, "image_to_data", lambda *a, **k: calls.append(1) or real(*a, **k))
-    monkeypatch.setattr(ocr, "SUSPECT_CONF", 101.0)
+    monkeypatch.setattr(reread, "SUSPECT_CONF", 101.0)
     words = ocr.ocr_image(np.asarray(_page_image()), 1, 300 / 72, page_width=595, page_height=336)
     assert len(calls) == 2
     lines = [l.text for l in group_lines(words, 1)]

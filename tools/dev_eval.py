@@ -1,7 +1,8 @@
 """Developer loop: extract + evaluate a corpus with the text stage's output cached on disk.
 
 OCR is the slow stage and rarely what a change touches, so each PDF's DocText is pickled under
---cache (keyed by sha256) and reused; layout, extractors and validators run fresh every time.
+--cache (keyed by sha256) and reused; line grouping, layout, extractors and validators run
+fresh every time (a change to OCR or to the text layer's reading needs a new --cache).
 
     python tools/dev_eval.py tests/corpus/real samples --truth tests/truth --out /tmp/dev_out
 """
@@ -16,6 +17,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from pipeline.evaluate import evaluate, format_report  # noqa: E402
+from pipeline.lines import group_lines  # noqa: E402
 from pipeline.model import DocumentResult  # noqa: E402
 from pipeline.rows import document_rows  # noqa: E402
 from pipeline.runner import analyse, discover, sha256_file  # noqa: E402
@@ -27,7 +29,12 @@ def cached_doctext(path: Path, cache: Path):
     digest = sha256_file(path)
     slot = cache / f"{digest}.pkl"
     if slot.exists():
-        return pickle.loads(slot.read_bytes())
+        doc = pickle.loads(slot.read_bytes())
+        # Lines are regrouped from the cached words: a change to pipeline/lines.py shows at once
+        # (text.py groups a page's words with nothing else).
+        for page in doc.pages:
+            page.lines = group_lines(page.words, page.number)
+        return doc
     doc = read_document(path)
     cache.mkdir(parents=True, exist_ok=True)
     slot.write_bytes(pickle.dumps(doc))
