@@ -4,7 +4,8 @@ Counts (membres en exercice, présents, représentés/pouvoirs, votants, ne pren
 the item's own lines, else from what was printed before the item and still holds (the session
 preamble, a side box repeated on every page, or an earlier item's counts after members came or
 went; see `_carried`). Votes (pour, contre, abstentions, unanimité) come from the
-item's own lines only. Numbers are only what is printed: nothing is derived from name lists.
+item's own lines only. Numbers are only what is printed: nothing is derived from name lists,
+which at most choose between the readings of a figure OCR could not read (`_check_members`).
 """
 from __future__ import annotations
 
@@ -15,7 +16,7 @@ from typing import Optional
 
 from extractors.names import strip_civility
 from extractors.numbers import NUMBER_RE, parse_count
-from extractors.joined import Joined, pair_split_cells
+from extractors.joined import Joined, in_columns, pair_split_cells
 from pipeline.model import DeliberationText, Evidence, Found, Line, MemberVote
 
 EXTRACTOR = "counts"
@@ -24,8 +25,9 @@ NUM = rf"(?P<n>{NUMBER_RE})"
 # "présente un intérêt" is prose.
 # Before a label, only figures make a count: "des deux membres présents" is prose.
 FIG = r"(?P<n>(?<![\w,.])\d{1,3}(?![\d,.]\d))"
-# OCR may read the colon as a quote mark ("Votants\n“27."): a quote never opens a count in print.
-AFTER = rf"(?:\s*[:=]\s*|\s*[“”\"«»]?\s*(?=\d)){NUM}"
+# OCR may read the colon as a quote mark ("Votants\n“27.", "en exercice ‘ 16"): a quote never
+# opens a count in print.
+AFTER = rf"(?:\s*[:=]\s*|\s*[“”\"«»‘’'`]?\s*(?=\d)){NUM}"
 # A figure before a label, unless a label and its colon precede it ("Votants : 24 Présents : …").
 LONE_FIG = rf"(?<![:=])(?<![:=]\s){FIG}"
 _F = re.I
@@ -81,7 +83,9 @@ _VOTE_CONTEXT = re.compile(rf"\b(?:pour|contre|{_ABST}|votes?|voix|vote|scrutin|
 _UNANIMITY = re.compile(r"\bunanimit[ée]", _F)
 _SECRET = re.compile(r"bulletins?\s+secrets?|scrutin\s+secret|vote\s+secret", _F)
 _CASTING = re.compile(r"voix\s+(?:du\s+pr[ée]sident\s+(?:[ée]tant\s+|est\s+)?)?pr[ée]pond[ée]rante", _F)
-_ELECTION = re.compile(r"\bproclam\w*\s+(?:\w+\s+){0,3}(?:[ée]lu|r[ée]sultat)|\bsuffrages\s+exprim[ée]s|\bobtenu\b[^.]{0,80}?\d+\s+voix|\b(?:sont|est|a\s+[ée]t[ée]|ont\s+[ée]t[ée])\s+(?:proclam[ée]e?s?\s+)?[ée]lu(?:e|s|es)?\b|\bnombre\s+de\s+bulletins", _F)
+# "Suffrages exprimés" counts the ballots of an election; "à l'unanimité / à la majorité des
+# suffrages exprimés" is how an ordinary vote is carried.
+_ELECTION = re.compile(r"\bproclam\w*\s+(?:\w+\s+){0,3}(?:[ée]lu|r[ée]sultat)|(?<!\bdes\s)\bsuffrages\s+exprim[ée]s|\bobtenu\b[^.]{0,80}?\d+\s+voix|\b(?:sont|est|a\s+[ée]t[ée]|ont\s+[ée]t[ée])\s+(?:proclam[ée]e?s?\s+)?[ée]lu(?:e|s|es)?\b|\bnombre\s+de\s+bulletins", _F)
 # In an election the votes for the single list or candidate: "Liste « … » : 23 voix".
 _ELECTED_VOTES = re.compile(rf":\s*{NUM}\s+voix\b", _F)
 _REJECTED = re.compile(
@@ -176,7 +180,7 @@ def _vote(joined: Joined, facts: list[Fact], field_name: str, others: dict[str, 
              and not _impossible(field_name, f.value, others)]
     agreeing = [f for f in cands if _plausible(field_name, f.value, others)]
     if not agreeing:
-        repaired = _speck_repaired(joined, facts, field_name, others)
+        repaired = _speck_repaired(joined, facts, field_name, others) or _slip_repaired(joined, cands, field_name, others)
         if repaired is not None:
             return repaired
     cands = agreeing or cands
@@ -199,6 +203,48 @@ def _speck_repaired(joined: Joined, facts: list[Fact], field_name: str, others: 
         for value in f.shorter:
             if _bounded(field_name, value, others) and not _impossible(field_name, value, others):
                 return Found(value, joined.evidence(f.start, f.end, EXTRACTOR, raw=str(value)))
+    return None
+
+
+# Below this tesseract confidence a figure may hold one digit misread ("25" for "15").
+_UNSURE_CONF = 85.0
+
+
+def _ocr_word(joined: Joined, start: int, token: str):
+    line = joined.lines[joined.line_index(start)]
+    return next((w for w in line.words if w.text.strip(".,;:|‘’'`“”") == token.strip()), None)
+
+
+def _unsure(joined: Joined, fact: Fact) -> bool:
+    """The figure was read by OCR with little confidence."""
+    m = re.search(r"\d+\s*$", joined.text[fact.start:fact.end])
+    word = _ocr_word(joined, fact.start, m.group(0)) if m else None
+    return word is not None and word.from_ocr and word.conf is not None and word.conf < _UNSURE_CONF
+
+
+def _one_digit_off(value: int) -> set[int]:
+    """The readings one digit away: one digit changed, or one dropped by the OCR put back."""
+    digits = str(value)
+    out = set()
+    for i in range(len(digits) + 1):
+        for d in "0123456789":
+            if i < len(digits):
+                out.add(digits[:i] + d + digits[i + 1:])
+            out.add(digits[:i] + d + digits[i:])
+    return {int(t) for t in out if not t.startswith("0") and int(t) != value}
+
+
+def _slip_repaired(joined: Joined, cands: list[Fact], field_name: str, others: dict[str, int]) -> Optional[Found]:
+    """An unsure OCR figure that cannot be the count ("Votants 25" with 16 members in office),
+    read with one digit changed: only when exactly one such reading fits the other counts."""
+    for f in cands:
+        if not _unsure(joined, f):
+            continue
+        fits = {v for v in _one_digit_off(f.value) if len(str(v)) == len(str(f.value))
+                and _bounded(field_name, v, others) and not _impossible(field_name, v, others)}
+        if len(fits) == 1:
+            value = fits.pop()
+            return Found(value, joined.evidence(f.start, f.end, EXTRACTOR, raw=str(value)))
     return None
 
 
@@ -251,10 +297,11 @@ def extract_count_fields(d: DeliberationText) -> dict[str, Found]:
     # Members in office do not change within a session: every reading of the file votes.
     everything = Joined.of(session + before + lines)
     stale_here = _movements(_until_vote(lines)) > 0
+    everything_facts = _count_facts(everything)
     for name in ("members_in_office", "represented_count", "present_count", "voters_count", "not_voting"):
         others = {k: v.value for k, v in out.items()}
         if name == "members_in_office":
-            found = _vote(everything, _count_facts(everything), name, others)
+            found = _vote(everything, everything_facts, name, others)
         else:
             found = _vote(own, own_facts, name, others)
             # A count printed earlier holds unless members came or went since.
@@ -262,7 +309,35 @@ def extract_count_fields(d: DeliberationText) -> dict[str, Found]:
                 found = _carried(session, before, name, others)
         if found is not None:
             out[name] = found
+    _check_members(out, everything, everything_facts, d)
     return out
+
+
+def _check_members(out: dict[str, Found], joined: Joined, facts: list[Fact], d: DeliberationText) -> None:
+    """Fewer members in office than present or voting, read by OCR without confidence ("en exercice
+    2" for 23, a digit lost in the box's cell), is a misreading: the reading one digit away that the
+    roll of members (present, excused, absent) confirms, else none."""
+    members = out.get("members_in_office")
+    floor = max((out[k].value for k in ("present_count", "voters_count") if k in out), default=None)
+    if members is None or floor is None or members.value >= floor:
+        return
+    readings = [f for f in facts if f.field == "members_in_office" and f.value == members.value]
+    if not readings or not all(_unsure(joined, f) for f in readings):
+        return
+    fits = {v for v in _one_digit_off(members.value) if v >= floor}
+    roll = _roll_size(d)
+    if roll in fits:
+        out["members_in_office"] = Found(roll, joined.evidence(readings[0].start, readings[0].end, EXTRACTOR, raw=str(roll)))
+    else:
+        del out["members_in_office"]
+
+
+def _roll_size(d: DeliberationText) -> Optional[int]:
+    from extractors.attendance import extract_attendance  # only for a repair: the roll is the other extractor's
+    try:
+        return len(extract_attendance(d)) or None
+    except Exception:
+        return None
 
 
 def _carried(session: list[Line], before: list[Line], name: str, others: dict[str, int]) -> Optional[Found]:
@@ -448,10 +523,25 @@ def _outcome(text: str, group: Optional[VoteGroup], election: bool) -> Optional[
 
 
 def _vote_source(d: DeliberationText) -> Joined:
-    own = Joined.of(d.lines)
+    own = _column_read(Joined.of(d.lines))
     if d.kind == "extract" and not _vote_facts(own) and d.session:
         return Joined.of(d.session + d.lines)  # an extract may print its vote box above the subject
     return own
+
+
+def _column_read(joined: Joined) -> Joined:
+    """The item read column by column when a side box runs beside its vote: "… – Abstention : 0 – Ne"
+    / "06/06/2019 prend pas part au vote : 1" puts the box's date inside the vote's label. The
+    column reading is taken only when it reads more of the vote and agrees on what both read."""
+    lines = in_columns(joined.lines)
+    if len(lines) == len(joined.lines) and all(a is b for a, b in zip(lines, joined.lines)):
+        return joined
+    cols = Joined.of(lines)
+    mine = {(f.field, f.value) for f in _vote_facts(joined) if f.field != "unanimous"}
+    theirs = {(f.field, f.value) for f in _vote_facts(cols) if f.field != "unanimous"}
+    if mine < theirs and len({n for n, _ in theirs}) == len(theirs):
+        return cols
+    return joined
 
 
 def extract_counts(d: DeliberationText) -> dict[str, Found]:

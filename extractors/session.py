@@ -12,7 +12,7 @@ import unicodedata
 from dataclasses import dataclass
 from typing import Callable, Iterable, Optional
 
-from rapidfuzz.distance import Hamming
+from rapidfuzz.distance import Hamming, Levenshtein
 
 from extractors.authority import authority_in, body_in, commune_anywhere, is_upper, place_name_case  # noqa: F401
 from extractors.dates import find_date_matches, find_time_matches, normalize_fr
@@ -129,6 +129,26 @@ _ACT_LEADING = re.compile(
 _YEAR_RANGE = re.compile(r"^(?:19|20)\d\d[-/](?:19|20)\d\d$")
 _NUMBERING = re.compile(r"^\W{0,3}(?:[0-9]{1,3}|[IVXL]{1,6}|[A-Za-z])\s*(?:[/.)\]°–—-]|\s[-–—]\s)\s*(?=\S)")
 _OBJET = re.compile(r"^\W{0,3}objet\s*:\s*", re.I)
+# The label as a scan may read it, one letter added, dropped or changed ("Obijet :", "0bjet :",
+# "Objel :"): no ordinary word sits that close to "objet" before a colon.
+_OBJET_LIKE = re.compile(r"^\W{0,3}(?P<label>[^\W_]{4,6})\s*:\s*")
+
+
+def _objet_label(text: str) -> Optional[re.Match]:
+    """The "Objet :" label opening a text, as printed or as OCR misread it."""
+    m = _OBJET.match(text)
+    if m:
+        return m
+    m = _OBJET_LIKE.match(text)
+    if m is None:
+        return None
+    label = "".join(c for c in unicodedata.normalize("NFD", m.group("label").lower()) if not unicodedata.combining(c))
+    return m if Levenshtein.distance(label.replace("0", "o"), "objet") <= 1 else None
+
+
+def _drop_objet(text: str) -> str:
+    m = _objet_label(text)
+    return text[m.end():] if m else text
 
 
 def _act_number_in(lines: list[Line]) -> Optional[Found]:
@@ -163,9 +183,9 @@ def _strip_heading(text: str) -> str:
     if m:
         t = t[m.end():]
     t = re.sub(r"^\s*[-–—:.]{1,2}\s*", "", t)
-    t = _OBJET.sub("", t)
+    t = _drop_objet(t)
     t = _NUMBERING.sub("", t) if not re.match(r"^\d{4}\b", t) else t
-    t = _OBJET.sub("", t)
+    t = _drop_objet(t)
     return t.strip()
 
 
@@ -181,15 +201,51 @@ def _short_tail(p: str, n: str, after: Optional[Line]) -> bool:
     return bool(_BODY_START.search(a)) or len(a) > max(50, 1.5 * len(n))
 
 
+# What opens a line of its own, never a heading's second line: a civility and a name ("M. NOËL
+# Daniel, intéressé, ne prend pas part au vote"), the act's number ("N° 2021-022"), another label.
+_CIVILITY_OPENING = re.compile(r"^\W*(?:(?i:monsieur|madame|mademoiselle|messieurs|mesdames)\b|(?:M|MM|Mme|Mmes|Mlle|Mr|MME|MMES|MLLE)\.?(?=\s))")
+_ACT_NUMBER_LINE = re.compile(
+    r"^\W{0,3}(?:(?:d[ée]lib[ée]ration|d[ée]lib\.|acte)\s*n[°oº]\s*[:.]?\s*[A-Z]{0,6}[-_ ]?\d"
+    r"|n[°º]\s*[:.]?\s*[A-Z]{0,6}[-_ ]?(?:\d{4}|\d{1,4}[-_/.]\s?[A-Z0-9]))", re.I)
+_LABEL_OPENING = re.compile(
+    r"^\W*(?:(?:pour|contre|abstentions?|votants?|pr[ée]sents?|absents?(?:\s+excus[ée]s)?|pouvoirs?|procurations?"
+    r"|suffrages\s+exprim[ée]s|nppv|vote|expos[ée](?:\s+des\s+motifs)?|pr[ée]sentation)\s*:"
+    r"|(?:rapporteur|rapport[ée]e?\s+par|nombre\s+de|date\s+d|secr[ée]taire|quorum|membres\s+en|en\s+exercice)[^:\n]{0,40}:)", re.I)
+_LINK_END = re.compile(r"(?i)(?:\b(?:de|des|du|la|le|les|et|à|au|aux|pour|en|sur|par|avec)|[dl]['’])$")
+
+
+# A section's title alone on its line: "EXPOSÉ DES MOTIFS", "LE CONSEIL MUNICIPAL,", "DÉCIDE :".
+_SECTION_TITLE = re.compile(
+    r"^\W*(?:expos[ée](?:\s+des\s+motifs)?|rapport(?:\s+de\s+pr[ée]sentation)?|pr[ée]ambule|note\s+de\s+synth[èe]se"
+    r"|le\s+conseil\s+(?:municipal|communautaire|syndical|d['’]administration)|le\s+comit[ée](?:\s+syndical)?|d[ée]cide|d[ée]lib[ée]ration)\s*[:.,]?\s*$",
+    re.I)
+
+
+def _upper_share(text: str) -> float:
+    letters = [c for c in text if c.isalpha()]
+    return sum(c.isupper() for c in letters) / len(letters) if letters else 0.0
+
+
+def _own_line(p: str, n: str, heading_upper: bool) -> bool:
+    """A line that starts something else: a sentence, the act's number, a new label or section."""
+    if _ACT_NUMBER_LINE.match(n) or _LABEL_OPENING.match(n) or _SECTION_TITLE.match(n) or re.match(r"^\W*rapporteur\b", n, re.I):
+        return True
+    if _CIVILITY_OPENING.match(n):  # "… DE\nM. le Maire" may still name the subject's person
+        return not (_LINK_END.search(p) and len(n) <= 40 and not re.search(r"[,;]|\.$", n))
+    # an all-caps heading goes on in capitals: a mixed-case sentence below it is the body
+    return heading_upper and not is_upper(n) and len(n.split()) >= 6 and n.endswith((".", "!", "?")) and not re.search(r"\w-$", p)
+
+
 def _continues_heading(prev: Line, nxt: Line, heading_upper: bool, after: Optional[Line] = None) -> bool:
     p, n = prev.text.rstrip(), nxt.text.strip()
-    if not n or _BODY_START.search(n) or re.match(r"^\W*(?:monsieur|madame|m\.|mme)\b", n, re.I):
+    if not n or _BODY_START.search(n) or _own_line(p, n, heading_upper):
         return False
     if re.search(r"\w-$", p) or re.match(r"^[a-zà-ÿ(«]", n):
         return True
-    if heading_upper and (is_upper(n) and len(n) > 3 or is_upper(" ".join(n.split()[:2])) and len(n.split()[0]) > 1):
+    if heading_upper and (is_upper(n) and len(n) > 3 or is_upper(" ".join(n.split()[:2])) and len(n.split()[0]) > 1
+                          and _upper_share(n) >= 0.5):  # "… COMMUNAUTÉ de Communes de Loches", not "LE MAIRE rappelle que …"
         return True
-    if re.search(r"(?i)(?:\b(?:de|des|du|la|le|les|et|à|au|aux|pour|en|sur|par|avec)|[dl]['’])$", p):
+    if _LINK_END.search(p):
         return True  # a heading cut after a preposition or an article goes on
     if p.endswith(":") and heading_upper and len(n) <= 45 and not n.endswith("."):
         return True  # "… GASTON DEFFERRE :" / "Désignation des délégués"
@@ -203,7 +259,7 @@ def _subject_from(lines: list[Line], start: int) -> Optional[Found]:
     taken = [head]
     heading_upper = is_upper(_strip_heading(head.text))
     for k, nxt in enumerate(lines[start + 1:start + 3], start + 1):
-        if nxt.page != taken[-1].page and not _OBJET.match(head.text):
+        if nxt.page != taken[-1].page and not _objet_label(head.text):
             break
         after = lines[k + 1] if k + 1 < len(lines) else None
         if not _continues_heading(taken[-1], nxt, heading_upper, after if len(taken) == 1 else None):
@@ -247,19 +303,38 @@ def _repair_elided_l(subject: str, context: list[Line]) -> str:
     return _P_FOR_L.sub(repair, subject)
 
 
-def _is_objet_line(text: str) -> bool:
+def _after_act_number(text: str) -> str:
     t = text.strip("*# ")
     m = _ACT_LEADING.match(t)
-    if m:
-        t = re.sub(r"^\s*[-–—:.]{1,2}\s*", "", t[m.end():])
-    return bool(_OBJET.match(t)) and len(_strip_heading(text)) > 3
+    return re.sub(r"^\s*[-–—:.]{1,2}\s*", "", t[m.end():]) if m else t
+
+
+def _is_objet_line(text: str) -> bool:
+    return bool(_objet_label(_after_act_number(text))) and len(_strip_heading(text)) > 3
+
+
+def _is_bare_objet(text: str) -> bool:
+    """"Objet :" alone on its line: the subject is printed below it."""
+    t = _after_act_number(text)
+    m = _objet_label(t)
+    return bool(m) and not t[m.end():].strip(" .:*_-")
+
+
+def _objet_subject(lines: list[Line], i: int) -> Optional[Found]:
+    """The subject an "Objet :" line at i opens, printed on it or on the line below a bare label."""
+    if _is_objet_line(lines[i].text):
+        return _subject_from(lines, i)
+    if _is_bare_objet(lines[i].text) and i + 1 < len(lines) and not _BODY_START.search(lines[i + 1].text):
+        return _subject_from(lines, i + 1)
+    return None
 
 
 def _subject_in(lines: list[Line], head_only: bool = False) -> Optional[Found]:
     """An "Objet :" line wins; else the heading (an act-numbered line among the first three, else the first)."""
     for i, line in enumerate(lines[:3] if head_only else lines[:40]):
-        if _is_objet_line(line.text):
-            return _subject_from(lines, i)
+        found = _objet_subject(lines, i)
+        if found is not None:
+            return found
     if head_only:
         return None
     for i, line in enumerate(lines[:3]):
@@ -664,9 +739,10 @@ def _labelled_tail(d: DeliberationText) -> list[Line]:
 
 def _objet_in(lines: list[Line]) -> Optional[Found]:
     """An extract's subject is its "Objet :" line(s), wherever the layout put them."""
-    for i, line in enumerate(lines):
-        if _is_objet_line(line.text):
-            return _subject_from(lines, i)
+    for i in range(len(lines)):
+        found = _objet_subject(lines, i)
+        if found is not None:
+            return found
     return None
 
 
