@@ -22,7 +22,8 @@ _INT = r"(?:(?!(?:19|20)\d\d )\d{4}(?: \d{3})+(?!\d)|\d{1,3}(?: \d{3})+(?!\d)|\d
 _DEC = r"(?:,\d+|\.\d{1,2}(?!\d))"
 _NUM = rf"(?<![\d.,])(?P<num>{_INT}{_DEC}?)"
 _SCALE = r"(?P<scale>k|K|M|millions?\s+d['’]|milliers?\s+d['’])?"
-_CUR_AFTER = r"(?:€|euros?\b|EUR\b|Euros?\b|EUROS?\b)"
+# OCR reads the euro sign as a pound sign ("1 141 940 £"): no French public act pays in pounds.
+_CUR_AFTER = r"(?:[€£]|euros?\b|EUR\b|Euros?\b|EUROS?\b)"
 _TAX = r"(?:\s*(?P<tax>H\.?T\.?|T\.?T\.?C\.?|hors\s+taxes?|toutes\s+taxes\s+comprises)(?![A-Za-z]))?"
 
 # A speck OCR reads between the figure and the sign ("2100<€", "500 '€") does not part them.
@@ -75,7 +76,7 @@ def _well_formed(num: str) -> bool:
 # OCR reads a "0" inside a thousands group as "(", "O" or "o" ("75 (28,99€ HT" for "75 028,99€"):
 # a group of three that is two figures and one such mark, between figures and before a currency,
 # is repaired. The repair keeps the text's length, so offsets still point into the original.
-_GROUP_SLIP = re.compile(r"(?<=\d )(?=[\d(Oo]{3}(?:,\d{1,2})?\s?(?:€|euros?\b|EUR\b))([\d(Oo]{3})")
+_GROUP_SLIP = re.compile(r"(?<=\d )(?=[\d(Oo]{3}(?:,\d{1,2})?\s?(?:[€£]|euros?\b|EUR\b))([\d(Oo]{3})")
 
 
 def _repair_groups(t: str) -> str:
@@ -129,7 +130,7 @@ def single_amount(text: str) -> Optional[float]:
 
 
 # A currency sign after a figure and a garbled mark or two ("900 D € HT", OCR for "900,00 €").
-_GARBLED_SUM = re.compile(rf"\d[ ,.]?[^\s\d€]{{1,3}}\s?{_CUR_AFTER}")
+_GARBLED_SUM = re.compile(rf"\d[ ,.]?[^\s\d€£]{{1,3}}\s?{_CUR_AFTER}")
 
 
 def _unread_sum(text: str, found: list[Amount]) -> bool:

@@ -17,7 +17,7 @@ from extractors.names import (
     ListBlock, clean_name, join_lines, name_key, reconcile, split_names, take_name,
 )
 from extractors.proxies import (
-    _CONNECTOR, closes_item, extract_proxies, parse_pairs, session_blocks, session_context,
+    _CONNECTOR, closes_item, extract_proxies, parse_pairs, session_blocks, session_context, session_grid,
 )
 from pipeline.model import AttendanceEntry, DeliberationText, Evidence, Line
 
@@ -299,9 +299,18 @@ def _replay(d: DeliberationText, entries: dict[str, _Entry]) -> None:
             _set(entries, event, "absent", False, late)
 
 
+def _grid_entries(grid) -> dict[str, _Entry]:
+    return {name_key(name): _Entry(name, status, ev, (-1, i)) for i, (name, status, ev) in enumerate(grid.entries)}
+
+
 def extract_attendance(d: DeliberationText) -> list[AttendanceEntry]:
+    grid = session_grid(d)
     blocks = session_blocks(d)
-    entries = _base_entries(blocks)
+    if grid:
+        blocks = [b for b in blocks if not any(id(l) in grid.line_ids for l in b.lines)]
+    entries = _grid_entries(grid) if grid else {}
+    for key, entry in _base_entries(blocks).items():
+        entries.setdefault(key, entry)
     if not entries and not blocks:
         return []
     _replay(d, entries)

@@ -29,8 +29,9 @@ EXTRACTOR = "decisions"
 # OCR may print a speck before the mark (": — DE FIXER …").
 _BULLET = re.compile(r"^(?:[:;,.'’`]\s*(?=[-–—•·▪►▸➢➤→⇒>*+»■□◆◇❖✓✔◦_~]))?(?:[-–—•·▪►▸➢➤→⇒>*+»■□◆◇❖✓✔◦o_~]|[\uf000-\uf8ff]|[\u2022\u25a0-\u25ff]|\(cid:\d+\)\s*)+(?=[\s\w'’])\s*")
 # What OCR makes of arrow/check/square glyphs in front of an item ("Y_", "*”_", "Ÿ_", "e", "="
-# for "■", "#", "|"): only dropped when a decision verb follows.
-_OCR_BULLET = re.compile(r"^(?:[YŸyev]|[*“”„«\"'’_~.,=#|])(?:[*“”„«\"'’_~=]*)\s+|^[*“”„«\"'’_~=]+")
+# for "■", "#", "|"; "#s" when a speck beside the glyph reads as a letter): only dropped when a
+# decision verb follows.
+_OCR_BULLET = re.compile(r"^(?:[YŸyev]|[*“”„«\"'’_~.,=#|][*“”„«\"'’_~=#|]*[a-z]?)(?:[*“”„«\"'’_~=]*)\s+|^[*“”„«\"'’_~=]+")
 # "Article 1er" comes out of OCR as "Article ler" / "Article Ier"; "1°" in some registers.
 _ARTICLE = re.compile(r"^(?:article|a[rt]t[il1]c[l1]e|art\.?)\s*(\d+|[1lI]\s*er|premier)\s*(?:er\b|°)?\s*[-–—:.)]*\s*", re.I)
 # "DÉCIDE :" closing its line, possibly with the vote formula after it ("DÉCIDE à l'unanimité :",
@@ -60,12 +61,17 @@ _PRELUDE = re.compile(r"^(?:vu\b|consid[ée]rant|apr[èe]s\s+avoir\s+entendu|ent
 _CLITIC = r"(?:(?:lui|leur|les|le|la|se|y|en)\s+|[ls]['’]\s*)?"
 # "d'", with OCR's doubled apostrophe ("D’'APPROUVER") or a space ("d' admettre").
 _DE = r"(?:d['’]+\s*|de\s+)"
-_DE_INF = re.compile(rf"^(?:et\s+)?{_DE}{_CLITIC}([^\W\d_][\w'’-]*)", re.I)
+# "de ne pas renouveler": the verb decided is the one negated
+_NEG = r"(?:ne\s+(?:pas|plus|point)\s+|n['’]\s*(?:pas|plus)\s+)?"
+_DE_INF = re.compile(rf"^(?:et\s+)?{_DE}{_NEG}{_CLITIC}([^\W\d_][\w'’-]*)", re.I)
 _BARE = re.compile(r"^(?:(?:s['’]|se\s+))?([^\W\d_][\w-]*)", re.I)
 # The council as the sentence's subject, not as the one a proposal is put to ("il est proposé à
 # la Commission permanente de prendre acte …") nor an agent or complement ("par le conseil").
 _SUBJECT = re.compile(
-    r"(?<!\b[àÀ]\s)(?<!\bpar\s)\b(?:le|la|les|l['’])\s*(?:conseil|membres|assembl[ée]e|comit[ée]|bureau|commission\s+permanente)\b", re.I
+    r"(?<!\b[àÀ]\s)(?<!\bpar\s)\b(?:le|la|les|l['’])\s*(?:conseil|membres|assembl[ée]e|comit[ée]|bureau|commission\s+permanente|"
+    r"(?<=\bles\s)(?:[ée]lu(?:e?s)|conseill(?:ers|[eè]res)(?:\s+municipa(?:ux|les))?)(?=\s*,|\s+(?:pr[ée]sents\s+)?[^\W\d_]+(?:ent|ont)\b))\b"
+    # "Le CM approuve …": the council's initials in the notes of small communes
+    r"|(?<!\b[àÀ]\s)(?<!\bpar\s)\b[Ll]e\s+(?-i:CM\b|C\.\s?M\.)", re.I
 )
 _STATE_WORDS = {"a", "ont", "est", "sont", "sera", "seront", "doit", "doivent", "peut", "peuvent", "avait",
                 "était", "étaient", "avaient", "aurait", "va", "vont", "s'est", "se"}
@@ -126,7 +132,7 @@ def _noun_use(word: str, rest: str) -> bool:
 def _resolve(verb: str, rest: str) -> str:
     """DÉCIDE de/d' <infinitif> -> that infinitive."""
     if verb in _TRANSPARENT:
-        m = re.match(rf"^\s*,?[^.;:]{{0,100}}?\b{_DE}{_CLITIC}([^\W\d_][\w'’-]*)", rest, re.I)
+        m = re.match(rf"^\s*,?[^.;:]{{0,100}}?\b{_DE}{_NEG}{_CLITIC}([^\W\d_][\w'’-]*)", rest, re.I)
         if m:
             inner = infinitive(m.group(1))
             if inner:
@@ -187,20 +193,76 @@ def _caps_verb_in_line(text: str) -> Optional[tuple[int, str]]:
 
 
 def _subject_verb(text: str) -> Optional[tuple[int, str, bool]]:
-    """'Le conseil municipal, …, autorise le Maire …' -> (offset, 'autoriser', has_object)."""
-    for sm in _SUBJECT.finditer(text):
+    """'Le conseil municipal, …, autorise le Maire …' -> (offset, 'autoriser', has_object).
+
+    Asides in brackets ("(le Maire ne prenant pas part au vote)") are not read; a word after an
+    article is a noun ("au vote"); "se prononce" is read as its verb; a compound past ("a
+    décidé de …", "ont approuvé …") is read when the council opens the clause and the vote is
+    told beside it, as in minutes written after the session."""
+    masked = _mask_brackets(text)
+    for sm in _SUBJECT.finditer(masked):
         pos = sm.end()
-        for n, m in enumerate(_WORD.finditer(text, pos)):
-            if n > 14 or re.search(r"[.;]", text[pos:m.start()]):
+        words = list(_WORD.finditer(masked, pos))
+        for n, m in enumerate(words):
+            if n > 14 or re.search(r"[.;]", masked[pos:m.start()]):
                 break
             word = m.group(0)
-            if word.lower() in _STATE_WORDS:
+            low = word.lower()
+            if low in ("a", "ont") and n + 1 < len(words) and _clause_start(masked, sm.start()) \
+                    and _VOTED.search(masked):
+                part = _participle(words[n + 1].group(0))
+                if part:
+                    end = words[n + 1].end()
+                    return words[n + 1].start(), _resolve(part, text[end:]), bool(text[end:].strip(" ,.;"))
+            if low == "se" and n + 1 < len(words):
+                m = words[n + 1]
+                word = m.group(0)
+            elif low in _STATE_WORDS:
                 break
+            if _after_article(masked, m.start()):
+                continue
             fin = finite_verb(word)
-            if fin and _next_word_ok(text[m.end():]):
+            if fin and _next_word_ok(masked[m.end():]):
                 rest = text[m.end():].strip(" ,.;")
                 return m.start(), _resolve(fin, text[m.end():]), bool(rest)
     return None
+
+
+_ARTICLE_BEFORE = re.compile(r"\b(?:au|aux|du|des|un|une|son|sa|ses|leurs|ce|cet|cette|ces)\s+$|\bl['’]\s*$", re.I)
+# "le", "la", "les", "leur" are also object pronouns before a verb ("les autorise", "leur accorde"):
+# after them only the words councils use as nouns are nouns.
+_CLITIC_OR_ARTICLE = re.compile(r"\b(?:le|la|les|leur)\s+$", re.I)
+_NOUN_FORMS = {"vote", "votes", "charge", "charges", "demande", "demandes", "note", "notes", "acte", "actes",
+               "offre", "offres", "reste", "place", "report", "verse"}
+
+
+def _after_article(text: str, start: int) -> bool:
+    """"au vote", "le vote", "son accord": a word after an article or a possessive is a noun."""
+    before = text[max(0, start - 8):start]
+    if _ARTICLE_BEFORE.search(before):
+        return True
+    word = _WORD.match(text, start)
+    return bool(_CLITIC_OR_ARTICLE.search(before)) and word is not None and word.group(0).lower() in _NOUN_FORMS
+
+
+# A compound past tells what the council did in this session only beside its vote ("a approuvé à
+# l'unanimité"); alone it recalls an earlier act ("Le comité syndical a approuvé ses statuts").
+_VOTED = re.compile(r"unanimit[ée]|\bvoix\b|majorit[ée]|apr[èe]s\s+(?:en\s+avoir\s+)?d[ée]lib[ée]r", re.I)
+
+
+def _clause_start(text: str, start: int) -> bool:
+    """The council opens its clause ("Après délibération, le conseil …"), it is not the subject of
+    a relative or subordinate one ("Vu la délibération par laquelle le conseil a approuvé …")."""
+    before = text[:start].rstrip()
+    return not before or before.endswith((",", ";", ":")) or bool(
+        re.search(r"(?:d[ée]lib[ée]r[ée]|d[ée]lib[ée]ration|unanimit[ée])$", before, re.I))
+
+
+def _participle(word: str) -> Optional[str]:
+    """The verb of a past participle of the table ("décidé", "approuvé", "pris") or None."""
+    if not re.search(r"(?:é|ée|és|ées|is|ise|u|ue|t)$", word.lower()) or finite_verb(word):
+        return None
+    return known_verb(word)
 
 
 # --------------------------------------------------------------------------- geometry
@@ -240,7 +302,7 @@ def _operative_items(lines: list[Line]) -> list[_Item]:
         text = clean_text(line.text)
         if not text or _NOISE.search(text):
             continue
-        if inside and (_STOP.match(text) or _SPEECH.match(text)):
+        if inside and (_STOP.match(text) or _SPEECH.match(text)) and not _formula_goes_on(pending, text):
             inside, current, pending = False, None, None
             prev = line
             continue
@@ -314,6 +376,16 @@ def _operative_items(lines: list[Line]) -> list[_Item]:
     return items
 
 
+def _formula_goes_on(pending: Optional[tuple[list[Line], str]], text: str) -> bool:
+    """The end of a vote formula wrapped onto its own line, with the decision after it ("… (le
+    Maire ne prenant pas part au / vote), approuve …"), does not end the decided part as the
+    same words do in a line of their own after the decisions ("Ne prend pas part au vote : 1")."""
+    if pending is None:
+        return False
+    found = _verb_after_formula(pending[1] + " " + text)
+    return found is not None and found[0] > len(pending[1])
+
+
 # The rest of a vote formula wrapped onto a line that opens with a dash:
 # "… ZÉRO voix CONTRE / – UNE ABSTENTION, admet …".
 _VOTE_TAIL = re.compile(r"^(?:[\w-]+\s+)?(?:voix|abstentions?|contre|pour|bulletins?|votes?)\b", re.I)
@@ -342,12 +414,21 @@ def _drop_ocr_bullet(body: str) -> str:
     return body
 
 
+# "Il est décidé, à l'unanimité, de renouveler …": the decision without the council as subject.
+_IMPERSONAL = re.compile(r"\bil\s+(?:est|a\s+[ée]t[ée])\s+(?:donc\s+)?(?:d[ée]cid[ée]|convenu)\b", re.I)
+
+
+def _impersonal_decision(text: str) -> Optional[tuple[int, str]]:
+    m = _IMPERSONAL.search(text)
+    return (m.start(), _resolve("décider", text[m.end():])) if m else None
+
+
 def _inline_verb(text: str, *, lower_ok: bool) -> Optional[tuple[int, str]]:
     """A verb of decision inside a line: in capitals, or after the council as subject, or
     (inside an operative block) lowercase right after the vote formula."""
     caps = _caps_verb_in_line(text)
     subj = _subject_verb(text) if lower_ok else None
-    hits = [h for h in (caps, subj[:2] if subj else None) if h]
+    hits = [h for h in (caps, subj[:2] if subj else None, _impersonal_decision(text)) if h]
     if lower_ok and not hits:
         m = re.match(r"^[\s,]*(?:(?:le|la|les)\s+[^,]{0,60},)?(?:[^,]{0,80}(?:unanimit[ée]|voix|abstentions?|membres\s+pr[ée]sents?[^,]*)\s*,)?\s*", text, re.I)
         rest = text[m.end():] if m else text
@@ -385,7 +466,8 @@ def _verb_after_formula(text: str) -> Optional[tuple[int, str]]:
         if n > 40:
             break
         fin = finite_verb(m.group(0))
-        if fin and _next_word_ok(masked[m.end():]) and not _noun_use(m.group(0), masked[m.end():]):
+        if fin and _next_word_ok(masked[m.end():]) and not _noun_use(m.group(0), masked[m.end():]) \
+                and not _after_article(masked, m.start()):
             return m.start(), _resolve(fin, text[m.end():])
     return None
 
@@ -479,12 +561,19 @@ def _prose_items(lines: list[Line]) -> list[tuple[_Item, bool]]:
     out: list[tuple[_Item, bool]] = []
     current: Optional[_Item] = None
     prev: Optional[Line] = None
+    opening: Optional[tuple[list[Line], str]] = None  # the council named, its verb not yet read
     for line in lines:
         text = clean_text(line.text)
-        sv = _subject_verb(text)
+        own, joined = [line], text
+        if opening is not None and text and not _paragraph_break(prev, line):
+            own, joined = opening[0] + [line], opening[1] + " " + text
+        opening = None
+        sv = _subject_verb(joined)
+        if sv and len(own) > 1 and sv[0] <= len(joined) - len(text) - 1:
+            sv = None  # read in the line above already
         if sv:
             offset, verb, has_object = sv
-            current = _Item(verb, [line], [text[offset:]], prose=True, closed=_ends_sentence(text))
+            current = _Item(verb, own, [joined[offset:]], prose=True, closed=_ends_sentence(text))
             out.append((current, has_object))
         elif current is not None and not current.closed and len(current.lines) < 6 and text \
                 and not _paragraph_break(prev, line) and not _STOP.match(text) and not _PRELUDE.match(text):
@@ -493,6 +582,9 @@ def _prose_items(lines: list[Line]) -> list[tuple[_Item, bool]]:
             current.closed = _ends_sentence(text)
         else:
             current = None
+            if _SUBJECT.search(joined) and len(own) < 3 and not _ends_sentence(text) and not text.endswith(":") \
+                    and not _PRELUDE.match(joined) and not _STOP.match(text):
+                opening = (own, joined)
         prev = line
     # a verb whose object is on the next line has one
     return [(it, has_object or len(it.lines) > 1) for it, has_object in out]
@@ -557,16 +649,59 @@ def _decision_lines(d: DeliberationText) -> list[Line]:
     for name in ("header", "attendance", "annexes"):
         excluded.update(id(l) for l in d.section(name))
     counts = {id(l) for l in d.section("counts")}
+    boxed = counts | {id(l) for l in d.section("attendance")}
+    body_x = _body_left(d.lines)
     lines, prev = [], None
     for line in d.lines:
-        if id(line) in counts and not _inside_sentence(prev):
+        if id(line) in counts and not _inside_sentence(prev) and not _decides(clean_text(line.text)):
             excluded.add(id(line))
+        if id(line) in excluded and id(line) in boxed and prev is not None and not _ends_sentence(clean_text(prev.text)):
+            right = _beside_side_box(line, body_x)
+            if right is not None:  # the sentence goes on beside the box: its words are the item's
+                lines.append(right)
+                prev = right
+                continue
         if id(line) not in excluded:
             lines.append(line)
         prev = line if id(line) not in excluded else None
     if lines and d.lines and lines[0] is d.lines[0] and "header" not in d.sections and len(d.lines) > 1:
         lines = lines[1:]  # the heading (subject) is never a decision
     return lines
+
+
+def _body_left(lines: list[Line]) -> Optional[float]:
+    """Where the text column starts: the x most lines open at, themselves or after a wide gap
+    (a line read together with a box in the margin opens there after the box's words)."""
+    xs = []
+    for l in lines:
+        if len(l.words) >= 3:
+            xs.append(round(l.words[0].x0))
+            xs.extend(round(b.x0) for a, b in zip(l.words, l.words[1:]) if b.x0 - a.x1 >= 20)
+    if not xs:
+        return None
+    best = max(set(xs), key=lambda x: sum(abs(y - x) <= 3 for y in xs))
+    return best if sum(abs(y - best) <= 3 for y in xs) >= max(3, len(xs) // 3) else None
+
+
+def _beside_side_box(line: Line, body_x: Optional[float]) -> Optional[Line]:
+    """The body half of a line that runs beside a box in the left margin ("Nombre de membres /
+    présents : 8 / votants : 10" printed left of the text): read as one line, it sits in the
+    attendance or counts section, yet its right half goes on with the decision's sentence."""
+    if body_x is None:
+        return None
+    words = line.words
+    k = next((i for i, w in enumerate(words) if abs(w.x0 - body_x) <= 4), None)
+    if not k or words[0].x0 > body_x - 30 or words[k].x0 - words[k - 1].x1 < 20:
+        return None
+    return Line.from_words(words[k:])
+
+
+def _decides(text: str) -> bool:
+    """A line the layout files under the counts because it opens with the vote, yet whose sentence
+    decides ("Le Conseil municipal, par 7 voix pour (…), fixe l'indemnité …", "Il est décidé à
+    l'unanimité de maintenir …")."""
+    delib = _DELIBERE.search(text)
+    return bool(_subject_verb(text) or _impersonal_decision(text) or delib and _verb_after_formula(text[delib.end():]))
 
 
 def _inside_sentence(prev: Optional[Line]) -> bool:

@@ -48,6 +48,8 @@ poursuivre prélever procéder proclamer programmer prolonger proposer prononcer
 recruter rectifier réaffecter réaliser recouvrer refuser régulariser rejeter relever remplacer
 rembourser renommer renouveler renoncer reporter réserver retirer réviser saisir signer
 solliciter subventionner supprimer transférer valider verser voter acheter accueillir
+ratifier résilier dénoncer constater appliquer diminuer transformer revaloriser actualiser incorporer
+reverser sélectionner exprimer réitérer réaffirmer associer tirer
 """.split()
 _ER_VERBS = [v for v in _ER_VERBS if v.endswith("er")]
 
@@ -93,6 +95,14 @@ _IRREGULAR = {
     "percevoir": "perçoit perçoivent perçu",
     "accueillir": "accueille accueillent accueilli",
     "acheter": "achète achètent acheté",
+    "octroyer": "octroie octroient octroyé octroyée",
+    "soutenir": "soutient soutiennent soutenu soutenue",
+    "consentir": "consent consentent consenti",
+    "prescrire": "prescrit prescrivent",
+    "surseoir": "sursoit sursoient sursis",
+    "reconnaître": "reconnaît reconnaissent reconnu reconnue",
+    "réduire": "réduit réduisent",
+    "étendre": "étend étendent étendu",
 }
 
 
@@ -108,7 +118,11 @@ def _build_table() -> dict[str, str]:
         stem = inf[:-2]
         for form in (inf, stem + "e", stem + "ent", stem + "é", stem + "ée", stem + "és", stem + "ées"):
             table.setdefault(strip_accents(form), inf)
-        for form in (stem + "e", stem + "ent"):
+        present = [stem + "e", stem + "ent"]
+        if re.search(r"e[lt]$", stem):  # "rejeter" -> "rejette", "renouveler" -> "renouvelle"
+            present += [stem + stem[-1] + "e", stem + stem[-1] + "ent"]
+        for form in present:
+            table.setdefault(strip_accents(form), inf)
             _FINITE.setdefault(strip_accents(form), inf)
             _FINITE_ACCENTED.setdefault(form, inf)
     for inf, forms in _IRREGULAR.items():

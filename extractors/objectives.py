@@ -106,7 +106,12 @@ def _header_columns(line: list[Word]) -> Optional[_Columns]:
     if label is None:
         return None
     for i, w in enumerate(line):
-        if i > 0 and _HEADER_STATUS.match(w.text) and w.x0 - line[i - 1].x1 > 8:
+        if i == 0 or not _HEADER_STATUS.match(w.text):
+            continue
+        # the gap is measured to the previous real word: OCR puts specks of a ruling or a
+        # smudge ("T", ">", "|") in the empty band between the header's cells
+        before = [p for p in line[:i] if not p.from_ocr or sum(c.isalnum() for c in p.text) >= 2]
+        if before and w.x0 - before[-1].x1 > 8:
             return _Columns(status_x=w.x0, label_x=label.x0)
     return None
 
@@ -234,28 +239,34 @@ def _read_rows(d: DeliberationText) -> list[tuple[_Row, _Columns]]:
             if stopped:
                 cols = None  # prose followed the table: only a new header opens one again
             continue
-        last_number = _digital_rows(vlines[start:], cols, rows, last_number)
+        last_number, ended = _digital_rows(vlines[start:], cols, rows, last_number, continued=not header)
+        if ended:
+            cols = None
     return rows
 
 
 def _without_margin(vl: list[Word], number_x: Optional[float]) -> list[Word]:
     """A line minus a side box in the left margin ("Nombre de membres" beside a table row):
     nothing of a table lies left of its number column, so words ending there are dropped when
-    what follows opens a row with its number, or when the whole line lies there."""
+    what follows opens a row with its number or stands apart from them (a cell's wrapped line:
+    "Date d'affichage :" beside the "2024" of a status), or when the whole line lies there."""
     if number_x is None:
         return vl
     i = next((k for k, w in enumerate(vl) if w.x1 >= number_x - 2), len(vl))
-    if i == len(vl) or (i > 0 and _number_of(vl[i]) is not None):
+    if i == len(vl) or (i > 0 and (_number_of(vl[i]) is not None or vl[i].x0 - vl[i - 1].x1 > 15)):
         return vl[i:]
     return vl
 
 
-def _digital_rows(vlines: list[list[Word]], cols: _Columns, rows: list, last_number: int) -> int:
+def _digital_rows(vlines: list[list[Word]], cols: _Columns, rows: list, last_number: int,
+                  continued: bool = False) -> tuple[int, bool]:
+    """Rows of one page into `rows`; returns the last row number and whether the table ended
+    (prose opened a page the table was to go on over)."""
     left = cols.number_x if cols.number_x is not None else cols.left
     vlines = [vl for vl in (_without_margin(vl, left) for vl in vlines) if vl]
-    region = _table_region(vlines, cols, first_page=not rows)
+    region, ended = _table_region(vlines, cols, continued=continued and bool(rows), last=last_number)
     if not region:
-        return last_number
+        return last_number, ended
     anchors, last_anchor = [], -1
     for i, vl in enumerate(region):
         n = _anchor_number(vl, cols, last_number)
@@ -269,7 +280,7 @@ def _digital_rows(vlines: list[list[Word]], cols: _Columns, rows: list, last_num
     if not anchors:
         if rows:  # a row continued from the previous page
             rows[-1][0].words.extend(words)
-        return last_number
+        return last_number, False
     top = min(w.top for w in words) - 1
     bottom = max(w.bottom for w in words) + 1
     centers = [(a.top + a.bottom) / 2 for _, a in anchors]
@@ -286,7 +297,7 @@ def _digital_rows(vlines: list[list[Word]], cols: _Columns, rows: list, last_num
     for k, (n, _) in enumerate(anchors):
         lo, hi = cuts[k], cuts[k + 1]
         rows.append((_Row(n, [w for w in words if lo <= (w.top + w.bottom) / 2 < hi]), cols))
-    return last_number
+    return last_number, False
 
 
 def _without_trailing_prose(region: list[list[Word]], last_anchor: int, cols: _Columns) -> list[list[Word]]:
@@ -333,9 +344,12 @@ def _band_above(words: list[Word], center: float) -> Optional[float]:
     return band
 
 
-def _table_region(vlines: list[list[Word]], cols: _Columns, first_page: bool) -> list[list[Word]]:
+def _table_region(vlines: list[list[Word]], cols: _Columns, continued: bool = False,
+                  last: int = 0) -> tuple[list[list[Word]], bool]:
     """The visual lines of the table on one page: up to the first line that starts in the
-    left margin without a row number (the prose after the table)."""
+    left margin without a row number (the prose after the table). On a page the table may go
+    on over (`continued`: no header of its own), prose running over the status column's edge
+    as its first line says the table ended at the foot of the page before: (lines, ended)."""
     out: list[list[Word]] = []
     left = cols.number_x
     for vl in vlines:
@@ -351,10 +365,18 @@ def _table_region(vlines: list[list[Word]], cols: _Columns, first_page: bool) ->
             if out:
                 break
             continue  # a running header above the table
-        if out and not is_number and _runs_across(vl, cols.status_x):
-            break  # prose indented like the labels, but running on over the column gap
+        if (out or continued) and not is_number and _runs_across(vl, cols.status_x):
+            if out or not _row_follows(vlines, vl, left, last):
+                return out, not out  # prose indented like the labels, but running on over the column gap
+            continue  # a running header over the page's top, the rows go on below it
         out.append(vl)
-    return out
+    return out, False
+
+
+def _row_follows(vlines: list[list[Word]], after: list[Word], left: Optional[float], last: int) -> bool:
+    """Some line below `after` opens with the next row's number, in the number column."""
+    below = vlines[next(i for i, vl in enumerate(vlines) if vl is after) + 1:]
+    return any(_number_of(vl[0]) == last + 1 and (left is None or abs(vl[0].x0 - left) < 12) for vl in below)
 
 
 # --------------------------------------------------------------------------- scanned tables
@@ -625,7 +647,7 @@ def _without_rulings(words: list[Word]) -> list[Word]:
     or a bar anywhere, is dropped)."""
     if not any(w.from_ocr for w in words):
         return words
-    lines = visual_lines(words)
+    lines = [vl for vl in (_without_slivers(vl) for vl in visual_lines(words)) if vl and not _debris(vl)]
     out = []
     for vl in lines:
         while vl and _RULING.match(vl[0].text):
@@ -634,6 +656,23 @@ def _without_rulings(words: list[Word]) -> list[Word]:
     while out and _RULING.match(out[-1].text) and out[-1].text not in (".", ","):
         out.pop()
     return out
+
+
+def _without_slivers(vl: list[Word]) -> list[Word]:
+    """A piece of a vertical cell border that OCR read as a character ("4", "Ii"): a box far
+    narrower than the letters or figures its text claims, standing apart from the cell's words."""
+    def sliver(k: int) -> bool:
+        w = vl[k]
+        width = w.x1 - w.x0
+        apart = (k == 0 or w.x0 - vl[k - 1].x1 > 6) and (k == len(vl) - 1 or vl[k + 1].x0 - w.x1 > 6)
+        return w.from_ocr and apart and width < 2.0 * len(w.text.strip()) and w.bottom - w.top > 3 * width
+    return [w for k, w in enumerate(vl) if not sliver(k)]
+
+
+def _debris(vl: list[Word]) -> bool:
+    """A line of specks OCR read between two rows ("RE ie" where a smudge crosses a border):
+    only one- or two-character tokens, none of which OCR was sure of."""
+    return all(w.from_ocr and w.conf is not None and w.conf < 60 and len(w.text.strip()) <= 2 for w in vl)
 
 
 def _cell_text(words: list[Word]) -> str:

@@ -244,10 +244,19 @@ def _has_people(block: ListBlock) -> bool:
     return bool(split_names(text) or parse_pairs(text, bare_a=block.kind == "proxy"))
 
 
+def session_grid(d: DeliberationText):
+    """The attendance grid of the session (see attendance_grid), or of an extract's own lines."""
+    from extractors.attendance_grid import read_grid
+
+    session, _ = session_context(d)
+    return read_grid(session) or (read_grid(d.lines[:80]) if d.kind == "extract" else None)
+
+
 def extract_proxies(d: DeliberationText) -> list[Proxy]:
-    blocks = session_blocks(d)
-    found: list[Proxy] = []
-    in_blocks = set()
+    grid = session_grid(d)
+    in_blocks = set(grid.line_ids) if grid else set()
+    found: list[Proxy] = list(grid.proxies) if grid else []
+    blocks = [b for b in session_blocks(d) if not any(id(l) in in_blocks for l in b.lines)]
     for block in blocks:
         found.extend(_from_block(block))
         in_blocks.update(id(l) for l in block.lines)
