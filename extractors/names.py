@@ -292,9 +292,22 @@ def split_names(text: str) -> list[str]:
     for chunk in chunks:
         for sep, frag in _split_fragments(chunk):
             name = clean_name(frag)
-            if name:
-                items.extend((sep if i == 0 else " ", n, frag) for i, n in enumerate(_split_people(name)))
+            people = _split_people(name) if name else _unseparated(frag)
+            items.extend((sep if i == 0 else " ", n, frag) for i, n in enumerate(people))
     return _glue_dashed_surnames(items)
+
+
+def _unseparated(fragment: str) -> list[str]:
+    """Too many words for one name: a row of a names grid printed in columns, with no separator
+    ('BERTIN Odile   LAGARDE Michel   de LA FONTAINE Jean'). Each person must read as a name."""
+    tokens = clean_text(fragment).split(" ")
+    if len(tokens) <= 6:
+        return []
+    groups = [" ".join(g) for g in split_run(tokens)]
+    names = [clean_name(g) for g in groups]
+    if len(groups) > 1 and all(names) and all(len({c for c in map(_case, n.split(" ")) if c}) == 2 for n in names):
+        return names
+    return []
 
 
 def _split_people(name: str) -> list[str]:
@@ -400,7 +413,12 @@ def split_run(tokens: list[str]) -> list[list[str]]:
     for tok in tokens:
         c = _case(tok)
         if c == first and prev is not None and prev != first:
-            people.append([])
+            # Particles just before the new person are theirs: 'Michel de LA FONTAINE Jean'.
+            k = len(people[-1])
+            while k > 1 and _case(people[-1][k - 1]) is None:
+                k -= 1
+            people[-1], moved = people[-1][:k], people[-1][k:]
+            people.append(moved)
         people[-1].append(tok)
         if c:
             prev = c
@@ -474,7 +492,7 @@ _LABEL_TAIL = (rf"(?:\s+(?:les\s+)?(?:membres|conseill[a-zè]*|d[ée]l[ée]gu[é
                r"(?:\s+suivants)?)?")
 _PL = r"(?:e|s|es|\(e\)s?|\(s\)|e\(s\)|\(es\))?"
 _LIST_LABELS = {
-    "proxy": rf"(?:absent{_PL}\s+)?(?:excus[ée]{_PL}\s+(?:et\s+)?)?(?:(?:ayant|avaient|ont|qui\s+ont)\s+donn[ée]{_PL}\s+(?:pouvoir|procuration|d[ée]l[ée]gation){_PL}"
+    "proxy": rf"{_ETAIENT}(?:absent{_PL}\s+)?(?:excus[ée]{_PL}\s+(?:et\s+)?)?(?:(?:ayant|avaient|ont|qui\s+ont)\s+donn[ée]{_PL}\s+(?:pouvoir|procuration|d[ée]l[ée]gation){_PL}"
              rf"|pouvoir{_PL}|pro[a-z]{{1,3}}ation{_PL}|repr[ée]sent[ée]{_PL}|d[ée]l[ée]gations?\s+de\s+vote)",
     "excused": rf"{_ETAIENT}(?:absent{_PL}\s+)?excus[ée]{_PL}(?:\s+(?:non[\s-]+repr[ée]sent[ée]{_PL}|sans\s+pouvoir))?",
     "absent": rf"{_ETAIENT}absent{_PL}(?:\s+(?:non[\s-]+excus[ée]{_PL}|non[\s-]+repr[ée]sent[ée]{_PL}"
@@ -692,7 +710,9 @@ def read_lists(lines) -> list[ListBlock]:
                 current.texts.append(prefix)
                 current.lines.append(line)
             limit = None
-            if re.search(r"\w", prefix):
+            # Words before the label are a margin column only when a blank sets them apart:
+            # "Conseillers titulaires présents :" is one label.
+            if re.search(r"\w", prefix) and (text != line.text or _gap_before(line, found[0].start())):
                 w = _word_at(line, found[0].start()) if text == line.text else None
                 limit = w.x0 - 1.0 if w is not None else None
             for i, m in enumerate(found):

@@ -134,6 +134,23 @@ def test_a_proxy_statement_cut_at_a_line_end_stays_in_its_list(cut):
     assert blocks[0].content.endswith("à Franck LAURENT.")
 
 
+def test_names_printed_in_columns_without_separators():
+    text = ("BERTIN Odile LAGARDE Michel de LA FONTAINE Jean\nBOUCHER Sylvie LE GALL Yann D'ALMEIDA Rosa")
+    assert split_names(text) == ["BERTIN Odile", "LAGARDE Michel", "de LA FONTAINE Jean", "BOUCHER Sylvie",
+                                 "LE GALL Yann", "D'ALMEIDA Rosa"]
+    assert split_names("Odile BERTIN Michel LAGARDE Jean de LA FONTAINE Sylvie BOUCHER") == [
+        "Odile BERTIN", "Michel LAGARDE", "Jean de LA FONTAINE", "Sylvie BOUCHER"]
+
+
+def test_a_word_before_a_label_at_a_word_space_is_part_of_it_not_a_margin():
+    """'Étaient représentés :' — the list's next lines start left of 'représentés' and stay in it."""
+    d = DeliberationText.from_text("x", session_text=(
+        "Étaient représentés : M. Éric JACQUET par Mme Sylvie BOUCHER, Mme Laure PONS par M. Yann LE\nGALL.\n"
+        "Absente : Mme Lucie TESSIER."))
+    blocks = read_lists(d.session)
+    assert [b.kind for b in blocks] == ["proxy", "absent"] and blocks[0].content.endswith("LE\nGALL.")
+
+
 def test_list_stops_at_prose_and_next_label():
     d = DeliberationText.from_text("x", session_text=(
         "Absents excusés : Anthony GUILMIN, Stéphane GACOIN et\nThierry CHAUVIN\n"

@@ -150,6 +150,10 @@ def test_proxy_given_after_an_items_vote_counts_from_the_next_item():
     # 'NOM Prénom' holder whose compound surname is printed with a spaced dash
     ("Pouvoirs : VAN DER BEKE Ghislaine donne pouvoir à PETIT – JEAN Sophie - ARNAUD\nMélanie donne pouvoir à PETIT – JEAN Sophie",
      [("VAN DER BEKE Ghislaine", "PETIT-JEAN Sophie"), ("ARNAUD Mélanie", "PETIT-JEAN Sophie")]),
+    # 'représenté par', a holder's surname wrapped alone, then a statement with 'délégation de vote'
+    ("Étaient représentés : M. Éric JACQUET par Mme Sylvie BOUCHER, Mme Laure PONS par M. Yann LE\nGALL.\n"
+     "M. Henri COUDERC donne délégation de vote à M. Jean DUPONT.",
+     [("Éric JACQUET", "Sylvie BOUCHER"), ("Laure PONS", "Yann LE GALL"), ("Henri COUDERC", "Jean DUPONT")]),
 ])
 def test_more_proxy_wordings(session, expected):
     assert pairs("Présents : Jean DUPONT, Paul MARTIN\n" + session) == expected
