@@ -82,9 +82,11 @@ _BODIES = (
     (r"conseil\s+communautaire", "Conseil communautaire"),
     (r"conseil\s+m[ée]tropolitain", "Conseil métropolitain"),
     (r"conseil\s+d[ée]partemental", "Conseil départemental"),
+    (r"conseil\s+g[ée]n[ée]ral", "Conseil général"),
     (r"conseil\s+r[ée]gional", "Conseil régional"),
     (r"commission\s+permanente", "Commission permanente"),
     (r"comit[ée]\s+syndical", "Comité syndical"),
+    (r"comit[ée]\s+directeur", "Comité directeur"),
     (r"bureau\s+communautaire", "Bureau communautaire"),
     (r"conseil\s+syndical", "Conseil syndical"),
     (r"conseil\s+d['’]administration", "Conseil d'administration"),
@@ -108,12 +110,18 @@ _EPCI_RE = re.compile(
 )
 _ROLE_PREFIX = re.compile(r"^(?:(?:Vice-)?Pr[ée]sidente?|Maire|Conseil\w*|Bureau|Comit[ée])[ ](?:de[ ]la[ ]|de[ ]l['’]|du[ ]|des[ ]|de[ ]|d['’])?", re.I)
 _COUNCIL_OF_RE = re.compile(rf"(?i:\bconseil\s+municipal\s+(?P<joiner>de\s+|d['’]\s?))(?P<name>{_PLACE_NAME})")
-_DEPT_RE = re.compile(rf"(?i:\bd[ée]partement\s+(?:de\s+la\s+|de\s+l['’]|du\s+|des\s+|de\s+|d['’]))(?P<name>{_PLACE_NAME})")
-_DEPARTMENTAL_BODIES = ("Conseil départemental", "Commission permanente")
+# "Conseil départemental de la Gironde" (or "Conseil général", its name before 2015) names the département.
+_DEPT_WORD = r"(?:d[ée]partement|conseil\s+d[ée]partemental|conseil\s+g[ée]n[ée]ral)"
+_DEPT_RE = re.compile(rf"(?i:\b{_DEPT_WORD}\s+(?:de\s+la\s+|de\s+l['’]|du\s+|des\s+|de\s+|d['’]))(?P<name>{_PLACE_NAME})")
+_DEPARTMENTAL_BODIES = ("Conseil départemental", "Conseil général", "Commission permanente")
 
 
 def _join(kw: str, name: str) -> str:
     return kw + name if re.search(r"['’]$", kw) else kw + " " + name
+
+
+# A syndicat's acronym keeps its capitals: "SIVOM de la Région de Marckolsheim".
+_ACRONYM = re.compile(r"SIVOM|SIVU(?![A-Z])")
 
 
 def _epci_name(m: re.Match) -> str:
@@ -123,7 +131,10 @@ def _epci_name(m: re.Match) -> str:
         return (place_name_case(name, hyphenate=False) + " " + kw.capitalize()) if is_upper(name) else name + " " + kw
     kw, name = clean_text(m.group("kw")), clean_text(m.group("nm"))
     if is_upper(kw):
+        acronym = _ACRONYM.match(kw)
         kw = kw.lower().capitalize()
+        if acronym:
+            kw = acronym.group(0) + kw[acronym.end():]
     return _join(kw, place_name_case(name, hyphenate=False) if is_upper(name) else name)
 
 
@@ -146,7 +157,7 @@ _KIND_RES = {"commune": (_COMMUNE_RE,), "epci": (_EPCI_RE,), "dept": (_DEPT_RE,)
 
 
 def _dept_joiner(raw: str) -> str:
-    m = re.match(r"d[ée]partement\s+(de\s+la\s+|de\s+l['’]|du\s+|des\s+|de\s+|d['’])", raw, re.I)
+    m = re.match(rf"{_DEPT_WORD}\s+(de\s+la\s+|de\s+l['’]|du\s+|des\s+|de\s+|d['’])", raw, re.I)
     return m.group(1).lower() if m else "de "
 
 

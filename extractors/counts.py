@@ -16,7 +16,7 @@ from typing import Optional
 
 from extractors.names import strip_civility
 from extractors.numbers import NUMBER_RE, parse_count
-from extractors.joined import Joined, in_columns, pair_split_cells
+from extractors.joined import Joined, in_columns, pair_header_rows, pair_split_cells
 from pipeline.model import DeliberationText, Evidence, Found, Line, MemberVote
 
 EXTRACTOR = "counts"
@@ -37,12 +37,29 @@ _F = re.I
 # "Votants . 22"): tolerated only when the label opens its line, as in a box, never in prose.
 BOXED = rf"(?:^|(?<=\n))[ \t]*"
 CELL = rf"(?:[ \t]*[|.:;=_]){{1,3}}[ \t]*{NUM}(?![\w/])"
+COMBINED = "present_or_represented"
+SEATS = "seats"
+NOT_REPRESENTED = "not_represented"
+_PRESENT_WORD = r"\bpr[ée]sent(?:\(e\)s|es|s)?"
 # (field, pattern) with the number after the label ("Présents : 35") or before it ("dont 2 procurations").
 # Every label-then-number pattern runs before any number-then-label one: in "Votants : 24 Présents"
 # the 24 belongs to the label before it.
 _COUNT_PATTERNS: tuple[tuple[str, re.Pattern], ...] = (
+    # "Présents ou représentés : 30" counts members present and represented together: no field of
+    # ours holds it, and neither label may take its figure (read first, then dropped).
+    (COMBINED, re.compile(rf"{_PRESENT_WORD}\s*(?:ou|et|\+|&|/)\s*repr[ée]sent[ée]?(?:\(e\)s|es|s)?{AFTER}", _F)),
+    (COMBINED, re.compile(rf"{LONE_FIG}[ \t]+(?:membres\s+|conseillers\s+)?{_PRESENT_WORD}\s*(?:ou|et|\+|&|/)\s*repr[ée]sent[ée]?(?:\(e\)s|es|s)?\b", _F)),
     ("not_voting", re.compile(rf"(?:ne\s+prenn?(?:d|ent)\s+pas\s+part\s+au\s+vote|n['’]\s?(?:a|ont)\s+pas\s+pris\s+part\s+au\s+vote|ne\s+participen?t?\s+pas\s+au\s+vote|NPPV){AFTER}", _F)),
-    ("members_in_office", re.compile(rf"(?:\ben\s+exer\w*|\bafférents?(?:\s+au\s+conseil)?|\bnombre\s+de\s+(?:membres|conseillers)(?:\s+(?:municipaux|communautaires|du\s+conseil|élus))?(?=\s*:)){AFTER}", _F)),
+    # "Absents non représentés : 2" counts the absent without a proxy: read, then dropped.
+    (NOT_REPRESENTED, re.compile(rf"\bnon[\s-]+repr[ée]sent[ée]?(?:\(e\)s|es|s)?{AFTER}", _F)),
+    # The seats the law allots ("membres afférents au conseil") stand for the members in office
+    # only when those are not printed: a vacant seat makes them differ.
+    (SEATS, re.compile(rf"(?:\baff[ée]rents?(?:\s+au\s+conseil(?:\s+(?:municipal|communautaire|syndical))?)?"
+                       rf"|\bnombre\s+des?\s+membres\s+du\s+conseil\s+\w+\s+[ée]lus|\beffectif\s+l[ée]gal"
+                       rf"|\bcomposant\s+(?:le\s+conseil|l['’]\s?assembl[ée]e|le\s+comit[ée])(?:\s+(?:municipal|communautaire|syndical))?){AFTER}", _F)),
+    # Alsace-Moselle registers: "Conseillers en fonction : 10".
+    ("members_in_office", re.compile(rf"\b(?:conseillers|membres|d[ée]l[ée]gu[ée]s)\s+en\s+fonctions?{AFTER}", _F)),
+    ("members_in_office", re.compile(rf"(?:\ben\s+exer\w*|\bnombre\s+de\s+(?:membres|conseillers)(?:\s+(?:municipaux|communautaires|du\s+conseil|élus))?(?=\s*:)){AFTER}", _F)),
     # A box's "Nombre de membres en exercice" whose last word OCR garbled ("en CXÉICKE : Il").
     ("members_in_office", re.compile(rf"\bnombre\s+de\s+(?:membres|conseillers)\s+en\s+\S{{5,12}}\s*:\s*{NUM}", _F)),
     ("members_in_office", re.compile(rf"{BOXED}(?:(?:nombre\s+de\s+)?(?:membres|conseillers)(?:\s+\w+)?\s+)?en\s+exercice{CELL}", _F | re.M)),
@@ -56,7 +73,7 @@ _COUNT_PATTERNS: tuple[tuple[str, re.Pattern], ...] = (
     ("not_voting", re.compile(rf"{FIG}[ \t]+(?:membres?\s+|conseillers?\s+|[ée]lus?\s+)?(?:ne\s+prenn?(?:d|ent)\s+pas\s+part|n['’]\s?(?:a|ont)\s+pas\s+pris\s+part)", _F)),
     ("members_in_office", re.compile(rf"{LONE_FIG}[ \t]+(?:membres\s+|conseillers\s+)?en\s+exercice", _F)),
     ("present_count", re.compile(rf"{LONE_FIG}[ \t]+(?:membres\s+|conseillers\s+)?pr[ée]sents\b", _F)),
-    ("represented_count", re.compile(rf"(?:\bdont\s+|\bet\s+){NUM}[ \t]+(?:pouvoirs?|procurations?|repr[ée]sent[ée]s?|mandats?)\b", _F)),
+    ("represented_count", re.compile(rf"(?:\bdont\s+|\bet\s+|\+[ \t]*){NUM}[ \t]+(?:pouvoirs?|procurations?|repr[ée]sent[ée]s?|mandats?)\b", _F)),
     ("represented_count", re.compile(rf"{LONE_FIG}[ \t]+(?:membres\s+|conseillers\s+)?repr[ée]sent[ée]s\b", _F)),
     ("voters_count", re.compile(rf"{LONE_FIG}[ \t]+votants\b", _F)),
 )
@@ -85,7 +102,16 @@ _SECRET = re.compile(r"bulletins?\s+secrets?|scrutin\s+secret|vote\s+secret", _F
 _CASTING = re.compile(r"voix\s+(?:du\s+pr[ée]sident\s+(?:[ée]tant\s+|est\s+)?)?pr[ée]pond[ée]rante", _F)
 # "Suffrages exprimés" counts the ballots of an election; "à l'unanimité / à la majorité des
 # suffrages exprimés" is how an ordinary vote is carried.
-_ELECTION = re.compile(r"\bproclam\w*\s+(?:\w+\s+){0,3}(?:[ée]lu|r[ée]sultat)|(?<!\bdes\s)\bsuffrages\s+exprim[ée]s|\bobtenu\b[^.]{0,80}?\d+\s+voix|\b(?:sont|est|a\s+[ée]t[ée]|ont\s+[ée]t[ée])\s+(?:proclam[ée]e?s?\s+)?[ée]lu(?:e|s|es)?\b|\bnombre\s+de\s+bulletins", _F)
+# "M. X a été élu secrétaire de séance" opens a session, it is no election of the item.
+_ELECTION = re.compile(r"\bproclam\w*\s+(?:\w+\s+){0,3}(?:[ée]lu|r[ée]sultat)|\bobtenu\b[^.]{0,80}?\d+\s+voix|\b(?:sont|est|a\s+[ée]t[ée]|ont\s+[ée]t[ée])\s+(?:proclam[ée]e?s?\s+)?[ée]lu(?:e|s|es)?\b(?!\s+(?:comme\s+|en\s+qualit[ée]\s+de\s+)?secr[ée]taire)|\bnombre\s+de\s+bulletins", _F)
+# A count box may print "Suffrages exprimés : 25" above "Pour : 25 / Contre : 0": the ballots
+# counted of an ordinary vote. Only without a for-and-against split does it announce an election.
+_EXPRESSED = re.compile(r"(?<!\bdes\s)\bsuffrages\s+exprim[ée]s", _F)
+_FOR_AGAINST = re.compile(r"\bpour\s*:\s*\d|\d\s+(?:voix|votes?)\s+pour\b|\bcontre\s*:\s*\d", _F)
+
+
+def _is_election(text: str) -> bool:
+    return bool(_ELECTION.search(text) or _EXPRESSED.search(text) and not _FOR_AGAINST.search(text))
 # In an election the votes for the single list or candidate: "Liste « … » : 23 voix".
 _ELECTED_VOTES = re.compile(rf":\s*{NUM}\s+voix\b", _F)
 _REJECTED = re.compile(
@@ -289,8 +315,8 @@ def _net_moved(lines: list[Line]) -> bool:
 
 
 def extract_count_fields(d: DeliberationText) -> dict[str, Found]:
-    lines = pair_split_cells(d.lines)
-    session, before = pair_split_cells(d.session), pair_split_cells(d.before)
+    lines = pair_split_cells(pair_header_rows(d.lines))
+    session, before = pair_split_cells(pair_header_rows(d.session)), pair_split_cells(pair_header_rows(d.before))
     own = Joined.of(lines)
     own_facts = _count_facts(own)
     out: dict[str, Found] = {}
@@ -301,7 +327,7 @@ def extract_count_fields(d: DeliberationText) -> dict[str, Found]:
     for name in ("members_in_office", "represented_count", "present_count", "voters_count", "not_voting"):
         others = {k: v.value for k, v in out.items()}
         if name == "members_in_office":
-            found = _vote(everything, everything_facts, name, others)
+            found = _vote(everything, everything_facts, name, others) or _vote(everything, everything_facts, SEATS, others)
         else:
             found = _vote(own, own_facts, name, others)
             # A count printed earlier holds unless members came or went since.
@@ -523,9 +549,9 @@ def _outcome(text: str, group: Optional[VoteGroup], election: bool) -> Optional[
 
 
 def _vote_source(d: DeliberationText) -> Joined:
-    own = _column_read(Joined.of(d.lines))
+    own = _column_read(Joined.of(pair_header_rows(d.lines)))
     if d.kind == "extract" and not _vote_facts(own) and d.session:
-        return Joined.of(d.session + d.lines)  # an extract may print its vote box above the subject
+        return Joined.of(pair_header_rows(d.session) + d.lines)  # an extract may print its vote box above the subject
     return own
 
 
@@ -550,7 +576,7 @@ def extract_counts(d: DeliberationText) -> dict[str, Found]:
     joined = _vote_source(d)
     groups = _group(_vote_facts(joined), joined.text)
     group = _choose(groups)
-    election = bool(_ELECTION.search(joined.text))
+    election = _is_election(joined.text)
     if group is not None:
         for name in ("votes_for", "votes_against", "abstentions", "not_voting"):
             f = group.get(name)

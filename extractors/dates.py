@@ -15,8 +15,9 @@ from typing import Optional
 
 from text_to_num import alpha2digit
 
+from extractors.joined import Joined
 from extractors.numbers import NUMBER_WORDS
-from pipeline.model import clean_text
+from pipeline.model import Evidence, Found, Line, clean_text
 
 _NUM_WORD = "(?:" + "|".join(NUMBER_WORDS) + ")"
 _CUT_NUMBER = re.compile(rf"\b({_NUM_WORD})-\s+({_NUM_WORD})\b", re.I)
@@ -149,3 +150,129 @@ def parse_time_fr(text: str) -> Optional[str]:
     """The first clock time of `text` as 'HH:MM', or None."""
     times = find_time_matches(text)
     return times[0].hhmm if times else None
+
+
+# --------------------------------------------------------------------------- a sitting's date, hour and convocation
+# Read from a deliberation's lines by the session extractor; evidence carries its name.
+EXTRACTOR = "session"
+
+
+def _found(value, lines: list[Line], raw: str) -> Found:
+    return Found(value, Evidence.of_lines(lines, EXTRACTOR, clean_text(raw)))
+
+
+_SESSION_DATE_CUE = re.compile(
+    r"(?:s[ée]ance|r[ée]union|conseil\s+\w+|comit[ée]\s+\w+|commission\s+\w+|\bCR|compte[-\s]rendu|proc[èe]s[-\s]verbal|session)\s+(?:\w+\s+)?(?:du|de\s+la\s+s[ée]ance\s+du)?\s*$"
+    # a form's label: "Date : vendredi 8 septembre 2023", "Date de la séance : …"
+    r"|^\W*date(?:\s+de\s+(?:la\s+)?(?:s[ée]ance|r[ée]union))?\s*:\s*$",
+    re.I)
+_TITLE_CUE = re.compile(r"^\W*(?:(?:proc[èe]s[-\s]verbal|compte[-\s]rendu|extrait)\b.*)?(?:s[ée]ance|r[ée]union|session)\s+(?:\w+\s+)?du\s*$", re.I)
+_NOT_SESSION_CUE = re.compile(r"(?:pr[ée]c[ée]dent|derni[èe]r|convoc|affich|vu\s|approbation|destinataire|de\s+la\s+s[ée]ance\s+du\s*$)", re.I)
+_OPT_WEEKDAY = rf"(?:{_WEEKDAY}\s+)?"
+# "… s'est réuni le 3 février 2022": read in the session's preamble only (an item may cite a
+# commission "réunie le 16 février").
+_MET_ON_CUE = re.compile(rf"\b(?:r[ée]uni(?:e|s|es)?|assembl[ée](?:e|s|es)?|tenue?)\s+le\s+(?={_OPT_WEEKDAY}\d)", re.I)
+_PREAMBLE_CUE = re.compile(rf"\bl['’]\s?an\b|^\W*le\s+{_OPT_WEEKDAY}\d{{1,2}}(?:er)?\s+\w+\s+\d{{4}}|,\s*le\s+{_OPT_WEEKDAY}\d{{1,2}}(?:er)?\s+\w+", re.I | re.M)
+
+
+def session_date_in(lines: list[Line], strict: bool) -> Optional[Found]:
+    joined = Joined.of(lines)
+    norm_lines = [normalize_fr(l.text) for l in lines]
+    for i, t in enumerate(norm_lines):  # a title: "Séance du 12 mars 2024", "CR du conseil municipal 05 novembre 2021"
+        for m in find_date_matches(t, normalized=True):
+            before = t[:m.start]
+            if strict and not _TITLE_CUE.match(before):
+                continue
+            if m.has_year and _SESSION_DATE_CUE.search(before) and not _NOT_SESSION_CUE.search(before[-60:]):
+                return _found(m.date, [lines[i]], t[max(0, m.start - 25):m.end])
+    norm = _normalize_joined(joined)
+    cues = list(_PREAMBLE_CUE.finditer(norm)) + ([] if strict else list(_MET_ON_CUE.finditer(norm)))
+    for cue in sorted(cues, key=lambda c: c.start()):  # "L'an deux mille vingt-cinq, le vingt-deux mai"
+        window = norm[cue.start():cue.start() + 120]
+        dates = find_date_matches(window, normalized=True)
+        if dates and dates[0].start < 60 and not re.search(r"convoc|convoqu", window[:dates[0].start], re.I):
+            return _found(dates[0].date, _lines_near(joined, norm, cue.start()), window[:dates[0].end])
+    return None
+
+
+def _normalize_joined(joined: Joined) -> str:
+    return "\n".join(normalize_fr(part) for part in joined.text.split("\n"))
+
+
+def _lines_near(joined: Joined, norm: str, offset: int) -> list[Line]:
+    """Lines around an offset of the normalized text (normalization shifts offsets a little)."""
+    ratio = len(joined.text) / max(1, len(norm))
+    i = joined.line_index(int(offset * ratio))
+    return joined.lines[i:i + 2]
+
+
+_TIME_CUE = re.compile(r"(?:ouverte?|d[ée]bute|commence|r[ée]uni\w*|convoqu\w*|s[ée]ance\s+du)\b[^.]{0,80}$"
+                       # a title's date then its hour: "… DU LUNDI 3 FÉVRIER 2020 - 20 H 00"
+                       r"|\b(?:s[ée]ance|r[ée]union|conseil|comit[ée]|bureau|proc[èe]s|compte|extrait)\b[^.]{0,80}\b\d{1,2}(?:er)?\s+[^\W\d]+\s+\d{4}\s*(?:[-–—,]|[àa])\s*$|\bl['’]\s?an\b[^.]{0,120}$|\ble\s+" + _OPT_WEEKDAY + r"\d{1,2}(?:er)?\s+\w+(?:\s+\d{4})?\s*,?\s*(?:[àa]\s*)?$", re.I)
+# An hour that ends, suspends or resumes the sitting, or marks a member's coming or going; a date
+# may stand between the cue and the hour ("la séance est levée le 3 mars 2024 à 23h").
+_TIME_BAD_CUE = re.compile(r"\b(?:lev[ée]e|cl[ôo]tur\w*|arriv\w*|d[ée]parts?\b|quitte\w*|sort\w*|suspen\w*|reprise|jusqu|fin\b)\W*(?:\w+\W+){0,6}[àa]?\s*$", re.I)
+
+
+def session_time_in(lines: list[Line]) -> Optional[Found]:
+    for i, line in enumerate(lines):
+        t = normalize_fr(" ".join(l.text for l in lines[max(0, i - 1):i + 1]))
+        offset = len(normalize_fr(lines[i - 1].text)) + 1 if i else 0
+        for m in find_time_matches(t, normalized=True):
+            if m.end <= offset:
+                continue  # read with the line above; a time cut at the line end ("à quatorze\nheures") is read here
+            before = t[:m.start]
+            if _TIME_BAD_CUE.search(before[-40:]):
+                continue
+            if _TIME_CUE.search(before[-160:]) or re.search(r"\b[àa]\s*$", before) and _PREAMBLE_CUE.search(before):
+                return _found(m.hhmm, [line], t[max(0, m.start - 30):m.end])
+    return None
+
+
+_CONVOC_RE = re.compile(
+    r"(?:convoqu[ée]s?\w*|convocation)(?:\s+(?:en\s+date\s+)?(?:du|le|:|adress[ée]e\s+le|envoy[ée]e\s+le|faite\s+le))?"
+    r"|date\s+(?:et\s+affichage\s+)?de\s+(?:la\s+)?conv\w*(?:\s+et\s+d['’]affichage)?\s*:?",
+    re.I)
+
+
+# A narrow box wraps a date's year: "Date de convocation 29/04/202\n1".
+_WRAPPED_YEAR = re.compile(r"(\b\d{1,2}/\d{1,2}/\d{3})\n(\d)(?!\d)")
+
+
+def convocation_in(lines: list[Line], session_date: Optional[dt.date]) -> Optional[Found]:
+    joined = Joined.of(lines)
+    norm = _WRAPPED_YEAR.sub(r"\1\2\n", _normalize_joined(joined))
+    year = session_date.year if session_date else None
+    candidates: list[tuple[dt.date, int, int]] = []
+    for cue in _CONVOC_RE.finditer(norm):
+        window = norm[cue.end():cue.end() + 90]
+        for m in find_date_matches(window, default_year=year, normalized=True)[:1]:
+            if m.start > 60:
+                continue
+            d = _plausible_convocation(m.date, session_date, m.has_year)
+            if d:
+                candidates.append((d, cue.start(), cue.end() + m.end))
+    if not candidates:
+        return None
+    counts: dict[dt.date, int] = {}
+    for d, _, _ in candidates:
+        counts[d] = counts.get(d, 0) + 1
+    best = max(candidates, key=lambda c: (counts[c[0]], -c[1]))
+    d, a, b = best
+    return Found(d, Evidence.of_lines(_lines_near(joined, norm, a), EXTRACTOR, norm[a:b]))
+
+
+def _plausible_convocation(d: dt.date, session: Optional[dt.date], has_year: bool) -> Optional[dt.date]:
+    """A convocation precedes the session by days or weeks; a misread year (2521) is repaired."""
+    if session is None:
+        return d
+    if 1 <= (session - d).days <= 90:  # even an urgent convocation precedes the sitting by a day
+        return d
+    for year in (session.year, session.year - 1):
+        try:
+            alt = d.replace(year=year)
+        except ValueError:
+            continue
+        if 1 <= (session - alt).days <= 90:
+            return alt
+    return None

@@ -203,3 +203,60 @@ def _figure_beside(label: Line, lines: list[Line]):
             if overlap >= 0.6 * min(height, max(w.bottom - w.top, 1.0)) and (best is None or w.x0 < best.x0):
                 best = w
     return best
+
+
+# --------------------------------------------------------------------------- header rows
+# A table of counts printed as a row of labels over a row of figures ("Membres en exercice |
+# Présents | Votants" / "23 | 18 | 21"): no label has its figure on its own line.
+_HEADER_CELL = re.compile(
+    r"(?:nombre\s+de\s+)?(?:(?:membres|conseillers|d[ée]l[ée]gu[ée]s)(?:\s+\w+)?\s+)?"
+    r"(?:en\s+exercice|aff[ée]rents?|pr[ée]sents?|repr[ée]sent[ée]s|votants|pouvoirs|procurations|absents?(?:\s+excus[ée]s)?"
+    r"|pour|contre|abstentions?|(?:suffrages\s+)?exprim[ée]s|quorum|nppv)", re.I)
+_FIGURE_CELL = re.compile(r"\d{1,3}")
+
+
+def _cells(line: Line) -> list[list]:
+    return word_runs(line, floor=12.0, heights=1.5)
+
+
+def _header_pairs(labels: list[list], figures: list[list]) -> Optional[list[tuple[list, object]]]:
+    """Each label cell with the figure printed under it (the figure's middle within the label's
+    span, widened by half the gap to its neighbours); None unless every figure finds one label."""
+    spans = [(cell[0].x0, cell[-1].x1) for cell in labels]
+    pairs: list[tuple[list, object]] = []
+    for fig in figures:
+        w = fig[0]
+        mid = (w.x0 + w.x1) / 2
+        best = min(range(len(spans)), key=lambda k: 0 if spans[k][0] <= mid <= spans[k][1] else min(abs(mid - spans[k][0]), abs(mid - spans[k][1])))
+        if any(best == k for k, _ in pairs):
+            return None
+        pairs.append((best, w))
+    return [(labels[k], w) for k, w in pairs]
+
+
+def pair_header_rows(lines: list[Line]) -> list[Line]:
+    """A row of count labels over a row of figures read as one "Label : figure" line per column."""
+    out: list[Line] = []
+    i = 0
+    while i < len(lines):
+        line = lines[i]
+        nxt = lines[i + 1] if i + 1 < len(lines) else None
+        labels = _cells(line)
+        if nxt is not None and nxt.page == line.page and len(labels) >= 2 and all(
+                _HEADER_CELL.fullmatch(Line.from_words(c).text.strip(" |:")) for c in labels):
+            figures = _cells(nxt)
+            if len(figures) >= 2 and all(len(c) == 1 and _FIGURE_CELL.fullmatch(c[0].text) for c in figures):
+                pairs = _header_pairs(labels, figures)
+                if pairs:
+                    out.extend(Line.from_words(list(label) + [_colon_after(label[-1]), fig]) for label, fig in pairs)
+                    i += 2
+                    continue
+        out.append(line)
+        i += 1
+    return out
+
+
+def _colon_after(word):
+    """A colon placed just after a label's last word (the printed table has rules, not colons)."""
+    from dataclasses import replace
+    return replace(word, text=":", x0=word.x1, x1=word.x1 + 1.0, conf=None, from_ocr=False)

@@ -6,7 +6,6 @@ lines it was read from.
 """
 from __future__ import annotations
 
-import datetime as dt
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -15,7 +14,7 @@ from typing import Callable, Iterable, Optional
 from rapidfuzz.distance import Hamming, Levenshtein
 
 from extractors.authority import authority_in, body_in, commune_anywhere, is_upper, place_name_case  # noqa: F401
-from extractors.dates import find_date_matches, find_time_matches, normalize_fr
+from extractors.dates import convocation_in, session_date_in, session_time_in
 from extractors.joined import Joined, word_runs  # noqa: F401  (Joined re-exported: counts reads it from here)
 from extractors.names import strip_civility
 from extractors.numbers import parse_count
@@ -115,14 +114,14 @@ def _without_side_box(lines: list[Line]) -> list[Line]:
 # --------------------------------------------------------------------------- act number and subject
 # Only a number labelled as the act's is one: "Délibération n° 2019/139", "Acte n°", a line opening
 # on "N°". "Point n°1", "Décision modificative n°70", "section D n°84" number something else.
-_ACT_LABEL = re.compile(r"(?:\bd[ée]lib[ée]ration|\bd[ée]lib\.|\bacte|^\W{0,3})\s*n[°o º]\s*[:.]?\s*(?=[A-Z]{0,6}[-_ ]?\d)", re.I)
-_ACT_LABELLED = re.compile(
-    r"(?:\bd[ée]lib[ée]ration|\bd[ée]lib\.|\bacte|^\W{0,3})\s*n[°o º]\s*[:.]?\s*(?P<num>[A-Z]{0,6}[-_ ]?\d[\w]*(?:\s?[-_/.]\s?[\w]+)*)", re.I)
-# Agenda numbering printed before a subject: "Point n°1 –", "Question n° 3 :", "Affaire 4 -".
-_AGENDA_NUMBER = re.compile(r"^\W{0,3}(?:point|question|affaire|dossier|sujet)\s*(?:n[°o º]\s*)?\d{1,3}\s*(?:[-–:.)/]|\s-\s)?\s*", re.I)
 # A dash between the parts of a number is never spaced: " - " and " — " separate the number
 # from its subject ("CC-2019-125 — Adhésion", "DEL-2024-081 - CONVENTION").
 _ACT_PART_SEP = r"(?:[-_/.]|\s[_/.]\s?|[_/.]\s|-\s(?=\d))"
+_ACT_LABEL = re.compile(r"(?:\bd[ée]lib[ée]ration|\bd[ée]lib\.|\bacte|^\W{0,3})\s*n[°o º]\s*[:.]?\s*(?=[A-Z]{0,6}[-_ ]?\d)", re.I)
+_ACT_LABELLED = re.compile(
+    r"(?:\bd[ée]lib[ée]ration|\bd[ée]lib\.|\bacte|^\W{0,3})\s*n[°o º]\s*[:.]?\s*(?P<num>[A-Z]{0,6}[-_ ]?\d[\w]*(?:" + _ACT_PART_SEP + r"[\w]+)*)", re.I)
+# Agenda numbering printed before a subject: "Point n°1 –", "Question n° 3 :", "Affaire 4 -".
+_AGENDA_NUMBER = re.compile(r"^\W{0,3}(?:point|question|affaire|dossier|sujet)\s*(?:n[°o º]\s*)?\d{1,3}\s*(?:[-–:.)/]|\s-\s)?\s*", re.I)
 _ACT_LEADING = re.compile(
     r"^[\W_]{0,3}(?P<num>(?:[A-Z]{1,5}[-_ ]?)?(?:\d{4}|\d{8})(?:" + _ACT_PART_SEP + r"[A-Z0-9]{1,6}(?![\wÀ-ÿ])){1,3}|\d{8}[ _]\d{1,3})"
     r"(?=\s*[-–—:.]{0,2}\s*[\wÀ-ÿ«\"“(]|\s*$)")
@@ -172,7 +171,7 @@ def _clean_act(num: str) -> str:
     return num.strip("-_/. ")
 
 
-_ACT_PREFIX = re.compile(r"^\W{0,3}(?:d[ée]lib[ée]ration|d[ée]lib\.?)?\s*n[°o º]\s*[:.]?\s*[A-Z]{0,6}[-_ ]?\d[\w]*(?:\s?[-_/.]\s?[\w]+)*\s*[-–—:.]{0,2}\s*", re.I)
+_ACT_PREFIX = re.compile(r"^\W{0,3}(?:d[ée]lib[ée]ration|d[ée]lib\.?)?\s*n[°o º]\s*[:.]?\s*[A-Z]{0,6}[-_ ]?\d[\w]*(?:" + _ACT_PART_SEP + r"[\w]+)*\s*[-–—:.]{0,2}\s*", re.I)
 
 
 def _strip_heading(text: str) -> str:
@@ -346,69 +345,25 @@ def _subject_in(lines: list[Line], head_only: bool = False) -> Optional[Found]:
     return None
 
 
-# --------------------------------------------------------------------------- dates, time, place
-_SESSION_DATE_CUE = re.compile(
-    r"(?:s[ée]ance|r[ée]union|conseil\s+\w+|comit[ée]\s+\w+|commission\s+\w+|\bCR|compte[-\s]rendu|proc[èe]s[-\s]verbal|session)\s+(?:\w+\s+)?(?:du|de\s+la\s+s[ée]ance\s+du)?\s*$",
-    re.I)
-_TITLE_CUE = re.compile(r"^\W*(?:(?:proc[èe]s[-\s]verbal|compte[-\s]rendu|extrait)\b.*)?(?:s[ée]ance|r[ée]union|session)\s+(?:\w+\s+)?du\s*$", re.I)
-_NOT_SESSION_CUE = re.compile(r"(?:pr[ée]c[ée]dent|derni[èe]r|convoc|affich|vu\s|approbation|destinataire|de\s+la\s+s[ée]ance\s+du\s*$)", re.I)
-_WEEKDAY = r"(?:(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)\s+)?"
-_PREAMBLE_CUE = re.compile(rf"\bl['’]\s?an\b|^\W*le\s+{_WEEKDAY}\d{{1,2}}(?:er)?\s+\w+\s+\d{{4}}|,\s*le\s+{_WEEKDAY}\d{{1,2}}(?:er)?\s+\w+", re.I | re.M)
-
-
-def _session_date_in(lines: list[Line], strict: bool) -> Optional[Found]:
-    joined = Joined.of(lines)
-    norm_lines = [normalize_fr(l.text) for l in lines]
-    for i, t in enumerate(norm_lines):  # a title: "Séance du 12 mars 2024", "CR du conseil municipal 05 novembre 2021"
-        for m in find_date_matches(t, normalized=True):
-            before = t[:m.start]
-            if strict and not _TITLE_CUE.match(before):
-                continue
-            if m.has_year and _SESSION_DATE_CUE.search(before) and not _NOT_SESSION_CUE.search(before[-60:]):
-                return _found(m.date, [lines[i]], t[max(0, m.start - 25):m.end])
-    norm = _normalize_joined(joined)
-    for cue in _PREAMBLE_CUE.finditer(norm):  # "L'an deux mille vingt-cinq, le vingt-deux mai"
-        window = norm[cue.start():cue.start() + 120]
-        dates = find_date_matches(window, normalized=True)
-        if dates and dates[0].start < 60 and not re.search(r"convoc|convoqu", window[:dates[0].start], re.I):
-            return _found(dates[0].date, _lines_near(joined, norm, cue.start()), window[:dates[0].end])
-    return None
-
-
-def _normalize_joined(joined: Joined) -> str:
-    return "\n".join(normalize_fr(part) for part in joined.text.split("\n"))
-
-
-def _lines_near(joined: Joined, norm: str, offset: int) -> list[Line]:
-    """Lines around an offset of the normalized text (normalization shifts offsets a little)."""
-    ratio = len(joined.text) / max(1, len(norm))
-    i = joined.line_index(int(offset * ratio))
-    return joined.lines[i:i + 2]
-
-
-_TIME_CUE = re.compile(r"(?:ouverte?|d[ée]bute|commence|r[ée]uni\w*|convoqu\w*|s[ée]ance\s+du)\b[^.]{0,80}$|\bl['’]\s?an\b[^.]{0,120}$|\ble\s+" + _WEEKDAY + r"\d{1,2}(?:er)?\s+\w+(?:\s+\d{4})?\s*,?\s*(?:[àa]\s*)?$", re.I)
-_TIME_BAD_CUE = re.compile(r"(?:lev[ée]e|cl[ôo]tur|arriv|d[ée]part|quitte|sort|suspend|reprise|jusqu|fin\b)\W*(?:\w+\W+){0,3}[àa]?\s*$", re.I)
-
-
-def _session_time_in(lines: list[Line]) -> Optional[Found]:
-    for i, line in enumerate(lines):
-        t = normalize_fr(" ".join(l.text for l in lines[max(0, i - 1):i + 1]))
-        offset = len(normalize_fr(lines[i - 1].text)) + 1 if i else 0
-        for m in find_time_matches(t, normalized=True):
-            if m.end <= offset:
-                continue  # read with the line above; a time cut at the line end ("à quatorze\nheures") is read here
-            before = t[:m.start]
-            if _TIME_BAD_CUE.search(before[-40:]):
-                continue
-            if _TIME_CUE.search(before[-160:]) or re.search(r"\b[àa]\s*$", before) and _PREAMBLE_CUE.search(before):
-                return _found(m.hhmm, [line], t[max(0, m.start - 30):m.end])
-    return None
-
-
+# --------------------------------------------------------------------------- place
+# What may stand between "s'est réuni" and the place: manner ("en session ordinaire",
+# "légalement"), the day ("le jeudi 4 avril 2024") and the hour ("à 18 h 30", "à vingt heures précises").
+_PLACE_MONTH = r"(?:janvier|f[ée]vrier|mars|avril|mai|juin|juillet|ao[uû]t|septembre|octobre|novembre|d[ée]cembre)"
+_PLACE_DAY = rf"le\s+(?:(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)\s+)?(?:\d{{1,2}}(?:er)?|premier|[a-zà-ÿ]+(?:-[a-zà-ÿ]+)*)\s+{_PLACE_MONTH}(?:\s+\d{{4}})?"
+_PLACE_HOUR = (r"[àa]\s+(?:\d{1,2}\s*(?:h|heures?)(?:\s*\d{2}\b)?|[a-zà-ÿ]+(?:-[a-zà-ÿ]+)*\s+heures?(?:\s+(?:trente|quinze|quarante(?:-cinq)?|vingt|dix))?)"
+               r"(?:\s+pr[ée]cises)?")
+_PLACE_BETWEEN = (r"en\s+session\s+\w+|au\s+nombre\s+prescrit\s+par\s+la\s+loi|l[ée]galement|en\s+s[ée]ance\s+\w+|publiquement|valablement|,"
+                  rf"|{_PLACE_DAY}|{_PLACE_HOUR}")
 _PLACE_RE = re.compile(
-    r"\b(?:r[ée]uni(?:e|s|es)?|si[ée]g[ée]\w*)\b(?:\s+(?:en\s+session\s+\w+|au\s+nombre\s+prescrit\s+par\s+la\s+loi|l[ée]galement|en\s+s[ée]ance\s+\w+|publiquement|valablement|,))*\s*,?\s*"
-    r"(?P<prep>\bdans\s+(?:la|le|les|l['’])|\b[àa]\s+la\b|\b[àa]\s+l['’]|\bau\b|\baux\b|\ben\s+la\b|(?<!\w)[àa](?=\s))\s*(?P<place>[^,;()]+?)"
-    r"(?=\s*(?:,|;|\(|\.\s|\.$|$|\s+sous\s+la\s+pr[ée]sidence|\s+en\s+pr[ée]sence|\s+en\s+l['’]absence|\s+apr[èe]s\s+convocation|\s+sur\s+(?:la\s+)?convocation))",
+    r"(?:\b(?:r[ée]uni(?:e|s|es)?|si[ée]g[ée]\w*)|\b(?:s['’]\s?est|se\s+sont)\s+assembl[ée](?:e|s|es)?|\bs['’]\s?est\s+tenue?)\b"
+    rf"(?:\s+(?:{_PLACE_BETWEEN}))*\s*,?\s*"
+    r"(?P<prep>\bdans\s+(?:la|le|les|l['’])|\b[àa]\s+la\b|\b[àa]\s+l['’]|\bau\b|\baux\b|\ben\s+la\b|(?<!\w)[àa](?=\s)"
+    r"|\ben\s+l['’]|\ben\s+(?=(?i:mairie|salle|h[ôo]tel|maison)\b)"
+    r"|\b(?:en|par)\s+(?=(?:visio|audio|t[ée]l[ée])-?\s?conf[ée]rence))\s*(?P<place>[^,;()]+?)"
+    r"(?=\s*(?:,|;|\(|\.\s|\.$|$|\s+sous\s+la\s+pr[ée]sidence|\s+en\s+pr[ée]sence|\s+en\s+l['’]absence|\s+apr[èe]s\s+convocation"
+    r"|\s+sur\s+(?:la\s+)?convocation|\s+en\s+s[ée]ance\b|\s+en\s+session\b"
+    # the hour or a reason printed after the place: "à la mairie à dix-neuf heures", "en raison de …"
+    rf"|\s+{_PLACE_HOUR}|\s+(?:en\s+raison|compte\s+tenu|afin|suite\s+[àa]|conform[ée]ment|dans\s+le\s+respect|pour\s+(?:des\s+)?raisons?)\b))",
     re.I)
 
 
@@ -418,65 +373,28 @@ _SIDE_FIGURE = re.compile(r"(?<=\n)\d{1,3}[ ](?=[a-zà-ÿ])")
 _REPEATED_PREP = re.compile(r"^(?:[àa]\s+(?:la\s+|l['’]\s?)|au\s+|aux\s+|dans\s+(?:la|le|les)\s+)", re.I)
 
 
+# A commission or a working group that met before the sitting ("la commission des finances, réunie
+# le 3 mars à la mairie") gives its own place, not the sitting's.
+_OTHER_MEETING = re.compile(r"\b(?:commissions?(?!\s+permanente)|groupe\s+de\s+travail|comit[ée]\s+(?:technique|de\s+pilotage|consultatif))\b[^.;]*$", re.I)
+
+
+# A form's label: "Lieu : salle du conseil municipal", "Lieu de la réunion : Mairie".
+_PLACE_LABEL = re.compile(r"^\W*lieu(?:\s+de\s+(?:la\s+)?(?:s[ée]ance|r[ée]union))?\s*:[ \t]*(?P<place>[^,;()\n]+?)[ \t]*[.,;]?[ \t]*$", re.I | re.M)
+
+
 def _place_in(lines: list[Line]) -> Optional[Found]:
     joined = Joined.of(lines)
+    labelled = _PLACE_LABEL.search(joined.text)
+    if labelled and 2 <= len(labelled.group("place").strip()) <= 120:
+        return Found(clean_text(labelled.group("place")), joined.evidence(labelled.start("place"), labelled.end("place")))
     text = _SIDE_FIGURE.sub(lambda m: " " * len(m.group(0)), joined.text)  # offsets kept for evidence
-    m = _PLACE_RE.search(text)
+    m = next((m for m in _PLACE_RE.finditer(text) if not _OTHER_MEETING.search(text[max(0, m.start() - 60):m.start()])), None)
     if not m:
         return None
     place = _REPEATED_PREP.sub("", clean_text(m.group("place")).strip(" ."))
     if len(place) < 2 or len(place) > 120 or re.match(r"^(?:\d|huis\s+clos)", place, re.I):
         return None
     return Found(place, joined.evidence(m.start("place"), m.end("place")))
-
-
-_CONVOC_RE = re.compile(
-    r"(?:convoqu[ée]s?\w*|convocation)(?:\s+(?:en\s+date\s+)?(?:du|le|:|adress[ée]e\s+le|envoy[ée]e\s+le|faite\s+le))?"
-    r"|date\s+(?:et\s+affichage\s+)?de\s+(?:la\s+)?conv\w*(?:\s+et\s+d['’]affichage)?\s*:?",
-    re.I)
-
-
-# A narrow box wraps a date's year: "Date de convocation 29/04/202\n1".
-_WRAPPED_YEAR = re.compile(r"(\b\d{1,2}/\d{1,2}/\d{3})\n(\d)(?!\d)")
-
-
-def _convocation_in(lines: list[Line], session_date: Optional[dt.date]) -> Optional[Found]:
-    joined = Joined.of(lines)
-    norm = _WRAPPED_YEAR.sub(r"\1\2\n", _normalize_joined(joined))
-    year = session_date.year if session_date else None
-    candidates: list[tuple[dt.date, int, int]] = []
-    for cue in _CONVOC_RE.finditer(norm):
-        window = norm[cue.end():cue.end() + 90]
-        for m in find_date_matches(window, default_year=year, normalized=True)[:1]:
-            if m.start > 60:
-                continue
-            d = _plausible_convocation(m.date, session_date, m.has_year)
-            if d:
-                candidates.append((d, cue.start(), cue.end() + m.end))
-    if not candidates:
-        return None
-    counts: dict[dt.date, int] = {}
-    for d, _, _ in candidates:
-        counts[d] = counts.get(d, 0) + 1
-    best = max(candidates, key=lambda c: (counts[c[0]], -c[1]))
-    d, a, b = best
-    return Found(d, Evidence.of_lines(_lines_near(joined, norm, a), EXTRACTOR, norm[a:b]))
-
-
-def _plausible_convocation(d: dt.date, session: Optional[dt.date], has_year: bool) -> Optional[dt.date]:
-    """A convocation precedes the session by days or weeks; a misread year (2521) is repaired."""
-    if session is None:
-        return d
-    if 1 <= (session - d).days <= 90:  # even an urgent convocation precedes the sitting by a day
-        return d
-    for year in (session.year, session.year - 1):
-        try:
-            alt = d.replace(year=year)
-        except ValueError:
-            continue
-        if 1 <= (session - alt).days <= 90:
-            return alt
-    return None
 
 
 # --------------------------------------------------------------------------- people
@@ -495,11 +413,27 @@ _PRESIDENT_RE = re.compile(rf"{_PRESIDENCY}(?:\s+\S+){{0,3}}?\s+(?i:de\s+|d['’
 # A civility names the president even when a column beside the preamble was read in between
 # ("sous la présidence de\nDate d’affichage 17/08/2022 Madame Rose-Marie VÉRON").
 _PRESIDENT_CIVIL_RE = re.compile(rf"{_PRESIDENCY}(?:\s+[^\s.]+){{0,6}}?\s+{_CIVIL}\s*{_PERSON}")
+# "sous la présidence de Monsieur le Maire, Sylvain LEFORT": the title first, the name after it.
+_PRESIDENT_TITLE_RE = re.compile(
+    rf"{_PRESIDENCY}\s+(?i:de\s+)?(?:{_CIVIL}\s+)?(?i:l[ea]\s+(?:maire|pr[ée]sidente?|vice-pr[ée]sidente?|premi(?:er|[èe]re)\s+adjointe?))\s*,\s*{_CIVIL}?\s*{_PERSON}")
+# A label naming who presides: "Présidence : M. X, Maire", "Président de séance : Mme Y".
+_PRESIDENT_LABEL_RE = re.compile(
+    rf"(?im:^\W*(?:pr[ée]sidence(?:\s+de\s+(?:la\s+)?s[ée]ance)?|pr[ée]sident(?:e)?\s+de\s+(?:la\s+)?s[ée]ance)\s*:\s*){_CIVIL}?\s*{_PERSON}")
 _SECRETARY_PATTERNS = (
-    re.compile(rf"(?i:secr[ée]taire(?:\s+de\s+(?:la\s+)?s[ée]ance)?\s*:)\s*{_CIVIL}?\s*{_PERSON}"),
-    re.compile(rf"(?:{_CIVIL}\s+)?{_PERSON}\s+(?i:(?:est|(?:a[:;,.]?\s+){{1,2}}[ée]t[ée])\s+(?:nomm[ée]e?|d[ée]sign[ée]e?|[ée]lue?)\s+(?:comme\s+|en\s+qualit[ée]\s+de\s+)?secr[ée]taire)"),
+    re.compile(rf"(?i:secr[ée]taire(?:\s+de\s+(?:la\s+)?s[ée]ance)?(?:\s+(?:[ée]lue?|d[ée]sign[ée]e?|nomm[ée]e?))?\s*:)\s*{_CIVIL}?\s*{_PERSON}"),
+    # "… est désignée pour remplir les fonctions de secrétaire" (the words of CGCT L2121-15).
+    re.compile(rf"(?:{_CIVIL}\s+)?{_PERSON}\s+(?i:(?:est|(?:a[:;,.]?\s+){{1,2}}[ée]t[ée])\s+(?:nomm[ée]e?|d[ée]sign[ée]e?|[ée]lue?|choisie?)\s+"
+               r"(?:comme\s+|en\s+qualit[ée]\s+de\s+|pour\s+(?:remplir|assurer|exercer|tenir)\s+(?:les\s+fonctions\s+|la\s+fonction\s+|le\s+r[ôo]le\s+)?(?:de\s+)?|pour\s+)?secr[ée]taire)"),
     re.compile(rf"(?i:candidature\s+de)\s+(?:{_CIVIL}\s+)?{_PERSON}\s*,?\s+(?i:(?:en\s+qualit[ée]\s+de|comme|au\s+poste\s+de)\s+secr[ée]taire)"),
-    re.compile(rf"(?i:(?:d[ée]sign[ée]e?|nomm[ée]e?|[ée]lue?)\s+(?:comme\s+)?secr[ée]taire(?:\s+de\s+(?:la\s+)?s[ée]ance)?\s*:?)\s+{_CIVIL}\s*{_PERSON}"),
+    re.compile(rf"(?i:(?:d[ée]sign[ée]e?|nomm[ée]e?|[ée]lue?|choisi)\s+(?:comme\s+|pour\s+)?secr[ée]taire(?:\s+de\s+(?:la\s+)?s[ée]ance)?\s*:?)\s+{_CIVIL}\s*{_PERSON}"),
+    # "Le Conseil désigne M. X comme secrétaire de séance" / "… a désigné Mme Y pour secrétaire".
+    re.compile(rf"(?i:\b(?:d[ée]sign\w*|nomm\w*|[ée]lit|choisit|a\s+[ée]lu|a\s+choisi))\s+{_CIVIL}\s*{_PERSON}\s*,?\s+(?i:(?:comme|pour|en\s+qualit[ée]\s+de)\s+secr[ée]taire)"),
+    # Older registers: "… à l'élection d'un secrétaire pris dans le sein du conseil : M. X (ayant
+    # obtenu la majorité des suffrages) a été désigné pour remplir ces fonctions".
+    re.compile(rf"(?i:secr[ée]taire)[^§]{{0,250}}?{_CIVIL}\s*{_PERSON}\s*,?\s+(?i:(?:ayant\s+obtenu[^,;]{{0,60}},\s*)?"
+               r"(?:a\s+[ée]t[ée]|est)\s+(?:d[ée]sign[ée]e?|nomm[ée]e?|[ée]lue?)\s+pour\s+(?:remplir|exercer|assurer)\s+ces\s+fonctions)"),
+    # "… assistée de M. Paul MARTIN, secrétaire de séance".
+    re.compile(rf"{_CIVIL}\s*{_PERSON}\s*,\s*(?i:secr[ée]taire\s+de\s+(?:la\s+)?s[ée]ance)"),
 )
 
 
@@ -705,19 +639,20 @@ def extract_session(d: DeliberationText) -> dict[str, Found]:
                               lambda: authority_in(session[:60], body, casing),
                               lambda: commune_anywhere(session + before + own))
     out["act_number"] = _first(lambda: _act_number_in(own[:3]),
-                               lambda: _act_number_in(session_head + _labelled_tail(d)) if d.kind == "extract" else None)
+                               lambda: _act_number_in(session_head + _labelled_tail(d)) if d.kind == "extract" else None,
+                               lambda: _number_line_above(d) if d.kind == "extract" else None)
     out["subject"] = _first(lambda: _objet_in(own) if d.kind == "extract" else _subject_in(own, head_only=True),
                             lambda: _objet_in(session) if d.kind == "extract" else None,
                             lambda: _subject_in(own) if own else None)
-    out["session_date"] = _first(lambda: _session_date_in(own_head[:6], strict=True),
-                                 lambda: _session_date_in(session_head, strict=False),
-                                 lambda: _session_date_in(session, strict=False))
+    out["session_date"] = _first(lambda: session_date_in(own_head[:6], strict=True),
+                                 lambda: session_date_in(session_head, strict=False),
+                                 lambda: session_date_in(session, strict=False))
     session_date = out["session_date"].value if out["session_date"] else None
-    out["session_time"] = _first(lambda: _session_time_in(own_facts), lambda: _session_time_in(session[:60]))
+    out["session_time"] = _first(lambda: session_time_in(own_facts), lambda: session_time_in(session[:60]))
     out["place"] = _first(lambda: _place_in(own_facts), lambda: _place_in(_header(prose)), lambda: _place_in(prose[:60]))
-    out["convocation_date"] = _first(lambda: _convocation_in(_minutes_or_extract(d, own_head), session_date),
-                                     lambda: _convocation_in(d.session + before, session_date))
-    president_patterns = [_PRESIDENT_CIVIL_RE, _PRESIDENT_RE]
+    out["convocation_date"] = _first(lambda: convocation_in(_minutes_or_extract(d, own_head), session_date),
+                                     lambda: convocation_in(d.session + before, session_date))
+    president_patterns = [_PRESIDENT_TITLE_RE, _PRESIDENT_CIVIL_RE, _PRESIDENT_RE, _PRESIDENT_LABEL_RE]
     president = _first(lambda: _person_in(_without_side_box(own_facts), president_patterns),
                        lambda: _person_in(prose, president_patterns))
     everywhere = session + before + own
@@ -735,6 +670,19 @@ def _labelled_tail(d: DeliberationText) -> list[Line]:
     """An extract may print "Délibération n° 2019/139" just above its subject, after the attendance
     list: only an explicitly labelled number is read there."""
     return [l for l in d.session[-4:] if _ACT_LABEL.search(l.text)]
+
+
+def _number_line_above(d: DeliberationText) -> Optional[Found]:
+    """"DCM 2017-046" alone on the line just above an extract's "Objet :" line is the act's number,
+    even with no "n°" label and after the attendance list."""
+    if not d.session or not d.lines or not _objet_label(_after_act_number(d.lines[0].text)):
+        return None
+    line = d.session[-1]
+    t = join_split_serial(line.text.strip("*# "))
+    m = _ACT_LEADING.match(t)
+    if m is None or t[m.end():].strip(" .:-–—") or _YEAR_RANGE.match(_clean_act(m.group("num"))):
+        return None
+    return _found(_clean_act(m.group("num")), [line], m.group(0))
 
 
 def _objet_in(lines: list[Line]) -> Optional[Found]:

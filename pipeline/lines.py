@@ -5,7 +5,9 @@ one Line, which keeps table rows whole (the tables extractor works from word x-p
 The exception is a side column: a narrow block at the left or right margin (counts box of an
 "EXTRAIT DU REGISTRE", the repeated margin of some minutes) separated from the main text by a
 vertical gutter that runs down many rows. Such a block is read in full before the main column,
-otherwise its words would be glued into the sentences printed beside it.
+otherwise its words would be glued into the sentences printed beside it; only a lone label far
+down a left column ("Objet :", its value printed in the body) is read with the body lines at its
+height, so it goes with the item it labels.
 """
 from __future__ import annotations
 
@@ -620,11 +622,63 @@ def _read(rows: list[_Row], min_gap: float, text_x0: float, text_x1: float) -> l
         left, right = _split_rows(rows[lead:last + 1], split if narrow_left else x, min_gap)
         out += _to_lines(rows[done:start])
         if narrow_left:  # a left side column is read first, as a reader does
-            out += _to_lines(left) + _to_lines(rows[start:lead]) + _to_lines(right)
+            block, labels = _margin_groups(left)
+            out += _to_lines(block) + _to_lines(rows[start:lead]) + _interleave(right, labels, split)
         else:  # a right-hand box after the text beside it
             out += _to_lines(rows[start:lead]) + _to_lines(right) + _to_lines(left)
         done = last + 1
     return out + _to_lines(rows[done:])
+
+
+# A margin column whose parts lie further apart than this many line heights holds labels
+# printed each beside its own part of the page ("Objet :" beside the subject further down).
+LABEL_GAP = 3.0
+LABEL_PITCHES = 2.5
+# A label ends on a colon ("Objet :", "Date de la convocation :").
+_LABEL = re.compile(r"[:;]$")
+
+
+def _margin_groups(left: list[_Row]) -> tuple[list[_Row], list[list[_Row]]]:
+    """A left column's rows split where the column leaves a gap of several lines: (the rows
+    read before the text beside it, the labels further down, each group of rows read with the
+    body lines it stands beside). Groups that are no label (a letterhead, a stamp, specks)
+    stay with the column's top."""
+    if len(left) < 2:
+        return left, []
+    h = statistics.median(w.bottom - w.top for r in left for w in r.words)
+    # A scan's rows keep their pitch better than their glyph boxes keep the type's height.
+    pitch = statistics.median(b.top - a.top for a, b in zip(left, left[1:]))
+    gap = max(LABEL_GAP * h, LABEL_PITCHES * pitch)
+    groups = [[left[0]]]
+    for row in left[1:]:
+        if row.top - groups[-1][-1].top > gap:
+            groups.append([row])
+        else:
+            groups[-1].append(row)
+    first = groups[0] + [r for g in groups[1:] if not _is_label(g) for r in g]
+    return first, [g for g in groups[1:] if _is_label(g)]
+
+
+def _is_label(group: list[_Row]) -> bool:
+    """A label whose value is not printed under it but beside it, in the body ("Objet :")."""
+    return bool(_LABEL.search(group[-1].words[-1].text))
+
+
+def _interleave(right: list[_Row], labels: list[list[_Row]], x: float) -> list[Line]:
+    """The body's lines with each later margin group read where the body reaches its height:
+    before the paragraph holding the body line printed beside (or just below) the group's
+    first line, so a label far down the margin is read with the text it labels, not with the
+    paragraph at the column's top."""
+    out = _to_lines(right)
+    slots: dict[int, list[Line]] = {}
+    for group in labels:
+        top = group[0].top
+        h = statistics.median(w.bottom - w.top for w in group[0].words)
+        k = next((i for i, r in enumerate(right) if r.bottom > top + 0.5 * h), len(right))
+        if k < len(right):
+            k = _paragraph_start(right, k, x, 0)
+        slots.setdefault(k, []).extend(_to_lines(group))
+    return [l for i in range(len(out) + 1) for l in slots.get(i, []) + out[i:i + 1]]
 
 
 def _frame_key(w: Word) -> Optional[str]:

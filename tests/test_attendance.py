@@ -152,7 +152,7 @@ def test_absence_label_variants(label, status):
                                                                           ("Anne MARTIN", status)]
 
 
-# --------------------------------------------------------------------------- round 2 rules
+# --------------------------------------------------------------------------- more shapes
 def test_preamble_left_among_the_lines_before_the_first_item_is_the_session():
     before = ("Séance du 17 octobre 2025\nPrésents : M. ROUX Philippe, Mme PERRIN Solène\n"
               "Absents : Mme BOYER Françoise\nApprobation du procès-verbal\nLe procès-verbal est approuvé à l’unanimité.")

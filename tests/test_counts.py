@@ -216,7 +216,7 @@ def test_a_year_before_pour_in_a_wrapped_subject_is_not_a_vote():
     assert (got["votes_for"], got["votes_against"], got["abstentions"]) == (42, 0, 0)
 
 
-# --------------------------------------------------------------------------- round 2 shapes
+# --------------------------------------------------------------------------- more shapes
 def test_two_votes_in_one_item_on_two_labelled_lines():
     got = counts_of("Sur le principe : adopté à l’unanimité.\nSur les montants : Pour : 5 – Contre : 3 (M. A, Mme B, M. C) – "
                     "Abstentions : 2 (Mme D, Mme E).\nLa proposition est adoptée.")
@@ -276,7 +276,7 @@ def test_a_member_leaving_before_the_vote_makes_the_session_counts_stale():
     assert "present_count" not in got and got["members_in_office"] == 35
 
 
-# --------------------------------------------------------------------------- round 3: boxes and carried counts
+# --------------------------------------------------------------------------- boxes and carried counts
 @pytest.mark.parametrize("session, expected", [
     # A figure right after "Label :" belongs to that label, not to the label that follows it.
     ("Nombre de membres\nprésents : 22\nvotants : 24 Présents : M. Noël SIMON - Mme Marie DUBOIS",

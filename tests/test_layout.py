@@ -459,7 +459,7 @@ def test_real_pdf_deliberations_and_pages(stem, read_real):
         assert got == want
 
 
-# --------------------------------------------------------------------------- round 2 rules
+# --------------------------------------------------------------------------- more shapes
 def test_act_number_on_its_own_line_heads_the_item_with_its_objet():
     text = """\
 Procès-verbal de la séance du conseil municipal

@@ -167,7 +167,7 @@ def test_list_stops_at_prose_and_next_label():
     ("DE LA ROCHE Jean-Luc, Jean-Marc VAN DER BEKE", ["DE LA ROCHE Jean-Luc", "Jean-Marc VAN DER BEKE"]),
     ("Mélanie O'NEILL, Yannick N'DIAYE", ["Mélanie O'NEILL", "Yannick N'DIAYE"]),
 ])
-def test_split_names_round2(text, expected):
+def test_split_names_more_shapes(text, expected):
     assert split_names(text) == expected
 
 

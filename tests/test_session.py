@@ -319,7 +319,7 @@ def test_session_date_and_time_shapes(preamble, date, time):
     assert (got.get("session_date"), got.get("session_time")) == (date, time)
 
 
-# --------------------------------------------------------------------------- letterheads (round 2)
+# --------------------------------------------------------------------------- letterheads
 @pytest.mark.parametrize("letterhead, authority", [
     ("COMMUNAUTÉ DE COMMUNES DU PAYS DE RÉPUBLIQUE FRANÇAISE\nMARCILLY-EN-VEXIN Département : 23",
      "Communauté de communes du Pays de Marcilly-en-Vexin"),
@@ -433,7 +433,7 @@ def test_blocks_printed_side_by_side_are_read_apart_and_a_logos_initials_dropped
     assert extract_session(d)["authority"].value == "Communauté de communes du Pays de Marcilly-en-Vexin"
 
 
-# --------------------------------------------------------------------------- round 3: OCR noise, columns, dashes
+# --------------------------------------------------------------------------- OCR noise, columns, dashes
 @pytest.mark.parametrize("heading, act, subject", [
     ("CC-2019-125 — Adhésion au service commun", "CC-2019-125", "Adhésion au service commun"),
     ("DEL-2024-081 - CONVENTION DE MISE À DISPOSITION", "DEL-2024-081", "CONVENTION DE MISE À DISPOSITION"),
@@ -529,7 +529,7 @@ def test_an_elided_l_read_as_p_is_restored_when_the_item_elides_the_same_word():
     assert session_of("Séance du 15 octobre 2021", item)["subject"] == "Subvention à Pierrefonds pour Paris"
 
 
-# --------------------------------------------------------------------------- round 4: side boxes, OCR readings, population
+# --------------------------------------------------------------------------- side boxes, OCR readings, population
 def _rows(*rows: tuple[float, tuple]) -> list[Line]:
     """Lines at given heights, each printed as blocks of words at given x positions."""
     return [_printed(*blocks, top=top) for top, blocks in rows]

@@ -157,7 +157,7 @@ def test_amounts_in_french_formats(value, style, printed):
     assert fmt_amount(random.Random(0), value, style, " ") == printed
 
 
-# --------------------------------------------------------------------------- round 2 shapes
+# --------------------------------------------------------------------------- more shapes
 def test_plan_covers_every_session_seed_on_three_deliberations():
     plan = plan_corpus(60, 7)
     assert plan == plan_corpus(60, 7)

@@ -18,7 +18,8 @@ each closing vote line ("Vote : à l'unanimité").
 
 Page furniture (running headers and footers, page numbers, the side column of counts repeated
 on every page of some scans, the prefecture e-transmission stamp) is taken out of the items
-first; the first page's furniture is kept in the session, where the counts and stamp are read.
+first (only the repeated words: body words sharing a row of a margin box stay content); the first
+page's furniture is kept in the session, where the counts and stamp are read.
 
 Modules: patterns (line-level wording), headings (item headings, numbering families, agenda,
 boundaries), furniture, sections (roles of an item's lines), synthetic (Lines from plain text).

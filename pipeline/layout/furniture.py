@@ -4,6 +4,7 @@ from __future__ import annotations
 import bisect
 import math
 import re
+import statistics
 from typing import Optional
 
 from rapidfuzz import fuzz
@@ -19,8 +20,13 @@ def _furniture_key(text: str) -> str:
     return re.sub(r"[^a-z#]+", " ", re.sub(r"\d", "#", norm(text))).strip()
 
 
+# Marks OCR reads before a line's first word: a bullet ("•" read "="), a rule's or a stamp's edge.
+_OCR_LEAD = re.compile(r"^[=|]+\s*")
+
+
 def _protected(text: str) -> bool:
     """Content lines that legitimately recur on many pages: votes, decisions, visas, headings."""
+    text = _OCR_LEAD.sub("", text.strip())
     n = norm(text)
     if re.search(r"en exercice|pris part|procuration|convocation", n):
         return False
@@ -85,10 +91,75 @@ def split_furniture(lines: list[Line]) -> tuple[list[Line], list[Line]]:
             furniture.append(line)
         elif len(places.pages) >= 2 and places.keys[i] and len(n) <= 90 and not _protected(line.text) \
                 and _repeated(places, i, need):
-            furniture.append(line)
+            kept, repeated = _body_part(places, i)
+            furniture.append(repeated)
+            if kept is not None:
+                content.append(kept)
         else:
             content.append(line)
     return content, furniture
+
+
+def _body_part(places: "_Places", i: int) -> tuple[Optional[Line], Line]:
+    """(the body's words sharing furniture line i, the furniture proper). A box repeated in the
+    margin of every page shares its rows with the text beside it: a table cell wrapping onto the
+    row of "Date d'affichage :" joins that line. Only the box's words are repeated on the other
+    pages; a run of words set apart by a gap, none of which the copies print, is the body's."""
+    line = places.lines[i]
+    copies = [places.lines[j] for j in places.copies(i)]
+    if not copies:
+        return None, line
+    seen = {w for c in copies for w in _word_keys(c)}
+    # The box's own values (a count OCR reads differently on each page) lie within its extent.
+    x0 = statistics.median(c.x0 for c in copies)
+    x1 = statistics.median(max(w.x1 for w in c.words) for c in copies)
+    # ... and the body's words stand in the body's column, past the margin the box sits in.
+    left, right = _body_edges(places, line.page)
+    runs = _runs(list(line.words))
+
+    def of_body(run) -> bool:
+        a, b = min(w.x0 for w in run), max(w.x1 for w in run)
+        return (not any(_word_key(w.text) in seen for w in run)
+                and any(len(_word_key(w.text)) >= 2 for w in run)  # OCR specks ("ÿ É") are no one's words
+                and ((a > x1 and a >= left - 2) or (b < x0 and b <= right + 2)))
+
+    body = [run for run in runs if of_body(run)]
+    if not body or len(body) == len(runs):
+        return None, line
+    kept = {id(w) for run in body for w in run}
+    return (Line.from_words(w for w in line.words if id(w) in kept),
+            Line.from_words(w for w in line.words if id(w) not in kept))
+
+
+def _body_edges(places: "_Places", page: int) -> tuple[float, float]:
+    """Where the page's running text starts and ends: the median edges of its lines of a few words."""
+    lines = [places.lines[i] for i in places.pages[page] if len(places.lines[i].words) >= 4] \
+        or [places.lines[i] for i in places.pages[page]]
+    return statistics.median(l.x0 for l in lines), statistics.median(max(w.x1 for w in l.words) for l in lines)
+
+
+def _word_key(text: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "", norm(text))
+
+
+def _word_keys(line: Line) -> set[str]:
+    return {_word_key(w.text) for w in line.words}
+
+
+def _runs(words: list) -> list[list]:
+    """The line's words in runs split at gaps wider than a gutter (a few characters' width)."""
+    if not words or is_synthetic(Line.from_words(words)):
+        return [words] if words else []
+    widths = [(w.x1 - w.x0) / len(w.text) for w in words if len(w.text) >= 2 and w.x1 > w.x0]
+    gap = max(2.5 * (sorted(widths)[len(widths) // 2] if widths else 5.0), 8.0)
+    ordered = sorted(words, key=lambda w: w.x0)
+    runs = [[ordered[0]]]
+    for w in ordered[1:]:
+        if w.x0 - max(x.x1 for x in runs[-1]) >= gap:
+            runs.append([w])
+        else:
+            runs[-1].append(w)
+    return runs
 
 
 # A line ending on a count label and its colon ("Votants :") whose figure is printed on the next line.
@@ -138,6 +209,24 @@ _X_REACH = 60.0
 _SYNTHETIC_TOP_REACH = 48.0
 
 
+# The title of a recap list of the session's deliberations, however it goes on
+# ("Liste des délibérations examinées au cours de la séance").
+_RECAP_LIST = re.compile(r"^\W*(?:(?:liste|recapitulatif|recap\w*|tableau|rappel|releve)\s+des\s+deliberations"
+                         r"|deliberations\s+(?:prises|adoptees|examinees))\b")
+
+
+def _recap_lines(lines: list[Line], pages: dict[int, list[int]]) -> set[int]:
+    """Lines printed below a recap list's title on its page: the list repeats the items'
+    subjects, so an entry that happens to sit where an item's line sits on another page is
+    no copy of it."""
+    out: set[int] = set()
+    for idxs in pages.values():
+        start = next((k for k, i in enumerate(idxs) if _RECAP_LIST.match(norm(lines[i].text))), None)
+        if start is not None:
+            out.update(idxs[start + 1:])
+    return out
+
+
 class _Places:
     """Each line's page, rank on its page, position and furniture key, indexed for lookups of
     "lines near this place on another page" (sorted by top per page, so a lookup is a bisect)."""
@@ -155,6 +244,7 @@ class _Places:
         for i, line in enumerate(lines):
             self.pages.setdefault(line.page, []).append(i)
         self.rank = {i: r for idxs in self.pages.values() for r, i in enumerate(idxs)}
+        self.recap = _recap_lines(lines, self.pages)
         self.by_top: dict[int, tuple[list[float], list[int]]] = {}
         for page, idxs in self.pages.items():
             ordered = sorted(idxs, key=lambda i: self.tops[i])
@@ -172,19 +262,28 @@ class _Places:
 
     def same_text(self, i: int, j: int, exact: bool = False) -> bool:
         a, b = self.keys[i], self.keys[j]
+        if (i in self.recap or j in self.recap) and a != b:
+            return False  # a recap entry repeats an item's subject, not the page's furniture
         if self.counts[i] and self.counts[j] and self.digits[i] != self.digits[j]:
             # A box of counts repeated on every page prints the same figures; an item's own count
             # line that happens to sit at the height of the session's box on another page does not.
             return False
         return a == b or (not exact and len(a) >= 8 and fuzz.ratio(a, b) >= 84)
 
-    def copy_on(self, i: int, page: int, exact: bool = False) -> bool:
-        """Is line i printed at the same place on `page`?"""
+    def _copies_on(self, i: int, page: int, exact: bool = False) -> list[int]:
         tops, ordered = self.by_top.get(page, ([], []))
         reach = max(_TOP_REACH, _SYNTHETIC_TOP_REACH)
         lo = bisect.bisect_left(tops, self.tops[i] - reach)
         hi = bisect.bisect_right(tops, self.tops[i] + reach)
-        return any(self.same_place(i, j) and self.same_text(i, j, exact) for j in ordered[lo:hi])
+        return [j for j in ordered[lo:hi] if self.same_place(i, j) and self.same_text(i, j, exact)]
+
+    def copy_on(self, i: int, page: int, exact: bool = False) -> bool:
+        """Is line i printed at the same place on `page`?"""
+        return bool(self._copies_on(i, page, exact))
+
+    def copies(self, i: int) -> list[int]:
+        """Lines printed like line i at its place on the other pages."""
+        return [j for page in self.pages if page != self.lines[i].page for j in self._copies_on(i, page)]
 
     def repeated_on(self, i: int, need: int, exact: bool = False) -> bool:
         """Is line i printed, at the same place, on at least `need` pages (its own included)?"""

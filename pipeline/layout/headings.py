@@ -7,7 +7,7 @@ from typing import Optional
 from rapidfuzz import fuzz
 
 from ..model import Line
-from .patterns import (VISA, VOTE_EVIDENCE, is_bullet, is_count_line, is_decide_opener, norm, strip_bullet,
+from .patterns import (OBJET_RE, VISA, VOTE_EVIDENCE, is_bullet, is_count_line, is_decide_opener, norm, strip_bullet,
                        upper_share)
 
 
@@ -33,7 +33,6 @@ _YEAR_SERIAL_RES = _ACT_RES[3:5]
 # The act number on a line of its own, the subject following on an "Objet :" line.
 ACT_LABEL = re.compile(r"^(?:d[ée]lib[ée]ration|d[ée]lib\.?)\s*n\s*[°ºo]\s*(?P<num>" + _PREFIX + r"?\d{1,4}"
                         r"(?:\s*[-/_.]\s*\d{1,4}){0,2})\s*[:.]?$", re.I)
-OBJET_RE = re.compile(r"^(?:objet|0bjet|obiet)\s*:\s*(?P<title>.*)$", re.I)
 # "]" is how OCR reads the "/" or ")" after a number; it joins whichever family the others form.
 _NUM_RE = re.compile(r"^(?P<num>\d{1,2})\s*(?P<sep>/|\)|\]|\.(?!\d)|°\)?|\s?" + _DASH + r"{1,2}(?!\d))\s*(?P<title>[A-Za-zÀ-ÿ«\"'].*)$")
 # "Point n°4 – …", "Question 2 : …", "Dossier n° 3 - …": a numbered agenda point named as such.

@@ -4,7 +4,9 @@ from __future__ import annotations
 import functools
 import re
 import unicodedata
-from typing import Iterable
+from typing import Iterable, Optional
+
+from rapidfuzz.distance import Levenshtein
 
 from ..model import Line
 
@@ -103,6 +105,32 @@ STAMP = re.compile(
     r"|prefecture d[ue]\b|^bureau du courrier$|accuse de reception")
 PAGE_NO = re.compile(r"^(?:page\s*)?[-–]?\s*\d{1,3}\s*[-–]?\s*(?:(?:/|sur)\s*\d{1,3})?$")
 PAGE_FOOTER = re.compile(r"\bpage\s*\d{1,3}\s*(?:/|sur)\s*\d{1,3}\s*$")
+
+
+# The "Objet :" label as printed or as a scan reads it, one letter added, dropped or changed
+# ("Obijet :", "0bjet :", "Objel :", "OBJFT :"): no ordinary word of 4 to 6 letters sits that
+# close to "objet" before a colon ("sujet", "rejet" are two edits away).
+_OBJET_LIKE = re.compile(r"^(?P<label>[^\W_]{4,6})\s*:\s*(?P<title>.*)$", re.S)
+
+
+def objet_label(text: str) -> Optional[re.Match]:
+    """The "Objet :" label opening `text` (group "title": what follows it), or None."""
+    m = _OBJET_LIKE.match(text)
+    if m is None:
+        return None
+    label = norm(m.group("label")).replace("0", "o")
+    return m if label == "objet" or Levenshtein.distance(label, "objet") <= 1 else None
+
+
+class _ObjetPattern:
+    """OBJET_RE.match(text) with the tolerance of objet_label, for callers written for a regex."""
+
+    @staticmethod
+    def match(text: str) -> Optional[re.Match]:
+        return objet_label(text)
+
+
+OBJET_RE = _ObjetPattern()
 
 
 def is_count_line(text: str) -> bool:

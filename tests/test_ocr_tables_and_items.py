@@ -1,4 +1,4 @@
-"""OCR and layout noise around tables, amounts and decided items (round 6 rules)."""
+"""OCR and layout noise around tables, amounts and decided items."""
 import pytest
 
 from pipeline.model import DeliberationText, Line, Word
