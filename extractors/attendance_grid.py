@@ -15,6 +15,7 @@ import statistics
 from dataclasses import dataclass, field
 from typing import Optional
 
+from extractors.memo import per_lines
 from extractors.names import clean_name
 from pipeline.model import Evidence, Line, Proxy, Word, union_box
 
@@ -126,6 +127,7 @@ def _read_rows(rows: list[list[Word]], columns) -> list[tuple[str, Optional[str]
     return out
 
 
+@per_lines
 def read_grid(lines: list[Line]) -> Optional[Grid]:
     """The attendance grid printed among `lines`, if any."""
     by_page: dict[int, list[Word]] = {}

@@ -14,6 +14,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import Optional
 
+from extractors.memo import per_lines
 from extractors.names import strip_civility
 from extractors.numbers import NUMBER_RE, parse_count
 from extractors.joined import Joined, in_columns, pair_header_rows, pair_split_cells
@@ -314,11 +315,23 @@ def _net_moved(lines: list[Line]) -> bool:
     return len(_MOVE_OUT.findall(text)) != len(_MOVE_IN.findall(text))
 
 
+@per_lines
+def _cells_paired(lines: list[Line]) -> list[Line]:
+    return pair_split_cells(pair_header_rows(lines))
+
+
+@per_lines
+def _facts_of(lines: list[Line]) -> tuple[Joined, list[Fact]]:
+    """The lines joined and their count facts (the session and the earlier items are read for
+    every count of every item)."""
+    joined = Joined.of(lines)
+    return joined, _count_facts(joined)
+
+
 def extract_count_fields(d: DeliberationText) -> dict[str, Found]:
-    lines = pair_split_cells(pair_header_rows(d.lines))
-    session, before = pair_split_cells(pair_header_rows(d.session)), pair_split_cells(pair_header_rows(d.before))
-    own = Joined.of(lines)
-    own_facts = _count_facts(own)
+    lines = _cells_paired(d.lines)
+    session, before = _cells_paired(d.session), _cells_paired(d.before)
+    own, own_facts = _facts_of(lines)
     out: dict[str, Found] = {}
     # Members in office do not change within a session: every reading of the file votes.
     everything = Joined.of(session + before + lines)
@@ -375,11 +388,11 @@ def _carried(session: list[Line], before: list[Line], name: str, others: dict[st
     printed no such count (then the first one printed is the state). The answer is the
     latest state whose later movements cancel out ("quitte la salle" … "regagne la salle");
     none when every state is stale."""
-    earlier = Joined.of(before)
+    earlier, earlier_facts = _facts_of(before)
     lines = earlier.lines
-    shared = Joined.of(session)
-    states: list[tuple[int, Optional[Found]]] = [(-1, _vote(shared, _count_facts(shared), name, others))]
-    for f in _count_facts(earlier):
+    shared, shared_facts = _facts_of(session)
+    states: list[tuple[int, Optional[Found]]] = [(-1, _vote(shared, shared_facts, name, others))]
+    for f in earlier_facts:
         if f.field != name or f.value > 999 or _impossible(name, f.value, others):
             continue
         end = _vote_line_after(lines, f.line)

@@ -15,6 +15,7 @@ from typing import Iterable, Optional
 from rapidfuzz import fuzz
 from rapidfuzz.distance import Hamming, Levenshtein
 
+from extractors.memo import per_lines
 from pipeline.model import clean_text
 
 _CIVILITY_WORD = (
@@ -695,6 +696,7 @@ def _speck_colon(block: ListBlock, text: str) -> bool:
     return bool(cut) and any(len(n.split(" ")) >= 2 for n in split_names(head))
 
 
+@per_lines
 def read_lists(lines) -> list[ListBlock]:
     """Find labelled lists of people and the lines each spans (a list ends at the next label,
     at a line that is not names, or after a closing period)."""

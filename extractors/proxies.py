@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from typing import Iterable, Optional
 
+from extractors.memo import per_lines
 from extractors.names import (
     ListBlock, clean_name, drop_parens, join_lines, lost_notes, name_key, normalize_marks, read_lists, split_names,
     take_name,
@@ -203,6 +204,7 @@ def _from_sentences(lines: list[Line], strict: bool = False) -> list[Proxy]:
     return out
 
 
+@per_lines
 def _people_blocks(lines: list[Line]) -> list[ListBlock]:
     return [b for b in read_lists(lines) if _has_people(b)]
 
