@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from typing import Optional
 
 from extractors.names import (
-    ListBlock, clean_name, join_lines, name_key, reconcile, split_names, take_name,
+    ListBlock, clean_name, join_lines, name_key, normalize_marks, reconcile, split_names, take_name,
 )
 from extractors.proxies import (
     _CONNECTOR, closes_item, extract_proxies, parse_pairs, session_blocks, session_context, session_grid,
@@ -32,6 +32,8 @@ _LEAVES = (r"(?:quitte|a\s+quitt[ée]|sort\s+de|se\s+retire\s+de|s['’]absente\
            r"(?P<place>la\s+salle|la\s+s[ée]ance|l['’]assembl[ée]e|le\s+conseil|la\s+r[ée]union|l['’]h[ée]micycle)"
            r"|(?:se\s+retire|s['’]absente|s['’]est\s+retir[ée]e?|sort)\b")
 _NOUN_EVENT = re.compile(r"\b(?P<what>arriv[ée]e|retour|d[ée]part)\s+de\s+", re.I)
+# 'Mme X (départ à 21h30, pouvoir à M. Y)', 'M. Z (arrivée au point 3)': a note after the name.
+_NOTE_EVENT = re.compile(r"\(\s*(?P<what>arriv[ée]e?|retour|d[ée]part|sortie)\b(?!\s+de\s)", re.I)
 _VERB_EVENT = re.compile(rf"(?P<arrive>{_ARRIVES})|(?P<back>{_RETURNS})|(?P<leave>{_LEAVES})", re.I)
 
 
@@ -94,7 +96,7 @@ def _events_in(lines: list[Line]) -> list[_Event]:
     last_resolution = -1
     for sm in _SENTENCES.finditer(text):
         sentence = sm.group(0)
-        if not (_VERB_EVENT.search(sentence) or _NOUN_EVENT.search(sentence)):
+        if not (_VERB_EVENT.search(sentence) or _NOUN_EVENT.search(sentence) or _NOTE_EVENT.search(sentence)):
             if closes_item(sentence):
                 last_resolution = sm.start()
                 for e in events:
@@ -110,6 +112,14 @@ def _events_in(lines: list[Line]) -> list[_Event]:
             if name:
                 what = m.group("what").lower()
                 kind = "leave" if what.startswith("d") else "arrive" if what.startswith("arr") else "back"
+                events.append(_Event(kind, name, kind == "leave", where))
+        for m in _NOTE_EVENT.finditer(sentence):
+            close = sentence.find(")", m.end())
+            taken.append((m.start(), close if close >= 0 else len(sentence)))
+            name = _subject(sentence, m.start())
+            if name:
+                what = m.group("what").lower()
+                kind = "arrive" if what.startswith("arr") else "back" if what.startswith("r") else "leave"
                 events.append(_Event(kind, name, kind == "leave", where))
         for m in _VERB_EVENT.finditer(sentence):
             if any(a <= m.start() < b for a, b in taken):
@@ -133,7 +143,8 @@ def _drop_holders(text: str) -> str:
         if m.start() < pos:
             continue
         _, used = take_name(text[m.end():])
-        out += text[pos: m.start()] + " , "
+        closes = text[m.end(): m.end() + used].rstrip().endswith(")")  # the note's end stays
+        out += text[pos: m.start()] + " , " + (")" if closes else "")
         pos = m.end() + used
     return out + text[pos:]
 
@@ -180,7 +191,8 @@ def _drop_substitutes(text: str) -> tuple[str, list[str]]:
     return out + text[pos:], titulaires
 
 
-_EXCUSED_NOTE = re.compile(r"\(\s*excus[ée]e?s?\s*\)", re.I)
+# '(excusé)', or the bare word after the name: 'M. CHAMPAGNAT excusé, M. LEBLANC'.
+_EXCUSED_NOTE = re.compile(r"\(\s*excus[ée]e?s?\s*\)|(?<=[\w.])\s*,?\s+excus[ée]e?\b(?!\s*:)", re.I)
 
 
 def _noted_excused(text: str) -> set[str]:
@@ -201,11 +213,64 @@ def _unpaired(text: str) -> list[str]:
     return split_names(text)
 
 
+# Entries read from 'tous présents sauf …' (and the holders it implies present) carry this
+# extractor: the présents are implied, not listed, so no count or list check may rely on them.
+IMPLICIT_PRESENTS = "attendance_implicit"
+_NOTE_EXCUSED = re.compile(r"\bexcus[ée]|\bemp[êe]ch[ée]|\bpouvoir|\bprocuration|\bd[ée]l[ée]gation|\brepr[ée]sent[ée]", re.I)
+_NOTE_ABSENT = re.compile(r"\babsent", re.I)
+_NOTE_PLURAL = re.compile(r"\b(?:excus[ée]e?s|absent(?:e?s))\b", re.I)
+_TOP_SEPARATOR = re.compile(r"[,;]|\s+et\s+|\s+[-–—]\s+")
+
+
+def _top_fragments(text: str) -> list[str]:
+    """Fragments split at separators outside parentheses (a note keeps its commas)."""
+    out, depth, start = [], 0, 0
+    for m in re.finditer(r"[()]|" + _TOP_SEPARATOR.pattern, text):
+        if m.group(0) == "(":
+            depth += 1
+        elif m.group(0) == ")":
+            depth = max(depth - 1, 0)
+        elif depth == 0:
+            out.append(text[start: m.start()])
+            start = m.end()
+    return out + [text[start:]]
+
+
+def excepted(text: str) -> list[tuple[str, str]]:
+    """'M. A (procuration à M. Y), Mme B, excusée, et de M. C, absent' -> (name, status) of each
+    member the exception names: a note after a person ('excusé', a proxy given, 'absent') sets
+    theirs; a plural note closing the list ('M. A et M. B, excusés') sets all unnoted ones; no
+    note at all: absent."""
+    text = re.sub(r"(?<![\w'’])(?:de|d['’])\s*(?=(?:M\.|MM\b|Mmes?\b|Mlle|Monsieur|Madame|Mademoiselle|Messieurs|Mesdames))",
+                  " ", _drop_holders(normalize_marks(text)), flags=re.I)
+    people: list[list] = []  # [name, status or None]
+    for frag in _top_fragments(text):
+        name = clean_name(frag)
+        if name:
+            people.append([name, None])
+        notes = re.findall(r"\(([^()]*)\)", frag) if name else [frag]
+        note = " ".join(notes)
+        status = "excused" if _NOTE_EXCUSED.search(note) else "absent" if _NOTE_ABSENT.search(note) else None
+        if status is None or not people:
+            continue
+        if not name and _NOTE_PLURAL.search(note):
+            for person in people:
+                person[1] = person[1] or status
+        else:
+            people[-1][1] = status
+    return [(name, status or "absent") for name, status in people]
+
+
 def _base_entries(blocks: list[ListBlock]) -> dict[str, _Entry]:
     entries: dict[str, _Entry] = {}
     titulaires: list[tuple[str, Evidence, tuple]] = []
     for b_index, block in enumerate(blocks):
         ev = Evidence.of_lines(block.lines, EXTRACTOR)
+        if block.kind == "except":
+            ev = Evidence.of_lines(block.lines, IMPLICIT_PRESENTS)
+            for n_index, (name, status) in enumerate(excepted(join_lines(block.content))):
+                entries.setdefault(name_key(name), _Entry(name, status, ev, (b_index, n_index)))
+            continue
         if block.kind == "proxy":
             for n_index, name in enumerate(_unpaired(join_lines(block.content))):
                 entries.setdefault(name_key(name), _Entry(name, "excused", ev, (b_index, n_index)))
@@ -243,6 +308,14 @@ def _apply_proxies(d: DeliberationText, blocks: list[ListBlock], entries: dict[s
                                                       (proxy_order, p_index))
         elif entries[key].status == "absent":
             entries[key].status = "excused"
+
+
+def _implied_holders(d: DeliberationText, entries: dict[str, _Entry]) -> None:
+    """'Tous présents sauf X (pouvoir à Y)': Y, not named among the exceptions, sat and voted."""
+    for p_index, proxy in enumerate(extract_proxies(d)):
+        if _match(proxy.holder, entries) is None:
+            ev = Evidence(proxy.evidence.page, proxy.evidence.box, proxy.evidence.raw, IMPLICIT_PRESENTS)
+            entries[name_key(proxy.holder)] = _Entry(proxy.holder, "present", ev, (-2, p_index))
 
 
 def _set(entries: dict[str, _Entry], event: _Event, status: str, allow_new: bool, order: tuple) -> None:
@@ -315,5 +388,7 @@ def extract_attendance(d: DeliberationText) -> list[AttendanceEntry]:
         return []
     _replay(d, entries)
     _apply_proxies(d, blocks, entries)  # after departures: leaving with a proxy given is 'excused'
+    if any(b.kind == "except" for b in blocks):
+        _implied_holders(d, entries)
     ordered = sorted(entries.values(), key=lambda e: (_RANK[e.status], e.order))
     return [AttendanceEntry(e.name, e.status, e.evidence) for e in ordered]

@@ -71,13 +71,17 @@ def _text(words: list[Word]) -> str:
 
 
 def _header(row: list[Word]) -> Optional[list[tuple[str, float, float]]]:
-    """Status columns (kind, x0, x1) of a header row, or None when the row is no grid header."""
-    columns, named = [], False
+    """Status columns (kind, x0, x1) of a header row, or None when the row is no grid header.
+    Columns of other facts left of them ('Commune', 'Fonction') come as kind 'other', those of
+    the name as kind 'name', when the header names both."""
+    columns, named, side = [], False, []
     for cell in _cells(row):
         text = _text(cell)
         kind = next((k for k, rx in _HEADS if rx.search(text)), None)
         if kind is None:
-            named = named or bool(_NAME_HEAD.search(text))
+            is_name = bool(_NAME_HEAD.search(text))
+            named = named or is_name
+            side.append(("name" if is_name else "other", cell[0].x0, cell[-1].x1))
             continue
         if len(text.split()) > 4 or ":" in text:
             return None  # a sentence or a label ("Présents : …"), not a column head
@@ -87,7 +91,28 @@ def _header(row: list[Word]) -> Optional[list[tuple[str, float, float]]]:
         return None
     if not named and min(x0 for _, x0, _ in columns) < 0.2 * max(x1 for _, _, x1 in columns):
         return None  # no room for a names column on the left
+    if named and any(k == "other" for k, _, _ in side):
+        columns += side
     return columns
+
+
+def _name_words(row: list[Word], columns, name_edge: float) -> list[Word]:
+    """Words of a row's name: left of the status columns, minus the cells standing under a
+    column of other facts ('Lunel | Pierre SOUJOL' under 'Commune | Délégué')."""
+    words = [w for w in row if _column_of(w, columns, name_edge) is None]
+    side = [c for c in columns if c[0] in ("name", "other")]
+    if not side or not words:
+        return words
+
+    def overlap(cell: list[Word], c) -> float:
+        return min(cell[-1].x1, c[2]) - max(cell[0].x0, c[1])
+
+    kept = []
+    for cell in _cells(words):
+        best = max(side, key=lambda c: overlap(cell, c))
+        if best[0] == "name" or overlap(cell, best) <= 0:
+            kept.extend(cell)
+    return kept
 
 
 def _column_of(w: Word, columns: list[tuple[str, float, float]], name_edge: float) -> Optional[str]:
@@ -95,12 +120,12 @@ def _column_of(w: Word, columns: list[tuple[str, float, float]], name_edge: floa
     centre = (w.x0 + w.x1) / 2
     if centre < name_edge:
         return None
-    return min(columns, key=lambda c: abs((c[1] + c[2]) / 2 - centre))[0]
+    return min((c for c in columns if c[0] not in ("name", "other")), key=lambda c: abs((c[1] + c[2]) / 2 - centre))[0]
 
 
 def _read_rows(rows: list[list[Word]], columns) -> list[tuple[str, Optional[str], Optional[str], list[Word]]]:
     """(name, status, holder, words) of the rows under a header, until the grid ends."""
-    first = min(x0 for _, x0, _ in columns)
+    first = min(x0 for kind, x0, _ in columns if kind not in ("name", "other"))
     heights = [w.bottom - w.top for r in rows for w in r]
     gap_limit = 3.0 * (statistics.median(heights) if heights else 10.0)
     out, last_bottom = [], None
@@ -108,7 +133,7 @@ def _read_rows(rows: list[list[Word]], columns) -> list[tuple[str, Optional[str]
         top = min(w.top for w in row)
         if last_bottom is not None and top - last_bottom > gap_limit:
             break
-        name_words = [w for w in row if _column_of(w, columns, first - 4.0) is None]
+        name_words = _name_words(row, columns, first - 4.0)
         name = clean_name(_text(name_words)) if name_words else None
         if not name or ":" in _text(name_words):
             break

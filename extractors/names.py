@@ -187,6 +187,9 @@ def _drop_speck_pairs(tokens: list[str]) -> list[str]:
                     and re.fullmatch(r"[A-ZÀ-ÝŒ'’-]{3,}", tokens[i - 1]))]
 
 
+_NOTE_WORD = re.compile(r"qui|ayant|lequel|laquelle|excus[ée]e?s?|absente?s?|repr[ée]sent[ée]e?s?|arriv[ée]e?s?|parti(?:e|s|es)?", re.I)
+
+
 def clean_name(fragment: str) -> Optional[str]:
     """One list fragment -> a name as printed, or None when the fragment is not a name."""
     text = _BULLET.sub("", clean_text(drop_parens(fragment)))
@@ -194,9 +197,15 @@ def clean_name(fragment: str) -> Optional[str]:
     text = strip_roles(strip_civility(text))
     tokens = [t for t in text.split(" ") if t and not any(c.isdigit() for c in t)]
     # An apostrophe at a word's edge is a speck ('Ludovic’ MERCIER'); elided particles keep theirs.
-    tokens = [t.strip(".:,;") if not re.fullmatch(r"[A-Z]\.", t) else t for t in tokens]
+    # Initials keep their periods: 'J.-P. MARTIN', 'J. DUPONT'.
+    tokens = [t.strip(".:,;") if not re.fullmatch(r"[A-ZÀ-Ý]\.(?:-?[A-ZÀ-Ý]\.)*", t.rstrip(",;:")) else t.rstrip(",;:")
+              for t in tokens]
     tokens = [t.strip("'’") if len(t.strip("'’")) > 2 else t for t in tokens]
     tokens = _fix_ocr_case([t for t in tokens if t], had_civility)
+    # 'M. GAUDRY qui a donné procuration …', 'M. CHAMPAGNAT excusé': the words after a name that
+    # start its note are no part of it.
+    while len(tokens) > 1 and _NOTE_WORD.fullmatch(tokens[-1]):
+        tokens = tokens[:-1]
     # Rule lines and box edges read by OCR as 'Il', 'LI', '|'; a lone capital without its period
     # is a speck read between two words ('Patrick D DUVAL').
     if len(tokens) > 1:
@@ -508,6 +517,20 @@ _LABEL = re.compile(
 )
 _OTHER_LABEL = re.compile(r"^\W{0,3}[A-Za-zÀ-ÿ][^,:]{0,40}:")
 
+# 'Étaient présents : tous les conseillers en exercice sauf : …', 'Tous les membres étaient
+# présents à l'exception de …', 'Présents : l'ensemble des conseillers, excepté …': the présents
+# are implied; the list after the exception names the others (kind 'except').
+_ALL_MEMBERS = (rf"(?:(?:tous|toutes|l['’]ensemble)(?:\s+(?:les|des)\s+(?:membres|conseill[a-zè]*|[ée]lus|"
+                rf"d[ée]l[ée]gu[ée]e?s)(?:\s+{_BODY_ADJ})?(?:\s+(?:en\s+exercice|titulaires|du\s+conseil(?:\s+{_BODY_ADJ})?))?)?)")
+_EXCEPT_WORD = (r"(?:sauf|[àa]\s+l['’]exception\s+d(?:e\s+la|e|u|es|['’])|except[ée]e?s?|hormis"
+                r"|exception\s+faite\s+d(?:e\s+la|e|u|es|['’]))")
+_EXCEPT_LABEL = re.compile(
+    rf"(?<![\w])(?:{_ETAIENT}pr[ée]sent{_PL}\s*:?\s*{_ALL_MEMBERS}"
+    rf"|{_ALL_MEMBERS}\s+(?:(?:[ée]taient|sont|[ée]tant)\s+)?pr[ée]sent{_PL})"
+    rf"(?:\s*\(\s*\d+\s*\))?\s*,?\s*(?P<except>{_EXCEPT_WORD})(?:\s+les\s+membres\s+suivants)?\s*:?",
+    re.I,
+)
+
 
 class ListBlock:
     """A labelled list of people ('Présents : …') with the lines it was read from."""
@@ -606,6 +629,11 @@ _PAIR_GOES_ON = re.compile(r"^(?:(?:qui\s+(?:a|avait)|a|ayant)\s+donn[ée]e?|don
                            r"|^(?:pouvoir|procuration)\s+(?:à|a|au\s+profit)\b", re.I)
 
 
+_FIRST_NAME_CUT = re.compile(rf"(?<![\w.]){_CIVILITY_WORD}\s*[A-ZÀ-Ý][a-zà-ÿ]+(?:-[A-ZÀ-Ý][a-zà-ÿ]+)?$")
+_CIVILITY_END = re.compile(r"(?<![\w.])(?:M\.|MM\.|Mmes?\.?|Mlle\.?|Monsieur|Madame|Mademoiselle)$")
+_SURNAME_OPENS = re.compile(r"^[A-ZÀ-ÝŒ][A-ZÀ-ÝŒ'’-]+(?:\s+[A-ZÀ-ÝŒ][A-ZÀ-ÝŒ'’-]+)*(?=[\s,;.)(]|$)")
+
+
 def _continues(block: ListBlock, text: str) -> bool:
     # A period standing apart from the last word is a speck read by OCR, not a sentence's end.
     so_far = re.sub(r"\s+[.·]$", "", normalize_marks(block.content.strip()))
@@ -620,6 +648,9 @@ def _continues(block: ListBlock, text: str) -> bool:
         return True
     if proxy and re.search(r"\b(?:donn[ée]e?s?|pouvoirs?|procurations?|par|de)$", so_far, re.I):
         return True  # a pair cut after its connecting words
+    if ((_FIRST_NAME_CUT.search(so_far) and _SURNAME_OPENS.match(text))
+            or (_CIVILITY_END.search(so_far) and re.match(r"[A-ZÀ-ÝŒ][\w'’-]*(?:\s|$)", text))):
+        return True  # 'et M. Gilles' / 'BARNOUIN qui a donné procuration à …': a name cut at the line end
     if _PAIR_CUT.search(so_far) or _PAIR_GOES_ON.match(text):
         return True  # 'Céline MARTY qui a' / 'donné pouvoir à Franck LAURENT.' in any list
     if so_far.endswith(".") and not re.search(rf"(?:{_CIVILITY_WORD}|\b[A-Z]\.)$", so_far, re.I):
@@ -668,8 +699,10 @@ def _column_start(line, offset: int) -> Optional[float]:
 def _labels(line, text: str) -> list[re.Match]:
     """Label matches of one line. A label after a lowercase word is prose ('des membres présents :'),
     unless a wide gap shows that word ends a margin column ('Nombre de membres   Présents :')."""
-    found = []
+    found = list(_EXCEPT_LABEL.finditer(text))
     for m in _LABEL.finditer(text):
+        if any(e.start() <= m.start() < e.end() for e in found):
+            continue
         if not _LOWER_WORD_BEFORE.search(text[: m.start()]):
             found.append(m)
             continue
@@ -677,12 +710,26 @@ def _labels(line, text: str) -> list[re.Match]:
         again = _LABEL.match(text, core) if core > m.start() else m
         if again and text == line.text and _gap_before(line, core):
             found.append(again)
-    return found
+    return sorted(found, key=lambda m: m.start())
 
 
 def _is_count(content: str) -> bool:
     """'Présents : 14 – Votants : 16': a figure after the label is a count, not a list."""
     return bool(re.match(r"\s*\d", content))
+
+
+def _listed_after_count(content: str) -> Optional[str]:
+    """'Pouvoirs : 2 (M. A à M. B, Mme C à M. D)': a count whose parenthesis lists the people;
+    the list without the count and its parenthesis (None when the parenthesis holds no name:
+    'Présents : 14 (quatorze)')."""
+    m = re.match(r"\s*\d+\s*\(", content)
+    if not m:
+        return None
+    rest = content[m.end():]
+    close = _unmatched_closings(rest)
+    if close:
+        rest = rest[: close[0]] + " " + rest[close[0] + 1:]
+    return rest.strip() if _has_surname(rest) or _INNER_CIVILITY.search(" " + rest) else None
 
 
 def _speck_colon(block: ListBlock, text: str) -> bool:
@@ -724,6 +771,8 @@ def read_lists(lines) -> list[ListBlock]:
                 x0 = label_word.x0 if label_word is not None else line.x0
                 content = text[m.end():end].strip()
                 col = _column_start(line, m.start()) if text == line.text else None
+                listed = _listed_after_count(content)
+                content = listed if listed is not None else content
                 current = None if _is_count(content) else ListBlock(
                     kind, m.group(0), line, content, col - 1.0 if col is not None else limit, x0)
                 if current is not None:

@@ -78,14 +78,37 @@ def _last_name(text: str) -> Optional[str]:
     return clean_name(name) if name else None
 
 
-def _paren_pairs(text: str, bare: bool = False) -> list[tuple[str, str]]:
+_KEYWORD = re.compile(rf"\b(?:{_POWER}|repr[ée]sent[ée]e?s?)\b", re.I)
+_NOTE_CONNECTOR = re.compile(r"(?:^|\s)(?:à|a|par|au\s+profit\s+de|en\s+faveur\s+de)\s", re.I)
+
+
+def _after_connector(body: str) -> str:
+    """What follows the connector of a note: '(a donné pouvoir à M. Y)' -> 'M. Y' (the 'a' of
+    'a donné' is no connector: the one after the keyword is)."""
+    key = _KEYWORD.search(body)
+    m = _NOTE_CONNECTOR.search(body, key.end() if key else 0) or _NOTE_CONNECTOR.search(body)
+    return body[m.end():] if m else body
+
+
+def _paren_pairs(text: str, bare: bool = False, given: bool = False) -> list[tuple[str, str]]:
     pairs = []
     for m in list(_PAREN.finditer(text)) + (list(_BARE_PAREN.finditer(text)) if bare else []):
+        if given and not _GIVEN_NOTE.search(m.group("body")):
+            continue
         grantor = _last_name(text[: m.start()])
-        holder, _ = take_name(re.split(r"(?:^|\s)(?:à|a|par|en\s+faveur\s+de)\s", m.group("body"), maxsplit=1)[-1])
+        holder, _ = take_name(_after_connector(m.group("body")))
         if grantor and holder:
             pairs.append((grantor, clean_name(holder) or holder))
     return pairs
+
+
+_GIVEN_NOTE = re.compile(rf"\b(?:{_GIVES})?(?:pouvoirs?|procurations?)\b", re.I)
+
+
+def _given_notes(text: str) -> list[tuple[str, str]]:
+    """In an item's body, a note after a name that gives a proxy: 'Mme X (départ à 21h30,
+    pouvoir à M. Y)'. A 'représenté par' note there may name a company's agent: not read."""
+    return _paren_pairs(text, given=True)
 
 
 _NOTE_KEYWORD = re.compile(rf"{_POWER}|repr[ée]sent[ée]e?s?", re.I)
@@ -133,7 +156,7 @@ def parse_pairs(text: str, bare_a: bool = False, strict: bool = False) -> list[t
     """(grantor, holder) pairs in one list or sentence; `bare_a` accepts 'X à Y' (inside a
     'Pouvoirs :' list, where 'à' alone links the two)."""
     text = normalize_marks(text)
-    pairs = [] if strict else _paren_pairs(text, bare_a) + _lost_note_pairs(text) + _of_to_pairs(text)
+    pairs = _given_notes(text) if strict else _paren_pairs(text, bare_a) + _lost_note_pairs(text) + _of_to_pairs(text)
     text = drop_parens(text)
     pos = 0
     while (m := _next_connector(text, pos, bare_a, strict)) is not None:
@@ -196,7 +219,8 @@ def _from_sentences(lines: list[Line], strict: bool = False) -> list[Proxy]:
     out = []
     for sm in _SENTENCE.finditer(text + " "):
         sentence = " " + sm.group(0) + " "
-        if not (trigger.search(sentence) or (not strict and _OF.search(sentence))):
+        if not (trigger.search(sentence) or (not strict and _OF.search(sentence))
+                or (strict and _PAREN.search(sentence))):
             continue
         where = [line for a, b, line in spans if a < sm.end() and b > sm.start()]
         for g, h in parse_pairs(sentence, strict=strict):

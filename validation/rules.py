@@ -12,6 +12,7 @@ from typing import Callable, Iterable, Optional
 
 
 from extractors import names
+from extractors.attendance import IMPLICIT_PRESENTS
 from pipeline.model import DeliberationResult, Finding
 from .periods import regime_on
 
@@ -44,6 +45,11 @@ def same_person(a: str, b: str) -> bool:
 
 def _present(d: DeliberationResult) -> list[str]:
     return [a.person_name for a in d.attendance if a.status == "present"]
+
+
+def _implicit_presents(d: DeliberationResult) -> bool:
+    """'Tous les membres étaient présents sauf …': the présents are implied, never listed."""
+    return any(a.evidence.extractor == IMPLICIT_PRESENTS for a in d.attendance)
 
 
 def _in(name: str, people: Iterable[str]) -> bool:
@@ -125,6 +131,8 @@ def _list_against_count(d: DeliberationResult, rule_id: str, count_field: str, l
 
 @rule("present_list_count")
 def present_list_count(d: DeliberationResult) -> list[Finding]:
+    if _implicit_presents(d):
+        return []
     return _list_against_count(d, "present_list_count", "present_count", len(_present(d)),
                                "members named present", "CGCT L2121-25 (liste des présents)")
 
@@ -147,6 +155,14 @@ def proxy_grantor_absent(d: DeliberationResult) -> list[Finding]:
 @rule("proxy_holder_present")
 def proxy_holder_present(d: DeliberationResult) -> list[Finding]:
     present = _present(d)
+    if _implicit_presents(d):
+        # Every member not named in the exception was present: only a holder named there is not.
+        absent = [a.person_name for a in d.attendance if a.status != "present"]
+        return [Finding("proxy_holder_present", "error",
+                        f"{p.holder} holds the proxy of {p.grantor} but is listed absent",
+                        "holder present", "holder not present", "CGCT L2121-20",
+                        (p.evidence.page,) if p.evidence.page else ())
+                for p in d.proxies if _in(p.holder, absent) and not _in(p.holder, present)]
     if not present:
         return []
     return [Finding("proxy_holder_present", "error",
