@@ -29,6 +29,13 @@ _TAX = r"(?:\s*(?P<tax>H\.?T\.?|T\.?T\.?C\.?|hors\s+taxes?|toutes\s+taxes\s+comp
 # A speck OCR reads between the figure and the sign ("2100<€", "500 '€") does not part them.
 _AFTER = re.compile(rf"{_NUM}\s?{_SCALE}\s?(?:[<>'’‘|]\s?)?{_CUR_AFTER}{_TAX}")
 _BEFORE = re.compile(rf"(?:€|\bEUR)\s?(?P<num>{_INT}{_DEC}?)(?![\d])(?!\s?(?:€|euros?\b)){_TAX}")
+# A figure without a currency mark is a sum when a money noun introduces it and it ends the clause
+# ("pour un montant de 44184 ;"): OCR drops a euro sign printed against the figure ("44184€").
+# A year never is ("la subvention de 2024.").
+_BARE = re.compile(
+    rf"\b(?:montant|somme|co[uû]t|enveloppe|dotation|subvention|prix)\s+(?:(?:total|global|maximum|maximal|"
+    rf"annuel|estim[ée])\s+)?(?:de|d['’]\s*un\s+montant\s+de|s['’]\s*[ée]levant\s+[àa])\s+"
+    rf"(?!(?:19|20)\d\d\b(?![ ,.]\d))(?P<num>{_INT}{_DEC}?)(?![\d%]|[.,]\d){_TAX}(?=\s*(?:[;,.)]|$))", re.I)
 _SOIT = re.compile(r"\b(?:soit|ou)\s*$", re.IGNORECASE)
 
 _SCALES = {"k": 1e3, "K": 1e3, "M": 1e6}
@@ -104,6 +111,11 @@ def find_amounts(text: str) -> list[Amount]:
         if any(a <= m.start() < b or a < m.end() <= b for a, b in taken):
             continue
         found.append(Amount(_to_float(m.group("num")), m.start(), m.end(), _tax(m.group("tax")),
+                            bool(_SOIT.search(t[: m.start()])), _well_formed(m.group("num"))))
+    for m in _BARE.finditer(t):
+        if any(a <= m.start("num") < b for a, b in taken) or any(a.start <= m.start("num") < a.end for a in found):
+            continue
+        found.append(Amount(_to_float(m.group("num")), m.start("num"), m.end(), _tax(m.group("tax")),
                             bool(_SOIT.search(t[: m.start()])), _well_formed(m.group("num"))))
     return sorted(found, key=lambda a: a.start)
 

@@ -152,6 +152,23 @@ def known_verb(word: str) -> Optional[str]:
     return _TABLE.get(strip_accents(_normalize(word)))
 
 
+def _ocr_key(word: str) -> str:
+    """A form with the letters OCR confuses folded together: the strokes i / l / 1 / I / |
+    ("Soilicite" for "Sollicite"), "rn" for "m"."""
+    return re.sub(r"[il1|!]", "l", strip_accents(word.lower()).replace("rn", "m"))
+
+
+def _build_ocr_finite() -> dict[str, str]:
+    table: dict[str, Optional[str]] = {}
+    for form, inf in _FINITE.items():
+        key = _ocr_key(form)
+        table[key] = inf if table.get(key, inf) == inf else None  # two verbs fold together: neither
+    return {k: v for k, v in table.items() if v}
+
+
+_FINITE_OCR = _build_ocr_finite()
+
+
 def finite_verb(word: str) -> Optional[str]:
     """'APPROUVE' / 'acceptent' / 'DIT' -> infinitive; participles and nouns-only -> None.
 
@@ -164,7 +181,10 @@ def finite_verb(word: str) -> Optional[str]:
         return _FINITE_ACCENTED[w]
     if re.search(r"(?:é|ée|és|ées)$", w):
         return None
-    return _FINITE.get(strip_accents(w))
+    hit = _FINITE.get(strip_accents(w))
+    if hit is None and len(w) >= 6 and w.isalpha():  # long enough that a folded form is no other word
+        hit = _FINITE_OCR.get(_ocr_key(w))
+    return hit
 
 
 def infinitive(word: str) -> Optional[str]:

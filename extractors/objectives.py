@@ -15,6 +15,8 @@ import unicodedata
 from dataclasses import dataclass, field, replace
 from typing import Optional
 
+from rapidfuzz.distance import Levenshtein
+
 from pipeline.model import DeliberationText, Evidence, Found, Objective, Word, clean_text, union_box
 
 from .numbers import repair_ocr_digits
@@ -22,7 +24,6 @@ from .numbers import repair_ocr_digits
 EXTRACTOR = "objectives"
 
 _HEADER_STATUS = re.compile(r"^(?:[ée]tat|statut|avancement|r[ée]alisation|r[ée]alis[ée])", re.I)
-_HEADER_LABEL = re.compile(r"^objectifs?$", re.I)
 _NUMBER = re.compile(r"^\d{1,3}\.?$")
 
 
@@ -33,6 +34,20 @@ def _plain(text: str) -> str:
     t = unicodedata.normalize("NFD", clean_text(text).lower())
     t = "".join(c for c in t if unicodedata.category(c) != "Mn")
     return " ".join(re.sub(r"[^a-z0-9]+", " ", t).split())
+
+
+_HEADER_LABEL_WORDS = ("objectif", "objectifs")
+
+
+def _header_label(text: str) -> bool:
+    """The header's 'Objectif(s)' cell word, also as OCR leaves it: a letter lost or misread
+    ("bjectif" when the "O" merged with the "N°" beside it, "0bjectifs", "Objectits")."""
+    t = _plain(text).replace(" ", "")
+    if t in _HEADER_LABEL_WORDS:
+        return True
+    if len(t) < 7 or re.search(r"['’]", text):  # "l'objectif" is prose, never a header cell
+        return False
+    return any(Levenshtein.distance(t, k) <= 1 for k in _HEADER_LABEL_WORDS)
 
 
 def normalize_status(text: str) -> Optional[str]:
@@ -102,7 +117,7 @@ class _Row:
 
 def _header_columns(line: list[Word]) -> Optional[_Columns]:
     """'Objectifs opérationnels … Etat de réalisation' -> the x where the status column starts."""
-    label = next((w for w in line if _HEADER_LABEL.match(w.text)), None)
+    label = next((w for w in line if _header_label(w.text)), None)
     if label is None:
         return None
     for i, w in enumerate(line):
@@ -179,7 +194,7 @@ def _find_header(vlines: list[list[Word]]) -> Optional[tuple[_Columns, int]]:
     tall = 2.5 * heights[len(heights) // 2]  # a ruling read as letters spans several rows
     lines = [[w for w in vl if w.bottom - w.top <= tall] for vl in vlines]
     for i, vl in enumerate(lines):
-        if not any(_HEADER_LABEL.match(w.text) for w in vl):
+        if not any(_header_label(w.text) for w in vl):
             continue
         group, last = [vl], i
         for j in (i - 2, i - 1, i + 1, i + 2):
