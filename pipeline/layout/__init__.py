@@ -32,7 +32,8 @@ from typing import Optional
 from ..model import DeliberationText, DocText, Layout, Line
 from .furniture import split_furniture
 from .headings import OBJET_RE, act_match, find_boundaries, heading_keyword, heading_style, rejoin_labels
-from .patterns import (ATTENDANCE_EVENT, CLOSING, EXTRACT_MARK, MINUTES_MARK, RECAP_TITLE, VISA, has_vote, is_bullet,
+from .patterns import (ATTENDANCE_EVENT, CLOSING, EXTRACT_MARK, MINUTES_MARK, RECAP_TITLE, VISA, council_decision, has_vote,
+                       is_bullet,
                        is_count_line, is_decide_opener, norm, strip_bullet)
 from .sections import split_sections
 from .synthetic import lines_from_text, lines_from_text_pages
@@ -51,8 +52,13 @@ def _drop_reason(item: list[Line]) -> Optional[str]:
     k = heading_keyword(item[0].text)
     if k:
         return k
+    stated = council_decision(item[1:] or item)
+    if stated == "previous minutes" and len(item) <= 8:
+        return "approval"
     if not has_vote(item):
-        return "no vote"
+        # A decision stated without a vote formula ("Le conseil municipal prend acte du rapport",
+        # "… accepte le don") is a deliberation all the same.
+        return None if stated == "decision" else "no vote"
     if len(item) <= 8 and not any(is_decide_opener(l.text) for l in item) \
             and any(_APPROVAL_BODY.search(norm(l.text)) for l in item):
         return "approval"
@@ -138,11 +144,21 @@ def _segment_extracts(lines: list[Line], furniture_first: list[Line], order) -> 
     return first_session, delibs
 
 
+_MINUTES_TITLE = re.compile(r"proces[- ]verbal|compte[- ]rendu d[ue] ")
+
+
 def detect_kind(lines: list[Line]) -> str:
     head = [norm(l.text) for l in lines[:40]]
-    if any(EXTRACT_MARK.search(t) for t in head) and not any(re.search(r"proces[- ]verbal|compte[- ]rendu d[ue] ", t)
-                                                              for t in head[:6]):
-        return "extract"
+    marks = [t for t in head if EXTRACT_MARK.search(t)]
+    if marks and not any(_MINUTES_TITLE.search(t) and not EXTRACT_MARK.search(t) for t in head[:6]):
+        if not all(_MINUTES_TITLE.search(t) for t in marks):
+            return "extract"
+        # "Extrait du procès-verbal" heads one deliberation, or a copy of the whole minutes:
+        # the items tell which.
+        items, _ = find_boundaries(lines)
+        copies = sum(1 for l in lines if EXTRACT_MARK.search(norm(l.text)))
+        if len(items) < 2 or copies >= len(items):
+            return "extract"
     if any(MINUTES_MARK.search(t) for t in head):
         return "minutes"
     items, _ = find_boundaries(lines)

@@ -106,6 +106,9 @@ def _body_part(places: "_Places", i: int) -> tuple[Optional[Line], Line]:
     row of "Date d'affichage :" joins that line. Only the box's words are repeated on the other
     pages; a run of words set apart by a gap, none of which the copies print, is the body's."""
     line = places.lines[i]
+    runs = _runs(list(line.words))
+    if len(runs) < 2:  # one run of words: nothing printed apart from the box (most lines)
+        return None, line
     copies = [places.lines[j] for j in places.copies(i)]
     if not copies:
         return None, line
@@ -115,7 +118,6 @@ def _body_part(places: "_Places", i: int) -> tuple[Optional[Line], Line]:
     x1 = statistics.median(max(w.x1 for w in c.words) for c in copies)
     # ... and the body's words stand in the body's column, past the margin the box sits in.
     left, right = _body_edges(places, line.page)
-    runs = _runs(list(line.words))
 
     def of_body(run) -> bool:
         a, b = min(w.x0 for w in run), max(w.x1 for w in run)

@@ -39,6 +39,11 @@ _NUM_RE = re.compile(r"^(?P<num>\d{1,2})\s*(?P<sep>/|\)|\]|\.(?!\d)|°\)?|\s?" +
 _POINT_RE = re.compile(r"^(?:point|question|dossier|affaire|rapport)\s*(?:n\s*[°ºo]\.?\s*)?(?P<num>\d{1,2})\s*"
                        r"(?:[-–—‐:./)]{1,2}\s*)?(?P<title>[A-Za-zÀ-ÿ«\"'].*)$", re.I)
 _ROMAN_RE = re.compile(r"^(?P<num>[IVX]{1,5})\s*(?P<sep>[.)/]|\s" + _DASH + r")\s*(?P<title>[A-Za-zÀ-ÿ].*)$")
+# An act number with a two-figure year, the subject after it: "17-120 TARIFS COMMUNAUX 2018".
+# Bare figures open prose too ("12-15 rue des Écoles …"): such a number heads items only as a
+# series of one year, or alone before a title in capitals.
+_SHORT_ACT_RE = re.compile(r"^(?P<year>\d{2})\s*[-/.]\s*(?P<num>\d{1,4})(?P<sep>\s*(?:" + _DASH + r"|:)\s*|\s+)"
+                           r"(?P<title>[A-ZÀ-Ý«\"].*)$")
 _LETTER_RE = re.compile(r"^(?P<num>[A-H])\s*(?P<sep>/|\))\s*(?P<title>[A-Za-zÀ-ÿ].*)$")
 
 # Procedural headings, recognised on the heading's words whatever its numbering.
@@ -131,6 +136,9 @@ def heading_style(line: Line) -> Optional[tuple[str, Optional[int], str]]:
     m = _LETTER_RE.match(text)
     if m and len(text) <= 150:
         return "letter", ord(m.group("num")) - 64, m.group("title").strip()
+    m = _SHORT_ACT_RE.match(text)
+    if m and len(text) <= 180 and re.search(r"[A-Za-zÀ-ÿ]{3}", m.group("title")):
+        return "act:" + m.group("year"), int(m.group("num")), m.group("title").strip()
     return None
 
 
@@ -351,6 +359,50 @@ def _above_roll_call(lines: list[Line], i: int) -> bool:
     return False
 
 
+def _short_act_series(lines: list[Line], counts: dict) -> list[int]:
+    """The longest run of two-figure-year act numbers of one year with rising serials, each
+    printed as a heading (its title in capitals, or after a dash or colon)."""
+    best: list[int] = []
+    for st, cands in counts.items():
+        if not st.startswith("act:"):
+            continue
+        run: list[int] = []
+        last = -1
+        for i, num in sorted(cands):
+            if num > last and _short_act_heading(lines[i]):
+                run.append(i)
+                last = num
+        if len(run) > len(best):
+            best = run
+    return best
+
+
+def _short_act_heading(line: Line) -> bool:
+    m = _SHORT_ACT_RE.match(_OCR_LEAD.sub("", line.text.strip()))
+    return bool(m) and (upper_share(m.group("title")) > 0.7 or bool(m.group("sep").strip()))
+
+
+def _lone_heading(lines: list[Line], best: list[int], counts: dict) -> Optional[int]:
+    """The heading of the only item of a session: a heading numbered 1 (I, A, point 1), an
+    "Objet :" line, or an act number before a title in capitals, with no second of its kind."""
+    cands = []
+    if len(best) == 1 and heading_style(lines[best[0]])[1] == 1:
+        cands.append(best[0])
+    if len(counts.get("objet", [])) == 1:
+        cands.append(counts["objet"][0][0])
+    short = [i for st, v in counts.items() if st.startswith("act:") for i, _ in v]
+    if len(short) == 1 and _short_act_heading(lines[short[0]]):
+        cands.append(short[0])
+    for i in sorted(cands):
+        title = heading_style(lines[i])[2]
+        # A title in capitals may open on a verb's stem ("VOTE DES TAUX"); a decided article does not.
+        opener = is_decide_opener(title) and upper_share(title) < 0.7
+        if title[:1].isupper() and not VOTE_EVIDENCE.search(norm(title)) and not opener \
+                and not VISA.search(norm(title)) and not _above_roll_call(lines, i):
+            return i
+    return None
+
+
 def find_boundaries(lines: list[Line]) -> tuple[list[int], int]:
     """(item start indexes after the session, index where the session ends)."""
     a0, a1 = _agenda_span(lines)
@@ -367,6 +419,7 @@ def find_boundaries(lines: list[Line]) -> tuple[list[int], int]:
     for i, (st, num, _) in styles.items():
         counts.setdefault(st, []).append((i, num or 0))
     primary: list[int] = []
+    lone: Optional[int] = None
     acts = [i for i, _ in counts.get("act", [])]
     if len(acts) >= 2:
         primary = acts
@@ -374,12 +427,21 @@ def find_boundaries(lines: list[Line]) -> tuple[list[int], int]:
         chains = [_chain(v) for v in _numbered_families(counts)]
         chains.append(_chain(counts.get("roman", [])))
         best = max(chains, key=len, default=[])
-        if len(best) >= 2:
+        if len(best) < 2:
+            # Lettered items ("A) …") number a session only when nothing else does: inside a
+            # numbered item they are its sub-points.
+            best = max([best, _chain(counts.get("letter", []))], key=len)
+        series = _short_act_series(lines, counts)
+        if len(series) >= 2 and len(series) >= len(best):
+            primary = series
+        elif len(best) >= 2:
             primary = _fill_gaps(lines, best, styles)
         elif len(counts.get("objet", [])) >= 2:
             primary = [i for i, _ in counts["objet"]]
         elif len(acts) == 1:
             primary = acts
+        else:
+            lone = _lone_heading(lines, best, counts)
     bounds = set(primary) | set(kws)
     if primary:
         # Higher-level section titles ("II. PERSONNEL") close the item before them.
@@ -395,6 +457,10 @@ def find_boundaries(lines: list[Line]) -> tuple[list[int], int]:
             if len(n) >= 12 and any(_fuzzy_same(n, e) for e in entries) and (i - 1) not in bounds:
                 bounds.add(i)
         bounds |= {i for i in range(len(lines)) if i not in in_agenda and _is_bold_heading(lines, i)}
+        # A session of one item has a single heading: it opens the items when no other cut
+        # comes before it.
+        if lone is not None and all(b > lone for b in bounds - set(kws)):
+            bounds.add(lone)
     session_kws = {"agenda", "opening", "secretary"}
     ordered = sorted(bounds)
     firm = set(primary)

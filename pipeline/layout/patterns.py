@@ -151,6 +151,55 @@ def has_vote(lines: Iterable[Line]) -> bool:
     return False
 
 
+# The council deciding in so many words, with no vote formula: "Le conseil municipal prend acte du
+# rapport …", "…, le conseil municipal accepte le don …", "Le conseil a approuvé …". The subject
+# opens the sentence or follows its opening clause.
+_COUNCIL_DECISION = re.compile(
+    r"(?:^|[,;:]\s*|\bet\s+)(?:(?:le|la|les membres du|l') ?(?:conseil|assemblee|comite|bureau)\b"
+    r"(?: (?:municipal|communautaire|syndical|departemental|regional|d'administration|de communaute)\b)?"
+    r"|les (?:conseillers|elus)(?: municipaux| communautaires)?)"
+    r"\s*,?\s*(?:(?:a|ont)\s+)?"
+    r"(?P<verb>approuv|autoris|accept|decid|design|adopt|valid|emet|fix|attribu|charg|prend acte|pris acte|prennent acte"
+    r"|donne (?:son|un|leur) (?:accord|avis)|donne acte|refus|rejet|elit|arret|sollicit|retien|retenu|se prononce"
+    r"|s'est prononce|opte|renouvel|recondu|confirm|accord|octroi|allou|vot|mandat|habilit|deleg|nomm"
+    r"|institu|instaur|cree|supprim|modifi|abrog|annul)(?P<ending>\w*)")
+# A decision announced for later ("le conseil décidera", "approuverait") is not taken yet.
+_LATER = re.compile(r"(?:e|i)?r(?:a|ai|as|ait|ont|aient)$")
+# A past decision recalled in the report ("Par délibération du 3 mars, le conseil a approuvé …").
+_RECALLED = re.compile(r"\bdeliberation\b|\bseance du\b|\ben date du\b|\blors de\b|\ben (?:19|20)\d\d\b")
+# Decisions that decide nothing on the item: it is put off or withdrawn.
+_PUT_OFF = re.compile(r"^\W*(?:de |d')?(?:reporter|ajourner|differer|surseoir|retirer)\b")
+# What a council "takes note of" without deciding anything: information, the mayor's decisions,
+# a member's resignation or installation.
+_NOTED_ONLY = re.compile(
+    r"\b(?:prend|prennent|pris) acte (?:de (?:cette|ces|l'|la)|des|du)\s*(?:informations?|communications?"
+    r"|decisions? (?:prises?|du maire|du president|par)|compte[- ]rendu des decisions|demissions?|installation)")
+_PREVIOUS_MINUTES = re.compile(
+    r"\b(?:approuv|adopt|valid)\w* (?:le|du|les) (?:proces[- ]?verba\w*|compte[- ]?rendus?|pv)\b"
+    r"(?:\s*[.;]?$|[^.]{0,30}\b(?:seance|reunion|conseil (?:municipal |communautaire )?du)\b)")
+_SENTENCE_END = re.compile(r"(?<=[.!?;])\s+(?=[A-Za-zÀ-ÿ])")
+
+
+def council_decision(lines: Iterable[Line]) -> Optional[str]:
+    """"decision" when the text states the council's decision, "noted" when the council only takes
+    note of information or of the mayor's decisions, "previous minutes" when it approves them,
+    else None. Sentences are read across line breaks."""
+    found = None
+    text = " ".join(l.text.strip() for l in lines)
+    for sentence in _SENTENCE_END.split(norm(text)):
+        m = _COUNCIL_DECISION.search(sentence)
+        if not m or _LATER.search(m.group("ending")) or _RECALLED.search(sentence[:m.start()]) \
+                or _PUT_OFF.match(sentence[m.end():]):
+            continue
+        if _NOTED_ONLY.search(sentence):
+            found = found or "noted"
+        elif _PREVIOUS_MINUTES.search(sentence):
+            found = found or "previous minutes"
+        else:
+            return "decision"
+    return found
+
+
 def starts_with_verb(text: str) -> bool:
     core = norm(strip_bullet(text))
     core = re.sub(r"^(?:et\s+)?(?:de |d'|s')", "", core)
