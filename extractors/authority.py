@@ -245,10 +245,30 @@ def _preamble_version(letterhead: Found, kind: str, lines: list[Line], letterhea
                 continue
             full = _fold(value)
             if full == short:
-                return None
-            if len(full) > len(short) and full.startswith(short) or not short.startswith(full) and _all_in(value, head_words):
+                return Found(value, running.evidence(m.start(), m.end())) if _accents_restored(letterhead.value, value) else None
+            if (len(full) > len(short) and full.startswith(short) or not short.startswith(full) and _all_in(value, head_words)
+                    or _words_cut(letterhead.value, value)):
                 return Found(value, running.evidence(m.start(), m.end()))
     return None
+
+
+def _accents(text: str) -> int:
+    return sum(1 for c in unicodedata.normalize("NFD", text) if unicodedata.combining(c))
+
+
+def _accents_restored(letterhead: str, preamble: str) -> bool:
+    """Capitals are often printed, and read by OCR, without their accents ("PUYBRUN-LA-FORET"):
+    the preamble's mixed-case print of the same name with more accents spells it."""
+    def plain(t: str) -> str:
+        return "".join(c for c in unicodedata.normalize("NFD", t) if not unicodedata.combining(c)).lower().replace("’", "'")
+    return plain(letterhead) == plain(preamble) and _accents(preamble) > _accents(letterhead)
+
+
+def _words_cut(letterhead: str, preamble: str) -> bool:
+    """A stamp or the scan's edge cut a word of the letterhead ("À VOCATION SC" / "DE NEUVY"): the
+    preamble's name has the same words, each the letterhead's or its whole, at least one longer."""
+    a, b = _words(letterhead), _words(preamble)
+    return (len(a) == len(b) and a != b and all(x == y or len(x) >= 2 and y.startswith(x) for x, y in zip(a, b)))
 
 
 def _all_in(value: str, head_words: set[str]) -> bool:

@@ -15,9 +15,10 @@ from dataclasses import dataclass, field
 from typing import Optional
 
 from extractors.memo import per_lines
-from extractors.names import strip_civility
+from extractors.member_votes import listed_member_votes
+from extractors.names import name_key, strip_civility
 from extractors.numbers import NUMBER_RE, parse_count
-from extractors.joined import Joined, in_columns, pair_header_rows, pair_split_cells
+from extractors.joined import Joined, in_columns, pair_header_rows, pair_split_cells, unstack_rows
 from pipeline.model import DeliberationText, Evidence, Found, Line, MemberVote
 
 EXTRACTOR = "counts"
@@ -317,7 +318,7 @@ def _net_moved(lines: list[Line]) -> bool:
 
 @per_lines
 def _cells_paired(lines: list[Line]) -> list[Line]:
-    return pair_split_cells(pair_header_rows(lines))
+    return pair_split_cells(pair_header_rows(unstack_rows(lines)))
 
 
 @per_lines
@@ -480,6 +481,34 @@ def _wrapped_label_facts(joined: Joined, taken: list[tuple[int, int]]) -> list[F
     return out
 
 
+# What may follow a vote's last figure before the next one whose label a scan could not read:
+# the named voters in parentheses, a dash, then the label's unreadable word.
+_AFTER_LAST = re.compile(r"\s*(?:\([^()\n]*\)(?:\n[^()\n]*\))?)?\s*[-–—]?\s*(?P<junk>[^\s\d]+)[ \t]*\n?[ \t]*(?P<n>\d{1,3})(?=\s*(?:\(|[.;,]|$))")
+_SPLIT = ("votes_for", "votes_against", "abstentions")
+_UNREADABLE_CONF = 50.0
+
+
+def _unreadable_label(joined: Joined, group: VoteGroup, out: dict[str, Found]) -> None:
+    """"Pour : 22 – Contre : 3 (…) ▒▒▒ 2 (…)": the third figure of a vote whose label OCR could not
+    read (a word read with almost no confidence) is the split's missing part, when the three parts
+    make up the votants the item counts."""
+    missing = [n for n in _SPLIT if group.get(n) is None]
+    voters = out.get("voters_count")
+    if len(missing) != 1 or voters is None or group.get("unanimous") is not None:
+        return
+    last = max(group.facts, key=lambda f: f.end)
+    m = _AFTER_LAST.match(joined.text, last.end)
+    if m is None:
+        return
+    word = _ocr_word(joined, m.start("junk"), m.group("junk"))
+    if word is None or not word.from_ocr or word.conf is None or word.conf >= _UNREADABLE_CONF:
+        return
+    value = int(m.group("n"))
+    if sum(group.get(n).value for n in _SPLIT if n not in missing) + value != voters.value:
+        return
+    group.facts.append(Fact(missing[0], value, joined.line_index(m.start("n")), m.start("junk"), m.end("n")))
+
+
 def _bare_vote_ok(joined: Joined, m: re.Match) -> bool:
     """'2 contre' or 'DEUX pour' is a vote only on a line that talks about votes."""
     i = joined.line_index(m.start())
@@ -590,6 +619,8 @@ def extract_counts(d: DeliberationText) -> dict[str, Found]:
     groups = _group(_vote_facts(joined), joined.text)
     group = _choose(groups)
     election = _is_election(joined.text)
+    if group is not None and not election:
+        _unreadable_label(joined, group, out)
     if group is not None:
         for name in ("votes_for", "votes_against", "abstentions", "not_voting"):
             f = group.get(name)
@@ -668,4 +699,10 @@ def extract_named_votes(d: DeliberationText) -> list[MemberVote]:
             continue
         ev = joined.evidence(f.start, f.end + m.end(), EXTRACTOR)
         out.extend(MemberVote(name, vote, ev) for name in _names_in_parenthesis(m.group(1)))
+    # ... and in lists of their own ("Ont voté contre : …", "M. X ne prend pas part au vote").
+    seen = {name_key(v.person_name) for v in out}
+    for v in listed_member_votes(d.lines):
+        if name_key(v.person_name) not in seen:
+            seen.add(name_key(v.person_name))
+            out.append(v)
     return out

@@ -96,8 +96,10 @@ def word_runs(line: Line, floor: float, heights: float) -> list[list]:
     return out
 
 
+# A stamp or the scan's edge may leave only the end of the State's mark ("ANÇAISE", "UE FRANÇAISE"):
+# no authority's name holds those words.
 _LETTERHEAD_MARK = re.compile(
-    r"R[ÉE]PUBLIQUE\s+FRAN[ÇC]AISE|Libert[ée]\W{1,3}[ÉE]galit[ée]\W{1,3}Fraternit[ée]|D[ée]partement\s*:\s*\d{1,3}[AB]?\b",
+    r"R[ÉE]PUBLIQUE\s+FRAN[ÇC]AISE|(?<![\w'’])(?:[A-ZÉ]{0,8}(?:IQUE|UE)\s+)?(?:F?R)?AN[ÇC]AISE(?![\w'’])|Libert[ée]\W{1,3}[ÉE]galit[ée]\W{1,3}Fraternit[ée]|D[ée]partement\s*:\s*\d{1,3}[AB]?\b",
     re.I)
 _LOGO = re.compile(r"^[A-ZÀ-Ý]{1,4}$")
 
@@ -260,3 +262,36 @@ def _colon_after(word):
     """A colon placed just after a label's last word (the printed table has rules, not colons)."""
     from dataclasses import replace
     return replace(word, text=":", x0=word.x1, x1=word.x1 + 1.0, conf=None, from_ocr=False)
+
+
+# --------------------------------------------------------------------------- stacked rows
+def unstack_rows(lines: list[Line]) -> list[Line]:
+    """Two rows of a narrow box read by OCR as one line, their words interleaved ("en présents
+    exercice : 17 : 19" for "en exercice : 19" over "présents : 17"): a speck or a colon drawn
+    tall joins the rows. Each row is given back its own words, upper row first."""
+    out: list[Line] = []
+    for line in lines:
+        rows = _rows_of(line)
+        out.extend(Line.from_words(r) for r in rows) if rows else out.append(line)
+    return out
+
+
+def _rows_of(line: Line) -> Optional[list[list]]:
+    words = list(line.words)
+    if len(words) < 4 or not all(w.from_ocr for w in words):
+        return None
+    heights = sorted(w.bottom - w.top for w in words)
+    height = heights[len(heights) // 2]
+    middles = sorted((w.top + w.bottom) / 2 for w in words)
+    gap, cut = max((b - a, (a + b) / 2) for a, b in zip(middles, middles[1:]))
+    if height <= 0 or gap < 0.7 * height:
+        return None
+    upper = [w for w in words if (w.top + w.bottom) / 2 < cut]
+    lower = [w for w in words if (w.top + w.bottom) / 2 >= cut]
+    if len(upper) < 2 or len(lower) < 2:
+        return None
+    # side by side (a margin's label beside a sentence) is not stacked: the rows must overlap
+    overlap = min(max(w.x1 for w in upper), max(w.x1 for w in lower)) - max(min(w.x0 for w in upper), min(w.x0 for w in lower))
+    if overlap <= 0.5 * min(max(w.x1 for w in r) - min(w.x0 for w in r) for r in (upper, lower)):
+        return None
+    return [upper, lower]

@@ -123,10 +123,14 @@ _ACT_LABELLED = re.compile(
 # Agenda numbering printed before a subject: "Point n°1 –", "Question n° 3 :", "Affaire 4 -".
 _AGENDA_NUMBER = re.compile(r"^\W{0,3}(?:point|question|affaire|dossier|sujet)\s*(?:n[°o º]\s*)?\d{1,3}\s*(?:[-–:.)/]|\s-\s)?\s*", re.I)
 _ACT_LEADING = re.compile(
-    r"^[\W_]{0,3}(?P<num>(?:[A-Z]{1,5}[-_ ]?)?(?:\d{4}|\d{8})(?:" + _ACT_PART_SEP + r"[A-Z0-9]{1,6}(?![\wÀ-ÿ])){1,3}|\d{8}[ _]\d{1,3})"
+    r"^[\W_]{0,3}(?P<num>(?:[A-Z]{1,5}[-_ ]?)?(?:\d{4}|\d{8})(?:" + _ACT_PART_SEP + r"[A-Z0-9]{1,6}(?![\wÀ-ÿ])){1,3}|\d{8}[ _]\d{1,3}"
+    # a two-figure year and a serial of three or four before a title in capitals: "17-120 TARIFS"
+    r"|\d{2}[-/]\d{3,4}(?=\s*[-–—:]?\s*[A-ZÀ-Ý«\"“]))"
     r"(?=\s*[-–—:.]{0,2}\s*[\wÀ-ÿ«\"“(]|\s*$)")
 _YEAR_RANGE = re.compile(r"^(?:19|20)\d\d[-/](?:19|20)\d\d$")
-_NUMBERING = re.compile(r"^\W{0,3}(?:[0-9]{1,3}|[IVXL]{1,6}|[A-Za-z])\s*(?:[/.)\]°–—-]|\s[-–—]\s)\s*(?=\S)")
+# A scan reads an item number's period as a comma ("3, ATTRIBUTION D’UNE SUBVENTION"): a figure
+# and a comma opening a heading before a capital never begin its subject.
+_NUMBERING = re.compile(r"^\W{0,3}(?:(?:[0-9]{1,3}|[IVXL]{1,6}|[A-Za-z])\s*(?:[/.)\]°–—-]|\s[-–—]\s)|[0-9]{1,2},(?=\s+[A-ZÀ-Ý]))\s*(?=\S)")
 _OBJET = re.compile(r"^\W{0,3}objet\s*:\s*", re.I)
 # The label as a scan may read it, one letter added, dropped or changed ("Obijet :", "0bjet :",
 # "Objel :"): no ordinary word sits that close to "objet" before a colon.
@@ -158,12 +162,25 @@ def _act_number_in(lines: list[Line]) -> Optional[Found]:
         m = _ACT_LEADING.match(t)
         # a figure alone under a heading ends the heading ("… POUR L’ANNÉE SCOLAIRE\n2021-2022")
         alone = i > 0 and not t[m.end():].strip() if m else False
+        if m and _code_article(lines[i - 1].text if i else "", t[m.end():]):
+            m = None
         if m and not alone and not _YEAR_RANGE.match(_clean_act(m.group("num"))):
             return _found(_clean_act(m.group("num")), [line], m.group(0))
         m = _ACT_LABELLED.search(t)
         if m and re.search(r"\d", m.group("num")) and not re.search(r"\b(?:vu|loi|décret|article|avenant|arrêté)\b[^:]{0,20}$", t[:m.start()], re.I):
             return _found(_clean_act(m.group("num")), [line], m.group(0))
     return None
+
+
+# An article of a code cited in a sentence wrapped before its number ("… conformément à l’article
+# L.\n2121-17 du CGCT") opens the next line with a figure shaped like an act's number: an act's
+# number never is an article of a code.
+_ARTICLE_BEFORE = re.compile(r"\barticles?\s*(?:(?:L|R|D|LO)\s*\.?\s*)?$|\bart\.\s*(?:(?:L|R|D|LO)\s*\.?\s*)?$|(?<![\w])(?:L|R|D|LO)\s*\.\s*$", re.I)
+_ARTICLE_AFTER = re.compile(r"^\W{0,2}\s*(?:du\s+(?:CGCT|code|C\.G\.C\.T)|et\s+(?:suivants|L\.?\s*\d)|[àa]\s+L\.?\s*\d)", re.I)
+
+
+def _code_article(previous: str, after: str) -> bool:
+    return bool(_ARTICLE_BEFORE.search(previous.rstrip(" (")) or _ARTICLE_AFTER.match(after))
 
 
 def _clean_act(num: str) -> str:
@@ -253,14 +270,21 @@ def _continues_heading(prev: Line, nxt: Line, heading_upper: bool, after: Option
     return _short_tail(p, n, after)
 
 
+def _speck(line: Line) -> bool:
+    """A line a scan made of dust or a rule's stroke ("=", "- .", "'"): no letter, no figure."""
+    return bool(line.words) and all(w.from_ocr for w in line.words) and not re.search(r"[^\W_]", line.text)
+
+
 def _subject_from(lines: list[Line], start: int) -> Optional[Found]:
     head = lines[start]
     taken = [head]
     heading_upper = is_upper(_strip_heading(head.text))
-    for k, nxt in enumerate(lines[start + 1:start + 3], start + 1):
+    # a speck between a heading's two lines does not end the heading
+    rest = [l for l in lines[start + 1:start + 6] if not _speck(l)]
+    for k, nxt in enumerate(rest[:2]):
         if nxt.page != taken[-1].page and not _objet_label(head.text):
             break
-        after = lines[k + 1] if k + 1 < len(lines) else None
+        after = rest[k + 1] if k + 1 < len(rest) else None
         if not _continues_heading(taken[-1], nxt, heading_upper, after if len(taken) == 1 else None):
             break
         taken.append(nxt)
@@ -455,10 +479,14 @@ def _clean_person(raw: str) -> Optional[str]:
 def _person_in(lines: list[Line], patterns) -> Optional[Found]:
     joined = Joined.of(lines)
     for rx in patterns:
-        for m in rx.finditer(joined.text):
+        # Matches may overlap: "Désignation du secrétaire de séance : Secrétaire de séance : Mme X"
+        # takes the label's own words for a name first (a role word, dropped), then the label again.
+        pos = 0
+        while (m := rx.search(joined.text, pos)) is not None:
             name = _clean_person(m.group("person"))
             if name:
                 return Found(name, joined.evidence(m.start(), m.end()))
+            pos = m.start() + 1
     return None
 
 
@@ -681,6 +709,8 @@ def _number_line_above(d: DeliberationText) -> Optional[Found]:
     t = join_split_serial(line.text.strip("*# "))
     m = _ACT_LEADING.match(t)
     if m is None or t[m.end():].strip(" .:-–—") or _YEAR_RANGE.match(_clean_act(m.group("num"))):
+        return None
+    if _code_article(d.session[-2].text if len(d.session) > 1 else "", t[m.end():]):
         return None
     return _found(_clean_act(m.group("num")), [line], m.group(0))
 

@@ -7,7 +7,7 @@ from extractors.attendance import excepted, extract_attendance
 from extractors.attendance_grid import read_grid
 from extractors.names import clean_name, split_names
 from extractors.proxies import extract_proxies
-from pipeline.members import listed_member_votes
+from extractors.member_votes import listed_member_votes
 from pipeline.model import DeliberationResult, DeliberationText, Found, Evidence, Line, Word
 from validation import validate
 

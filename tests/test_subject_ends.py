@@ -120,3 +120,14 @@ def test_not_voting_only_when_a_figure_is_printed(text, expected):
 ])
 def test_a_section_or_a_sentence_below_an_all_caps_heading_is_the_body(item, subject):
     assert subject_of(item) == subject
+
+
+@pytest.mark.parametrize("heading, act, subject", [
+    ("17-120 TARIFS COMMUNAUX 2018", "17-120", "TARIFS COMMUNAUX 2018"),
+    ("23-045 – Tarifs communaux 2024", "23-045", "Tarifs communaux 2024"),
+])
+def test_an_act_number_with_a_two_figure_year_opens_the_heading(heading, act, subject):
+    from extractors.session import extract_session
+    d = DeliberationText.from_text(heading + "\nLe conseil approuve à l'unanimité.", kind="minutes")
+    found = extract_session(d)
+    assert (found["act_number"].value, found["subject"].value) == (act, subject)
