@@ -386,9 +386,10 @@ def _carried(session: list[Line], before: list[Line], name: str, others: dict[st
     The session's counts are the first state. An earlier item's printed count becomes the new
     state only when members came or went since the last state (up to that item's vote): without
     a movement it belongs to that item alone (a member not voting, a misprint), unless the session
-    printed no such count (then the first one printed is the state). The answer is the
-    latest state whose later movements cancel out ("quitte la salle" … "regagne la salle");
-    none when every state is stale."""
+    printed no such count (then the first one printed is the state), or unless the movements since
+    an earlier state cancel out (that state holds again). The answer is the latest state whose
+    later movements cancel out ("quitte la salle" … "regagne la salle"); none when every state
+    is stale."""
     earlier, earlier_facts = _facts_of(before)
     lines = earlier.lines
     shared, shared_facts = _facts_of(session)
@@ -397,11 +398,16 @@ def _carried(session: list[Line], before: list[Line], name: str, others: dict[st
         if f.field != name or f.value > 999 or _impossible(name, f.value, others):
             continue
         end = _vote_line_after(lines, f.line)
-        last_end, last = states[-1]
-        if end > last_end and (last is None or _net_moved(lines[last_end + 1:end + 1])):
+        if end > states[-1][0] and _holding(states, lines, end + 1) is None:
             states.append((end, Found(f.value, earlier.evidence(f.start, f.end, EXTRACTOR))))
+    return _holding(states, lines, len(lines))
+
+
+def _holding(states: list[tuple[int, Optional[Found]]], lines: list[Line], upto: int) -> Optional[Found]:
+    """The latest state whose later movements, up to line `upto`, cancel out: a member who left
+    and came back since restores it, so a count printed meanwhile is that item's alone."""
     for end, found in reversed(states):
-        if not _net_moved(lines[end + 1:]):
+        if not _net_moved(lines[end + 1:upto]):
             return found
     return None
 

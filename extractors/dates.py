@@ -225,8 +225,25 @@ def session_time_in(lines: list[Line]) -> Optional[Found]:
             if _TIME_BAD_CUE.search(before[-40:]):
                 continue
             if _TIME_CUE.search(before[-160:]) or re.search(r"\b[àa]\s*$", before) and _PREAMBLE_CUE.search(before):
-                return _found(m.hhmm, [line], t[max(0, m.start - 30):m.end])
+                hhmm = _minutes_wrapped(t, m, lines[i + 1] if i + 1 < len(lines) else None)
+                return _found(hhmm, [line], t[max(0, m.start - 30):m.end])
     return None
+
+
+# Minutes in words after a wrap ("à neuf heures\ntrente, le Conseil"); a line that opens on a
+# figure is something else ("à vingt heures\n12 conseillers présents").
+_WORD_START = re.compile(r"\s*(?:et\s+)?[^\W\d_]")
+
+
+def _minutes_wrapped(t: str, m: TimeMatch, following: Optional[Line]) -> str:
+    """The time read on, when its hour ends the line and its minutes open the next one."""
+    if following is None or m.hhmm[3:] != "00" or t[m.end:].strip() or not _WORD_START.match(following.text):
+        return m.hhmm
+    longer = t + " " + normalize_fr(following.text)
+    for w in find_time_matches(longer, normalized=True):
+        if w.start == m.start and w.end > len(t):
+            return w.hhmm
+    return m.hhmm
 
 
 _CONVOC_RE = re.compile(

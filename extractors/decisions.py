@@ -29,9 +29,9 @@ EXTRACTOR = "decisions"
 # OCR may print a speck before the mark (": — DE FIXER …").
 _BULLET = re.compile(r"^(?:[:;,.'’`]\s*(?=[-–—•·▪►▸➢➤→⇒>*+»■□◆◇❖✓✔◦_~]))?(?:[-–—•·▪►▸➢➤→⇒>*+»■□◆◇❖✓✔◦o_~]|[\uf000-\uf8ff]|[\u2022\u25a0-\u25ff]|\(cid:\d+\)\s*)+(?=[\s\w'’])\s*")
 # What OCR makes of arrow/check/square glyphs in front of an item ("Y_", "*”_", "Ÿ_", "e", "="
-# for "■", "#", "|"; "#s" when a speck beside the glyph reads as a letter): only dropped when a
-# decision verb follows.
-_OCR_BULLET = re.compile(r"^(?:[YŸyev]|[*“”„«\"'’_~.,=#|][*“”„«\"'’_~=#|]*[a-z]?)(?:[*“”„«\"'’_~=]*)\s+|^[*“”„«\"'’_~=]+")
+# for "■", "#", "|"; "#s" when a speck beside the glyph reads as a letter; a lone "s", "©" or
+# "°" for a round bullet): only dropped when a decision verb follows.
+_OCR_BULLET = re.compile(r"^(?:[YŸyevs©°]|[*“”„«\"'’_~.,=#|][*“”„«\"'’_~=#|]*[a-z]?)(?:[*“”„«\"'’_~=]*)\s+|^[*“”„«\"'’_~=]+")
 # "Article 1er" comes out of OCR as "Article ler" / "Article Ier"; "1°" in some registers.
 _ARTICLE = re.compile(r"^(?:article|a[rt]t[il1]c[l1]e|art\.?)\s*(\d+|[1lI]\s*er|premier)\s*(?:er\b|°)?\s*[-–—:.)]*\s*", re.I)
 # "DÉCIDE :" closing its line, possibly with the vote formula after it ("DÉCIDE à l'unanimité :",

@@ -264,10 +264,12 @@ def _without_margin(vl: list[Word], number_x: Optional[float]) -> list[Word]:
     """A line minus a side box in the left margin ("Nombre de membres" beside a table row):
     nothing of a table lies left of its number column, so words ending there are dropped when
     what follows opens a row with its number or stands apart from them (a cell's wrapped line:
-    "Date d'affichage :" beside the "2024" of a status), or when the whole line lies there."""
+    "Date d'affichage :" beside the "2024" of a status), or when the whole line lies there.
+    A word belongs to the margin by where it starts: the box's last word may run up to the
+    row number itself ("membres" ending a point before the "4")."""
     if number_x is None:
         return vl
-    i = next((k for k, w in enumerate(vl) if w.x1 >= number_x - 2), len(vl))
+    i = next((k for k, w in enumerate(vl) if w.x0 >= number_x - 2), len(vl))
     if i == len(vl) or (i > 0 and (_number_of(vl[i]) is not None or vl[i].x0 - vl[i - 1].x1 > 15)):
         return vl[i:]
     return vl
