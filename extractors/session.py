@@ -237,6 +237,16 @@ _SECTION_TITLE = re.compile(
     re.I)
 
 
+# A sentence opening on an impersonal or personal "il" ("Il convient de …", "Il est proposé …",
+# "Il y a lieu …"); a scan reads "Il" as "ll", "II", "1l" or "H", which a lowercase test would
+# take for a heading's continuation. The verb keeps "II de la ZAC" (a roman numeral) a heading's.
+_IL_SENTENCE = re.compile(
+    r"^\W{0,2}(?:Ils?|lls?|IIs?|1ls?|H)\s+(?:ne\s+|n['’]\s?|y\s+|s['’]\s?|se\s+|en\s+|leur\s+|lui\s+|vous\s+)?"
+    r"(?:convient|est|sont|a|ont|avait|aura|agit|appartient|faut|fallait|importe|sera|serait|revient|rappelle|propose"
+    r"|proposent|expose|indique|pr[ée]cise|informe|pr[ée]sente|explique|ajoute|r[ée]sulte|appara[iî]t|ressort|reste"
+    r"|existe|doit|s['’]agit|demande|souligne|note|conviendrait|para[iî]t|semble|lieu)\b")
+
+
 def _upper_share(text: str) -> float:
     letters = [c for c in text if c.isalpha()]
     return sum(c.isupper() for c in letters) / len(letters) if letters else 0.0
@@ -244,7 +254,8 @@ def _upper_share(text: str) -> float:
 
 def _own_line(p: str, n: str, heading_upper: bool) -> bool:
     """A line that starts something else: a sentence, the act's number, a new label or section."""
-    if _ACT_NUMBER_LINE.match(n) or _LABEL_OPENING.match(n) or _SECTION_TITLE.match(n) or re.match(r"^\W*rapporteur\b", n, re.I):
+    if (_ACT_NUMBER_LINE.match(n) or _LABEL_OPENING.match(n) or _SECTION_TITLE.match(n) or _IL_SENTENCE.match(n)
+            or re.match(r"^\W*rapporteur\b", n, re.I)):
         return True
     if _CIVILITY_OPENING.match(n):  # "… DE\nM. le Maire" may still name the subject's person
         return not (_LINK_END.search(p) and len(n) <= 40 and not re.search(r"[,;]|\.$", n))

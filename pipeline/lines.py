@@ -388,7 +388,7 @@ def _short_side_rows(rows: list[_Row], x: float, narrow_left: bool, text_width: 
     idx = [i for i, r in enumerate(rows) if any(side_of(w) for w in r.words)]
     if not MIN_SHORT_SIDE_ROWS <= len(idx) < MIN_SIDE_ROWS:
         return []
-    main = [[w for w in r.words if not side_of(w)] for r in rows]
+    main = [[w for w in r.words if not side_of(w) and not _dust(w, rows)] for r in rows]
     on_baselines = idx[-1] - idx[0] == len(idx) - 1 and all(main[i] for i in idx)
     own = not on_baselines and _own_spacing(rows, idx, x)
     if not on_baselines and not own:
@@ -420,11 +420,26 @@ def _short_side_rows(rows: list[_Row], x: float, narrow_left: bool, text_width: 
         return []
     slack = FULL_LINE_SLACK * (hi - lo)
     full = lambda ws: max(w.x1 for w in ws) >= hi - slack
-    # The block's last line may sit beside the paragraph's short last line.
-    if not all(full(main[i]) for i in beside[:-1]):
+    # The block's last line may sit beside the paragraph's short last line. A block on its
+    # own spacing and in its own type may stand beside a heading's short lines too: a table's
+    # first column shares the type and the baselines of the cells beside it.
+    side_parts = [[w for w in rows[i].words if side_of(w)] for i in idx]
+    if not all(full(main[i]) for i in beside[:-1]) and not (own and _own_type(side_parts, [main[i] for i in beside])):
         return []
     side_words = [w.text for i in idx for w in rows[i].words if side_of(w)]
     return idx if any(sum(c.isalpha() for c in t) >= 3 for t in side_words) else []
+
+
+# OCR dust (a speck, a rule's edge read as letters) is far smaller than the type around it.
+DUST_SHARE = 0.5
+
+
+def _dust(w: Word, rows: list[_Row]) -> bool:
+    """Whether an OCR word is too small to be print beside the rows' type."""
+    if not w.from_ocr:
+        return False
+    h = statistics.median(v.bottom - v.top for r in rows for v in r.words)
+    return w.bottom - w.top < DUST_SHARE * h
 
 
 def _prose(rows: list[_Row], x: float, left_part: bool) -> bool:
@@ -453,7 +468,9 @@ def _own_spacing(rows: list[_Row], idx: list[int], x: float) -> bool:
     table's rows would be; two spacings meet on a common baseline now and then)."""
     parts = [[w for w in rows[i].words if (w.x0 + w.x1) / 2 < x] for i in idx]
     h = statistics.median(w.bottom - w.top for ws in parts for w in ws)
-    tops = [statistics.median(w.top for w in ws) for ws in parts]
+    # Two block lines beside one taller body line share its row: the block's lines are
+    # found among its own words.
+    tops = [r.top for r in _rows([w for ws in parts for w in ws])]
     if any(b - a > BLOCK_PITCH * h for a, b in zip(tops, tops[1:])):
         return False
     return sum(1 for i in idx if _baseline_aligned(rows[i], x)) <= MAX_ALIGNED_SHARE * len(idx)
