@@ -29,7 +29,7 @@ def synthetic_report(tmp_path_factory):
     ("digital", "counts_votes", 0.98), ("scanned", "counts_votes", 0.95),
     ("digital", "attendance_F1", 0.98), ("scanned", "attendance_F1", 0.97),
     ("digital", "proxies_F1", 0.98), ("scanned", "proxies_F1", 0.95),
-    ("digital", "decisions_verb_F1", 0.98), ("scanned", "decisions_verb_F1", 0.90),
+    ("digital", "decisions_verb_F1", 0.98), ("scanned", "decisions_verb_F1", 0.95),
     ("digital", "decisions_amount_F1", 0.98),
     ("digital", "objectives_F1", 0.98), ("digital", "objectives_status_F1", 0.98),
     *[("digital", f"field.{name}", 0.98) for name in (
@@ -39,7 +39,7 @@ def synthetic_report(tmp_path_factory):
     *[("scanned", f"field.{name}", 0.85) for name in (
         "act_number", "body", "convocation_date", "page_end", "page_start", "place", "president", "secretary",
         "session_date", "session_time", "subject")],
-    ("scanned", "field.authority", 0.6),
+    ("scanned", "field.authority", 0.85),
     ("digital", "no_false_alarm", 1.0), ("scanned", "no_false_alarm", 0.85),
     ("scanned", "rule_recall", 0.95), ("digital", "rule_recall", 0.98),
 ])
