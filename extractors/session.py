@@ -117,9 +117,10 @@ def _without_side_box(lines: list[Line]) -> list[Line]:
 # A dash between the parts of a number is never spaced: " - " and " — " separate the number
 # from its subject ("CC-2019-125 — Adhésion", "DEL-2024-081 - CONVENTION").
 _ACT_PART_SEP = r"(?:[-_/.]|\s[_/.]\s?|[_/.]\s|-\s(?=\d))"
-_ACT_LABEL = re.compile(r"(?:\bd[ée]lib[ée]ration|\bd[ée]lib\.|\bacte|^\W{0,3})\s*n[°o º]\s*[:.]?\s*(?=[A-Z]{0,6}[-_ ]?\d)", re.I)
+_ACT_LABEL = re.compile(r"(?:\bd[ée]lib[ée]ration|\bd[ée]lib\.|\bacte|^\W{0,3})\s*n(?:[° º]|o(?![^\W\d_]))\s*[:.]?\s*(?=[A-Z]{0,6}[-_ ]?\d)", re.I)
 _ACT_LABELLED = re.compile(
-    r"(?:\bd[ée]lib[ée]ration|\bd[ée]lib\.|\bacte|^\W{0,3})\s*n[°o º]\s*[:.]?\s*(?P<num>[A-Z]{0,6}[-_ ]?\d[\w]*(?:" + _ACT_PART_SEP + r"[\w]+)*)", re.I)
+    # ("no" only as a word: a line opening on "novembre 2019" is no act label)
+    r"(?:\bd[ée]lib[ée]ration|\bd[ée]lib\.|\bacte|^\W{0,3})\s*n(?:[° º]|o(?![^\W\d_]))\s*[:.]?\s*(?P<num>[A-Z]{0,6}[-_ ]?\d[\w]*(?:" + _ACT_PART_SEP + r"[\w]+)*)", re.I)
 # Agenda numbering printed before a subject: "Point n°1 –", "Question n° 3 :", "Affaire 4 -".
 _AGENDA_NUMBER = re.compile(r"^\W{0,3}(?:point|question|affaire|dossier|sujet)\s*(?:n[°o º]\s*)?\d{1,3}\s*(?:[-–:.)/]|\s-\s)?\s*", re.I)
 _ACT_LEADING = re.compile(
@@ -457,7 +458,8 @@ _PRESIDENT_LABEL_RE = re.compile(
 _SECRETARY_PATTERNS = (
     re.compile(rf"(?i:secr[ée]taire(?:\s+de\s+(?:la\s+)?s[ée]ance)?(?:\s+(?:[ée]lue?|d[ée]sign[ée]e?|nomm[ée]e?))?\s*:)\s*{_CIVIL}?\s*{_PERSON}"),
     # "… est désignée pour remplir les fonctions de secrétaire" (the words of CGCT L2121-15).
-    re.compile(rf"(?:{_CIVIL}\s+)?{_PERSON}\s+(?i:(?:est|(?:a[:;,.]?\s+){{1,2}}[ée]t[ée])\s+(?:nomm[ée]e?|d[ée]sign[ée]e?|[ée]lue?|choisie?)\s+"
+    # ("à été": OCR's reading of "a été")
+    re.compile(rf"(?:{_CIVIL}\s+)?{_PERSON}\s+(?i:(?:est|(?:[aà][:;,.]?\s+){{1,2}}[ée]t[ée])\s+(?:nomm[ée]e?|d[ée]sign[ée]e?|[ée]lue?|choisie?)\s+"
                r"(?:comme\s+|en\s+qualit[ée]\s+de\s+|pour\s+(?:remplir|assurer|exercer|tenir)\s+(?:les\s+fonctions\s+|la\s+fonction\s+|le\s+r[ôo]le\s+)?(?:de\s+)?|pour\s+)?secr[ée]taire)"),
     re.compile(rf"(?i:candidature\s+de)\s+(?:{_CIVIL}\s+)?{_PERSON}\s*,?\s+(?i:(?:en\s+qualit[ée]\s+de|comme|au\s+poste\s+de)\s+secr[ée]taire)"),
     re.compile(rf"(?i:(?:d[ée]sign[ée]e?|nomm[ée]e?|[ée]lue?|choisi)\s+(?:comme\s+|pour\s+)?secr[ée]taire(?:\s+de\s+(?:la\s+)?s[ée]ance)?\s*:?)\s+{_CIVIL}\s*{_PERSON}"),

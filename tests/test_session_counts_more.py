@@ -173,3 +173,16 @@ def test_word_a_stamp_cut_in_the_letterhead_is_printed_whole_in_the_preamble():
                "L'an deux mille vingt-trois, le neuf novembre, le Comité syndical\n"
                "du Syndicat intercommunal à vocation scolaire de Neuvy, dûment convoqué.")
     assert session_of(session)["authority"] == "Syndicat intercommunal à vocation scolaire de Neuvy"
+
+
+def test_a_line_opening_on_novembre_is_no_act_number_label():
+    from extractors.session import _ACT_LABELLED
+    assert _ACT_LABELLED.search("novembre 2019. Conformément à l'article L. 2121-17") is None
+    assert _ACT_LABELLED.search("no 2019-116").group("num") == "2019-116"
+
+
+def test_a_secretary_designated_with_a_been_read_with_an_accent_by_ocr():
+    from extractors.session import extract_session
+    d = DeliberationText.from_text("1. Budget\nAdopté à l'unanimité.", kind="minutes", session_text=(
+        "Séance du 3 mars 2023\nMonsieur Karim PONCHET-PASSEMARD à été désigné secrétaire de séance."))
+    assert extract_session(d)["secretary"].value == "Karim PONCHET-PASSEMARD"
