@@ -13,8 +13,9 @@ import re
 from dataclasses import dataclass
 from typing import Optional
 
+from extractors.name_lists import ListBlock
 from extractors.names import (
-    ListBlock, clean_name, join_lines, name_key, normalize_marks, reconcile, split_names, take_name,
+    clean_name, join_lines, name_key, normalize_marks, reconcile, split_names, take_name,
 )
 from extractors.proxies import (
     _CONNECTOR, closes_item, extract_proxies, parse_pairs, session_blocks, session_context, session_grid,

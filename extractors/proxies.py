@@ -10,8 +10,9 @@ import re
 from typing import Iterable, Optional
 
 from extractors.memo import per_lines
+from extractors.name_lists import ListBlock, read_lists
 from extractors.names import (
-    ListBlock, clean_name, drop_parens, join_lines, lost_notes, name_key, normalize_marks, read_lists, split_names,
+    clean_name, drop_parens, join_lines, lost_notes, name_key, normalize_marks, split_names,
     take_name,
 )
 from pipeline.model import DeliberationText, Evidence, Line, Proxy

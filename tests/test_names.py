@@ -2,7 +2,8 @@
 import pytest
 from hypothesis import given, settings, strategies as st
 
-from extractors.names import name_key, read_lists, reconcile, same_person, split_names, strip_civility
+from extractors.name_lists import read_lists
+from extractors.names import name_key, reconcile, same_person, split_names, strip_civility
 from pipeline.model import DeliberationText
 
 
