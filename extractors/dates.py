@@ -27,13 +27,13 @@ MONTHS = {
     "mai": 5, "juin": 6, "juillet": 7, "juil": 7, "aout": 8, "août": 8, "septembre": 9, "sept": 9,
     "octobre": 10, "oct": 10, "novembre": 11, "nov": 11, "decembre": 12, "décembre": 12, "déc": 12, "dec": 12,
 }
-_MONTH_RE = r"(?:janvier|janv\.?|f[ée]vrier|f[ée]vr\.?|mars|avril|avr\.|mai|juin|juillet|juil\.|ao[uû]t|septembre|sept\.|octobre|oct\.|novembre|nov\.|d[ée]cembre|d[ée]c\.)"
-_WEEKDAY = r"(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)"
+MONTH_RE = r"(?:janvier|janv\.?|f[ée]vrier|f[ée]vr\.?|mars|avril|avr\.|mai|juin|juillet|juil\.|ao[uû]t|septembre|sept\.|octobre|oct\.|novembre|nov\.|d[ée]cembre|d[ée]c\.)"
+WEEKDAY_RE = r"(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)"
 # A day as printed, OCR look-alikes of figures included ("il octobre" is 11 octobre on a scan).
 _DAY = r"(?P<day>[0-3]?\d|[0-3]?[lIi|]|[lIi|][0-9lIi|])"
 _WORDS_DATE = re.compile(
     # a superscript "er" a scan splits leaves a stray letter before the month: "ler n mai 2019"
-    rf"(?<![\w/.-])(?:{_WEEKDAY}\s+)?{_DAY}\s*(?:(?:er|ᵉʳ|e|°)(?:\s+[a-zA-Z](?=\s))?)?\s+(?P<month>{_MONTH_RE})(?:\s*,?\s+(?P<year>\d{{4}}))?(?![\w-])",
+    rf"(?<![\w/.-])(?:{WEEKDAY_RE}\s+)?{_DAY}\s*(?:(?:er|ᵉʳ|e|°)(?:\s+[a-zA-Z](?=\s))?)?\s+(?P<month>{MONTH_RE})(?:\s*,?\s+(?P<year>\d{{4}}))?(?![\w-])",
     re.I,
 )
 _NUMERIC_DATE = re.compile(r"(?<![\w/.-])(?P<day>[0-3]?\d)\s?[/.]\s?(?P<month>[01]?\d)\s?[/.]\s?(?P<year>\d{4}|\d{2})(?![\w/])")
@@ -168,7 +168,7 @@ _SESSION_DATE_CUE = re.compile(
     re.I)
 _TITLE_CUE = re.compile(r"^\W*(?:(?:proc[èe]s[-\s]verbal|compte[-\s]rendu|extrait)\b.*)?(?:s[ée]ance|r[ée]union|session)\s+(?:\w+\s+)?du\s*$", re.I)
 _NOT_SESSION_CUE = re.compile(r"(?:pr[ée]c[ée]dent|derni[èe]r|convoc|affich|vu\s|approbation|destinataire|de\s+la\s+s[ée]ance\s+du\s*$)", re.I)
-_OPT_WEEKDAY = rf"(?:{_WEEKDAY}\s+)?"
+_OPT_WEEKDAY = rf"(?:{WEEKDAY_RE}\s+)?"
 # "… s'est réuni le 3 février 2022": read in the session's preamble only (an item may cite a
 # commission "réunie le 16 février").
 _MET_ON_CUE = re.compile(rf"\b(?:r[ée]uni(?:e|s|es)?|assembl[ée](?:e|s|es)?|tenue?)\s+le\s+(?={_OPT_WEEKDAY}\d)", re.I)

@@ -34,7 +34,7 @@ def listed_member_votes(lines: list) -> list[MemberVote]:
     for line in lines:
         if text and _VOTE_LABEL.match(line.text.lstrip(" -–•*")):
             text += "."  # a label opening a line ends the list above, printed without a period
-        elif text and _NAMES_OPEN.match(line.text) and _CIVILITY_OPEN.match(line.text) \
+        elif text and _CIVILITY_OPEN.match(line.text) \
                 and not re.search(r"(?:[,;:&/–-]|\bet)\s*$", text):
             text += "."  # a person opening a line after a heading starts a sentence
         start = len(text) + (1 if text else 0)

@@ -14,7 +14,7 @@ from typing import Callable, Iterable, Optional
 from rapidfuzz.distance import Hamming, Levenshtein
 
 from extractors.authority import authority_in, body_in, commune_anywhere, is_upper, place_name_case  # noqa: F401
-from extractors.dates import convocation_in, session_date_in, session_time_in
+from extractors.dates import MONTH_RE, WEEKDAY_RE, convocation_in, session_date_in, session_time_in
 from extractors.joined import Joined, word_runs  # noqa: F401  (Joined re-exported: counts reads it from here)
 from extractors.names import strip_civility
 from extractors.numbers import parse_count
@@ -384,8 +384,7 @@ def _subject_in(lines: list[Line], head_only: bool = False) -> Optional[Found]:
 # --------------------------------------------------------------------------- place
 # What may stand between "s'est réuni" and the place: manner ("en session ordinaire",
 # "légalement"), the day ("le jeudi 4 avril 2024") and the hour ("à 18 h 30", "à vingt heures précises").
-_PLACE_MONTH = r"(?:janvier|f[ée]vrier|mars|avril|mai|juin|juillet|ao[uû]t|septembre|octobre|novembre|d[ée]cembre)"
-_PLACE_DAY = rf"le\s+(?:(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)\s+)?(?:\d{{1,2}}(?:er)?|premier|[a-zà-ÿ]+(?:-[a-zà-ÿ]+)*)\s+{_PLACE_MONTH}(?:\s+\d{{4}})?"
+_PLACE_DAY = rf"le\s+(?:{WEEKDAY_RE}\s+)?(?:\d{{1,2}}(?:er)?|premier|[a-zà-ÿ]+(?:-[a-zà-ÿ]+)*)\s+{MONTH_RE}(?:\s+\d{{4}})?"
 _PLACE_HOUR = (r"[àa]\s+(?:\d{1,2}\s*(?:h|heures?)(?:\s*\d{2}\b)?|[a-zà-ÿ]+(?:-[a-zà-ÿ]+)*\s+heures?(?:\s+(?:trente|quinze|quarante(?:-cinq)?|vingt|dix))?)"
                r"(?:\s+pr[ée]cises)?")
 _PLACE_BETWEEN = (r"en\s+session\s+\w+|au\s+nombre\s+prescrit\s+par\s+la\s+loi|l[ée]galement|en\s+s[ée]ance\s+\w+|publiquement|valablement|,"

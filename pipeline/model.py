@@ -84,6 +84,18 @@ class Line:
             x += w + 3.0
         return cls(words=tuple(words), page=page, text=clean_text(text))
 
+    @classmethod
+    def printed(cls, *blocks: tuple[float, str], page: int = 1, top: float = 0.0, height: float = 10.0,
+                size: float = 0.0) -> "Line":
+        """A line printed as blocks of words starting at given x positions (6 pt a letter, 3 pt
+        between words), for tests of columns, margin boxes and grids."""
+        words = []
+        for x, text in blocks:
+            for tok in text.split():
+                words.append(Word(tok, page, x, top, x + 6.0 * len(tok), top + height, "Synthetic", size))
+                x += 6.0 * len(tok) + 3.0
+        return cls.from_words(words) if words else cls(words=(), page=page, text="")
+
     @property
     def box(self) -> Optional[Box]:
         return union_box(w.box for w in self.words)

@@ -11,12 +11,7 @@ COLUMNS = (50, 200, 290, 380, 490)  # Nom Prénom | Présent | Absent | Excusé 
 
 
 def _cells_line(cells: list[str], top: float, xs=COLUMNS) -> list[Word]:
-    words = []
-    for x, cell in zip(xs, cells):
-        for tok in cell.split():
-            words.append(Word(tok, 1, x, top, x + 6.0 * len(tok), top + 9.0, "Helvetica", 9.0))
-            x += 6.0 * len(tok) + 3.0
-    return words
+    return list(Line.printed(*zip(xs, cells), top=top, height=9.0, size=9.0).words)
 
 
 def _grid_lines(rows: list[list[str]], split_at: int = 0) -> list[Line]:

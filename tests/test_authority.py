@@ -102,15 +102,10 @@ def test_a_letterhead_in_capitals_takes_the_casing_of_the_preamble_whatever_the_
 
 
 def test_a_count_box_interleaved_with_the_preamble_does_not_hide_the_name_it_prints():
-    from pipeline.model import Line, Word
+    from pipeline.model import Line
 
     def printed(top, *blocks):
-        words = []
-        for x, text in blocks:
-            for tok in text.split():
-                words.append(Word(tok, 1, x, top, x + 6 * len(tok), top + 10))
-                x += 6 * len(tok) + 3
-        return Line.from_words(words)
+        return Line.printed(*blocks, top=top)
     session = [printed(0, (186, "SYNDICAT DÉPARTEMENTAL D'ÉNERGIES DE"), (450, "RÉPUBLIQUE FRANÇAISE")),
                printed(10, (115, "E"), (151, "E"), (186, "L'INDRE"), (494, "Département : 36")),
                printed(40, (264, "Séance du 11 novembre 2025")),

@@ -415,14 +415,7 @@ def test_a_surname_with_a_particle_in_capitals_keeps_it():
     assert got["secretary"] == "LE GOFF Pierre-Yves"
 
 
-def _printed(*blocks: tuple[float, str], top: float = 0.0) -> Line:
-    """A line printed as blocks of words starting at given x positions (10 pt high, 6 pt a letter)."""
-    words = []
-    for x, text in blocks:
-        for tok in text.split():
-            words.append(Word(tok, 1, x, top, x + 6 * len(tok), top + 10))
-            x += 6 * len(tok) + 3
-    return Line.from_words(words)
+_printed = Line.printed
 
 
 def test_blocks_printed_side_by_side_are_read_apart_and_a_logos_initials_dropped():
