@@ -55,7 +55,7 @@ class _Entry:
     order: tuple
 
 
-_CIVILITY_AT = re.compile(r"(?<![\w.])(?:M\.|MM\.?|Mmes?\.?|Mlle\.?|Mr\.?|Monsieur|Madame|Mademoiselle)(?=\s|[A-ZÀ-Ý])", re.I)
+_CIVILITY_AT = re.compile(r"(?<![\w.])(?:M\.|MM\.?|Mmes?\.?|Mlle\.?|Mr\.?|Monsieur|Madame|Mademoiselle)(?=\s|[A-ZÀ-ÝŒŸ])", re.I)
 _SENTENCES = re.compile(r"(?:\b[A-Z]\.|\bMM\.|\bMmes?\.|\bMlle\.|\bMr\.|[^.!?;])+")
 
 

@@ -68,14 +68,14 @@ _NOT_A_NAME = (r"(?!(?i:extrait|registre|s[ée]ance|proc[èe]s|compte|conseil|r[
                r"|si[èe]ge|d[ée]lib[ée]ration\w*|monsieur|madame|date|pr[ée]sents?|mairie|commune|objet|envoy[ée]|re[çc]u"
                r"|publi[ée]|affich[ée]|membres|nombre|r[ée]union|comit[ée]|bureau|commission|session|ordre|secr[ée]taire"
                r"|intercommunal|mixte|vocation|[àa])(?![\w'’]))")
-_TOKEN = rf"{_NOT_A_NAME}[A-ZÀ-Ý][^\W\d_]*(?:['’][^\W\d_]+)?"
+_TOKEN = rf"{_NOT_A_NAME}[A-ZÀ-ÝŒŸ][^\W\d_]*(?:['’][^\W\d_]+)?"
 _PARTICLE = r"(?:de|du|des|la|le|les|sur|sous|en|lès|lez|et|aux?)"
 _SEP = r"(?:[ ]|-)"
 # A particle goes on only when a capital follows ("Saint-Aubin-sur-Orne", "Pays d’Uzès"), so a name
 # ends before "de la séance"; an elided particle ("d’", "l’") is followed by its word with no space.
 _PLACE_NAME = (rf"{_TOKEN}(?:(?:{_SEP}|(?<=['’]))(?:{_TOKEN}"
-               rf"|{_PARTICLE}(?={_SEP}(?:(?:la|le|les){_SEP})?(?:[A-ZÀ-Ý]|[dl]['’][A-ZÀ-Ý]))"
-               rf"|[dl]['’](?=[A-ZÀ-Ý])))*")
+               rf"|{_PARTICLE}(?={_SEP}(?:(?:la|le|les){_SEP})?(?:[A-ZÀ-ÝŒŸ]|[dl]['’][A-ZÀ-ÝŒŸ]))"
+               rf"|[dl]['’](?=[A-ZÀ-ÝŒŸ])))*")
 
 _BODIES = (
     (r"conseil\s+municipal", "Conseil municipal"),
@@ -99,7 +99,7 @@ _COMMUNE_RE = re.compile(rf"(?i:\b(?:commune|mairie|ville)\s+(?P<joiner>de\s+|d[
 _EPCI_RE = re.compile(
     rf"(?P<kw>(?i:(?:communaut[ée]\s+(?:de\s+communes|d['’]\s?agglom[ée]ration|urbaine)|m[ée]tropole|syndicat(?:\s+(?:mixte|intercommunal|d[ée]partemental))?|sivom|sivu))"
     # a syndicat's purpose in lower case before its territory: "du bassin de", "d’énergies du"
-    rf"(?:\s+(?i:du|des|de\s+la|de|d['’])\s?[a-zà-ÿ][a-zà-ÿ-]+){{0,3}}(?i:"
+    rf"(?:\s+(?i:du|des|de\s+la|de|d['’])\s?[a-zà-ÿœ][a-zà-ÿœ-]+){{0,3}}(?i:"
     rf"(?:\s+(?:du|de\s+la|de\s+l['’]|des|de|d['’]|pour\s+l['’]?\w*"
     # "à vocation scolaire de Neuvy": the purpose is a whole word, then the territory's particle
     rf"|[àa]\s+vocation\s+[^\W\d_]+(?![\w'’])(?:\s+(?:de\s+la|de\s+l['’]|du|des|de|d['’]))?))?)\s*)(?P<nm>{_PLACE_NAME})"
@@ -213,7 +213,7 @@ def _words(text: str) -> list[str]:
 
 # A sentence's line that ends on a particle goes on with the name the next line opens
 # ("de la Communauté de communes des Hauts de" / "Puybrun-la-Forêt, convoqué …").
-_WRAPPED_AFTER_PARTICLE = re.compile(r"(?<=[\s'’])(?:de|du|des|de\s+la|la|le|les|en|sur|sous|lès|lez|aux?)\n(?=[A-ZÀ-Ý])")
+_WRAPPED_AFTER_PARTICLE = re.compile(r"(?<=[\s'’])(?:de|du|des|de\s+la|la|le|les|en|sur|sous|lès|lez|aux?)\n(?=[A-ZÀ-ÝŒŸ])")
 
 
 def _running_text(lines: list[Line]) -> Joined:
@@ -222,7 +222,7 @@ def _running_text(lines: list[Line]) -> Joined:
     capital is another title line."""
     running = [l for l in lines if not is_upper(l.text)]
     joined = Joined.of(running)
-    text = re.sub(r"\n(?=[a-zà-ÿ])", " ", joined.text)
+    text = re.sub(r"\n(?=[a-zà-ÿœ])", " ", joined.text)
     text = _WRAPPED_AFTER_PARTICLE.sub(lambda m: m.group(0)[:-1] + " ", text)
     return Joined(joined.lines, text, joined.starts)
 

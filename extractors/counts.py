@@ -235,7 +235,7 @@ def _speck_repaired(joined: Joined, facts: list[Fact], field_name: str, others: 
 
 
 # Below this tesseract confidence a figure may hold one digit misread ("25" for "15").
-_UNSURE_CONF = 85.0
+UNSURE_CONF = 85.0
 
 
 def _ocr_word(joined: Joined, start: int, token: str):
@@ -247,7 +247,7 @@ def _unsure(joined: Joined, fact: Fact) -> bool:
     """The figure was read by OCR with little confidence."""
     m = re.search(r"\d+\s*$", joined.text[fact.start:fact.end])
     word = _ocr_word(joined, fact.start, m.group(0)) if m else None
-    return word is not None and word.from_ocr and word.conf is not None and word.conf < _UNSURE_CONF
+    return word is not None and word.from_ocr and word.conf is not None and word.conf < UNSURE_CONF
 
 
 def _one_digit_off(value: int) -> set[int]:
@@ -553,7 +553,7 @@ def _same_vote(g: VoteGroup, f: Fact, text: str) -> bool:
 
 # A label opening another vote: "Sur les montants :", "Pour les adultes :" — not a vote word ("Contre :").
 _OTHER_VOTE_LABEL = re.compile(
-    rf"(?:^|[.\n])\W*(?!(?:pour|contre|{_ABST}|votes?|voix|nppv|ne\s+prend)\s*(?:\(|:))[A-ZÀ-Ýa-zà-ÿ][^:.\n]{{0,40}}:", _F)
+    rf"(?:^|[.\n])\W*(?!(?:pour|contre|{_ABST}|votes?|voix|nppv|ne\s+prend)\s*(?:\(|:))[A-ZÀ-ÝŒŸa-zà-ÿœ][^:.\n]{{0,40}}:", _F)
 
 
 def _choose(groups: list[VoteGroup]) -> Optional[VoteGroup]:
@@ -667,7 +667,7 @@ _CIVILITY_HEAD = re.compile(r"^(?:M\.|MM\.?|Mme\.?|Mmes|Mlle|Mr\.?|Monsieur|Mada
 
 
 def _names_in_parenthesis(text: str) -> list[str]:
-    end = re.search(r"(?<![A-Z])(?<!Mme)(?<!Mlle)\.\s+[A-ZÀ-Ý][a-zà-ÿ]", text)  # a sentence after the names
+    end = re.search(r"(?<![A-Z])(?<!Mme)(?<!Mlle)\.\s+[A-ZÀ-ÝŒŸ][a-zà-ÿœ]", text)  # a sentence after the names
     inner = text[:end.start()] if end else text
     inner = _NAME_STOP.sub("", inner)
     parts = re.split(r"\s*,\s*|\s+et\s+|\s*;\s*", inner)
@@ -681,9 +681,9 @@ def _names_in_parenthesis(text: str) -> list[str]:
         tokens = name.split()
         if not tokens or len(tokens) > 5:
             continue
-        if not had_civility and not all(re.match(r"[A-ZÀ-Ý]|(?:de|du|des|le|la|d['’])$", t) for t in tokens):
+        if not had_civility and not all(re.match(r"[A-ZÀ-ÝŒŸ]|(?:de|du|des|le|la|d['’])$", t) for t in tokens):
             continue
-        if not re.match(r"[A-ZÀ-Ý]", tokens[-1]):
+        if not re.match(r"[A-ZÀ-ÝŒŸ]", tokens[-1]):
             continue
         names.append(name)
     return names

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 import statistics
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Iterable, Optional
 
 from pipeline.model import Evidence, Line
@@ -62,7 +62,22 @@ class Joined:
         return self.lines[a:b + 1]
 
     def evidence(self, start: int, end: int, extractor: str = "session", raw: Optional[str] = None) -> Evidence:
-        return Evidence.of_lines(self.lines_of(start, end), extractor, raw if raw is not None else self.text[start:end])
+        ev = Evidence.of_lines(self.lines_of(start, end), extractor, raw if raw is not None else self.text[start:end])
+        conf = self.figures_conf(start, end)
+        return ev if conf is None else replace(ev, conf=conf)
+
+    def figures_conf(self, start: int, end: int) -> Optional[float]:
+        """The lowest OCR confidence of the words holding the figures printed in text[start:end]:
+        how far a count read from a scan can be trusted ("Votants 1" read at 52 for a smudged 17)."""
+        confs = []
+        for i in range(self.line_index(start), self.line_index(max(start, end - 1)) + 1):
+            line, at = self.lines[i], self.starts[i]
+            part = self.text[max(start, at):min(end, at + len(line.text))]
+            for figure in re.findall(r"\d+", part):
+                word = next((w for w in line.words if figure in w.text), None)
+                if word is not None and word.from_ocr and word.conf is not None:
+                    confs.append(word.conf)
+        return min(confs) if confs else None
 
 
 _ENDS_ON_PARTICLE = re.compile(r"(?:^|[\s-])(?:de|du|des|de\s+la|de\s+l['’]|d['’]|la|le|les|l['’]|en|sur|sous|et|aux?)$", re.I)
@@ -101,7 +116,7 @@ def word_runs(line: Line, floor: float, heights: float) -> list[list]:
 _LETTERHEAD_MARK = re.compile(
     r"R[ÉE]PUBLIQUE\s+FRAN[ÇC]AISE|(?<![\w'’])(?:[A-ZÉ]{0,8}(?:IQUE|UE)\s+)?(?:F?R)?AN[ÇC]AISE(?![\w'’])|Libert[ée]\W{1,3}[ÉE]galit[ée]\W{1,3}Fraternit[ée]|D[ée]partement\s*:\s*\d{1,3}[AB]?\b",
     re.I)
-_LOGO = re.compile(r"^[A-ZÀ-Ý]{1,4}$")
+_LOGO = re.compile(r"^[A-ZÀ-ÝŒŸ]{1,4}$")
 
 
 def _words_outside(line: Line, spans: list[tuple[int, int]]) -> list[list]:

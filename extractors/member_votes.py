@@ -22,7 +22,7 @@ _VOTE_LABELS = (
 _VOTE_LABEL = re.compile("|".join(f"(?P<{k}>{v})" for k, v in _VOTE_LABELS), re.I)
 _VOTE_SENTENCE = re.compile(r"(?:\b[A-Z]\.|\bMM\.|\bMmes?\.|\bMlle\.|\bMr\.|[^.!?])+")
 _CIVILITY_OPEN = re.compile(r"^\W*(?:M\.|MM\.?|Mmes?\.?|Mlle|Monsieur|Madame|Messieurs|Mesdames)\s")
-_NAMES_OPEN = re.compile(r"^\W*(?:M\.|MM\.?|Mmes?\.?|Mlle|Monsieur|Madame|Messieurs|Mesdames|[A-ZÀ-Ý][A-ZÀ-Ý'’-]+\b)")
+_NAMES_OPEN = re.compile(r"^\W*(?:M\.|MM\.?|Mmes?\.?|Mlle|Monsieur|Madame|Messieurs|Mesdames|[A-ZÀ-ÝŒŸ][A-ZÀ-ÝŒŸ'’-]+\b)")
 
 
 def listed_member_votes(lines: list) -> list[MemberVote]:

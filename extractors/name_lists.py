@@ -117,7 +117,7 @@ def looks_like_names(text: str, proxy: bool = False) -> bool:
 
 def _has_surname(text: str) -> bool:
     """A word in capitals: 'DUPONT', "O'NEILL", 'LAMBERT-DELHOMME'."""
-    return bool(re.search(r"(?<![\w'’-])[A-ZÀ-ÝŒ](?:[A-ZÀ-ÝŒ]|['’-](?=[A-ZÀ-ÝŒ]))*[A-ZÀ-ÝŒ](?![\w'’-])", text))
+    return bool(re.search(r"(?<![\w'’-])[A-ZÀ-ÝŒŸ](?:[A-ZÀ-ÝŒŸ]|['’-](?=[A-ZÀ-ÝŒŸ]))*[A-ZÀ-ÝŒŸ](?![\w'’-])", text))
 
 
 # What stands between two people in a list or a proxies list: after it, a new person starts.
@@ -150,9 +150,9 @@ _PAIR_GOES_ON = re.compile(r"^(?:(?:qui\s+(?:a|avait)|a|ayant)\s+donn[ée]e?|don
                            r"|^(?:pouvoir|procuration)\s+(?:à|a|au\s+profit)\b", re.I)
 
 
-_FIRST_NAME_CUT = re.compile(rf"(?<![\w.]){_CIVILITY_WORD}\s*[A-ZÀ-Ý][a-zà-ÿ]+(?:-[A-ZÀ-Ý][a-zà-ÿ]+)?$")
+_FIRST_NAME_CUT = re.compile(rf"(?<![\w.]){_CIVILITY_WORD}\s*[A-ZÀ-ÝŒŸ][a-zà-ÿœ]+(?:-[A-ZÀ-ÝŒŸ][a-zà-ÿœ]+)?$")
 _CIVILITY_END = re.compile(r"(?<![\w.])(?:M\.|MM\.|Mmes?\.?|Mlle\.?|Monsieur|Madame|Mademoiselle)$")
-_SURNAME_OPENS = re.compile(r"^[A-ZÀ-ÝŒ][A-ZÀ-ÝŒ'’-]+(?:\s+[A-ZÀ-ÝŒ][A-ZÀ-ÝŒ'’-]+)*(?=[\s,;.)(]|$)")
+_SURNAME_OPENS = re.compile(r"^[A-ZÀ-ÝŒŸ][A-ZÀ-ÝŒŸ'’-]+(?:\s+[A-ZÀ-ÝŒŸ][A-ZÀ-ÝŒŸ'’-]+)*(?=[\s,;.)(]|$)")
 
 
 def _continues(block: ListBlock, text: str) -> bool:
@@ -170,7 +170,7 @@ def _continues(block: ListBlock, text: str) -> bool:
     if proxy and re.search(r"\b(?:donn[ée]e?s?|pouvoirs?|procurations?|par|de)$", so_far, re.I):
         return True  # a pair cut after its connecting words
     if ((_FIRST_NAME_CUT.search(so_far) and _SURNAME_OPENS.match(text))
-            or (_CIVILITY_END.search(so_far) and re.match(r"[A-ZÀ-ÝŒ][\w'’-]*(?:\s|$)", text))):
+            or (_CIVILITY_END.search(so_far) and re.match(r"[A-ZÀ-ÝŒŸ][\w'’-]*(?:\s|$)", text))):
         return True  # 'et M. Gilles' / 'BARNOUIN qui a donné procuration à …': a name cut at the line end
     if _PAIR_CUT.search(so_far) or _PAIR_GOES_ON.match(text):
         return True  # 'Céline MARTY qui a' / 'donné pouvoir à Franck LAURENT.' in any list
@@ -182,7 +182,7 @@ def _continues(block: ListBlock, text: str) -> bool:
 
 
 _LABEL_PREFIX = re.compile(_ETAIENT, re.I)
-_LOWER_WORD_BEFORE = re.compile(r"(?<![\w'’])[a-zà-ÿ][\w'’-]*\s*$")
+_LOWER_WORD_BEFORE = re.compile(r"(?<![\w'’])[a-zà-ÿœ][\w'’-]*\s*$")
 
 
 def _gap_before(line, offset: int) -> bool:

@@ -22,18 +22,18 @@ _CIVILITY_WORD = (
     r"Monsieur\b|Madame\b|Mademoiselle\b|Messieurs\b|Mesdames\b|"
     # Titles some registers print for doctors and notaries ("Docteur LAMBERT", "Me GIRARD"); the
     # short forms only in their own case before a capital, "me" being a French word.
-    r"Docteur\b|Ma[iî]tre\b|Dr\.|(?-i:(?:Dr|Me)(?=\s+[A-ZÀ-Ý])))"
+    r"Docteur\b|Ma[iî]tre\b|Dr\.|(?-i:(?:Dr|Me)(?=\s+[A-ZÀ-ÝŒŸ])))"
 )
 # 'M MEYER Benoît': OCR drops the period of 'M.'; a bare capital M before two capitalised words.
-_BARE_M = r"(?-i:M(?=\s+[A-ZÀ-Ý][\w'’-]*\s+[A-ZÀ-Ý]))"
+_BARE_M = r"(?-i:M(?=\s+[A-ZÀ-ÝŒŸ][\w'’-]*\s+[A-ZÀ-ÝŒŸ]))"
 # 'Mine Chantal FOURNIER': OCR reads the 'm' of 'Mme' as 'in' or 'rn', or its 'e' as 'c'; only
 # before a first name and a surname, so a word 'Mine' elsewhere stays.
-_OCR_MME = r"(?-i:M(?:ine|rne|mc)(?=\s+[A-ZÀ-Ý][\w'’-]*\s+[A-ZÀ-Ý]))"
+_OCR_MME = r"(?-i:M(?:ine|rne|mc)(?=\s+[A-ZÀ-ÝŒŸ][\w'’-]*\s+[A-ZÀ-ÝŒŸ]))"
 _CIVILITY = re.compile(rf"^(?:(?:{_CIVILITY_WORD}|{_BARE_M}|{_OCR_MME})\s*)+", re.I)
 # A civility inside a fragment starts a new name ("… Jean DUPONT Madame Anne MARTIN" after a
 # line break that carried no separator). Case-sensitive: "m." inside a word is not a civility.
 _INNER_CIVILITY = re.compile(r"\s(?=(?:M\.|MM\.?|Mmes?\.?|Mlle\.?|Mr\.?|Monsieur|Madame|Mademoiselle|"
-                             r"monsieur|madame)(?:\s|[A-ZÀ-Ý]))")
+                             r"monsieur|madame)(?:\s|[A-ZÀ-ÝŒŸ]))")
 
 # Titles printed next to a name inside attendance lists ("M.CHARRIER Jean-Paul Maire", "… Adjoints").
 _ROLE = re.compile(
@@ -69,9 +69,9 @@ def strip_roles(text: str) -> str:
 
 def _is_name_token(tok: str) -> bool:
     # An elided particle starts a surname only before a capital: D'ALMEIDA, d'Estaing, not l'affaire.
-    if tok.lower() in _PARTICLES or re.fullmatch(r"[dDlL][’'][A-ZÀ-ÝŒ].*", tok):
+    if tok.lower() in _PARTICLES or re.fullmatch(r"[dDlL][’'][A-ZÀ-ÝŒŸ].*", tok):
         return True
-    return bool(re.fullmatch(r"[A-ZÀ-ÝŒ][\w’'.\-]*", tok)) and not any(c.isdigit() for c in tok)
+    return bool(re.fullmatch(r"[A-ZÀ-ÝŒŸ][\w’'.\-]*", tok)) and not any(c.isdigit() for c in tok)
 
 
 # OCR reads the brackets of a note as braces or square brackets: 'MARCHAND (Déléguée}'.
@@ -82,8 +82,11 @@ def normalize_marks(text: str) -> str:
     """OCR-tolerant punctuation of a names text: brackets as parentheses, a compound name split
     by OCR rejoined ('Jean- -François', 'LAMBERT- DELHOMME' -> one word)."""
     text = text.translate(_OPEN_MARKS)
+    # A bracket between two capitals of one word is a speck OCR read there ("PASSEMAR)D"): no
+    # note opens or closes inside a name.
+    text = re.sub(r"(?<=[A-ZÀ-ÝŒŸ]{2})[()](?=[A-ZÀ-ÝŒŸ]+\b)", "", text)
     text = re.sub(r"(?<=\w)-\s+-(?=\w)", "-", text)
-    return re.sub(r"(?<=[A-ZÀ-ÝŒ]{2})-\s+(?=[A-ZÀ-ÝŒ]{2,}(?![\w'’-]*[a-zà-ÿ]))", "-", text)
+    return re.sub(r"(?<=[A-ZÀ-ÝŒŸ]{2})-\s+(?=[A-ZÀ-ÝŒŸ]{2,}(?![\w'’-]*[a-zà-ÿœ]))", "-", text)
 
 
 def _unmatched_closings(text: str) -> list[int]:
@@ -170,7 +173,7 @@ _LONG_ROLES = ("adjoint", "adjointe", "delegue", "deleguee", "conseiller", "cons
 def _fix_ocr_case(tokens: list[str], had_civility: bool) -> list[str]:
     """'Mme isabelle MICHEL': OCR lowered the capital of a first name printed between a civility
     and a surname in capitals."""
-    if (had_civility and len(tokens) >= 2 and re.fullmatch(r"[a-zà-ÿ][a-zà-ÿ'’-]{2,}", tokens[0])
+    if (had_civility and len(tokens) >= 2 and re.fullmatch(r"[a-zà-ÿœ][a-zà-ÿœ'’-]{2,}", tokens[0])
             and tokens[0].lower() not in _PARTICLES and tokens[1].isupper() and len(tokens[1]) > 1):
         return [tokens[0][0].upper() + tokens[0][1:]] + tokens[1:]
     return tokens
@@ -182,8 +185,8 @@ def _drop_speck_pairs(tokens: list[str]) -> list[str]:
     if not any(t[:1].isupper() and not t.isupper() for t in tokens):
         return tokens
     return [t for i, t in enumerate(tokens)
-            if not (i > 0 and re.fullmatch(r"[A-ZÀ-Ý]{2}", t) and t.lower() not in _PARTICLES
-                    and re.fullmatch(r"[A-ZÀ-ÝŒ'’-]{3,}", tokens[i - 1]))]
+            if not (i > 0 and re.fullmatch(r"[A-ZÀ-ÝŒŸ]{2}", t) and t.lower() not in _PARTICLES
+                    and re.fullmatch(r"[A-ZÀ-ÝŒŸ'’-]{3,}", tokens[i - 1]))]
 
 
 _NOTE_WORD = re.compile(r"qui|ayant|lequel|laquelle|excus[ée]e?s?|absente?s?|repr[ée]sent[ée]e?s?|arriv[ée]e?s?|parti(?:e|s|es)?", re.I)
@@ -197,7 +200,7 @@ def clean_name(fragment: str) -> Optional[str]:
     tokens = [t for t in text.split(" ") if t and not any(c.isdigit() for c in t)]
     # An apostrophe at a word's edge is a speck ('Ludovic’ MERCIER'); elided particles keep theirs.
     # Initials keep their periods: 'J.-P. MARTIN', 'J. DUPONT'.
-    tokens = [t.strip(".:,;") if not re.fullmatch(r"[A-ZÀ-Ý]\.(?:-?[A-ZÀ-Ý]\.)*", t.rstrip(",;:")) else t.rstrip(",;:")
+    tokens = [t.strip(".:,;") if not re.fullmatch(r"[A-ZÀ-ÝŒŸ]\.(?:-?[A-ZÀ-ÝŒŸ]\.)*", t.rstrip(",;:")) else t.rstrip(",;:")
               for t in tokens]
     tokens = [t.strip("'’") if len(t.strip("'’")) > 2 else t for t in tokens]
     tokens = _fix_ocr_case([t for t in tokens if t], had_civility)
@@ -210,7 +213,7 @@ def clean_name(fragment: str) -> Optional[str]:
     if len(tokens) > 1:
         tokens = [t for t in tokens if not re.fullmatch(r"[IlLi|!]{1,2}", t)]
     if len(tokens) > 2:
-        tokens = [t for t in tokens if not re.fullmatch(r"[A-ZÀ-Ý]", t)]
+        tokens = [t for t in tokens if not re.fullmatch(r"[A-ZÀ-ÝŒŸ]", t)]
         tokens = _drop_speck_pairs(tokens)
     if len(tokens) > 2 and _fuzzy_role(tokens[-1]):
         tokens = tokens[:-1]
@@ -477,16 +480,16 @@ def take_name(text: str, backward: bool = False) -> tuple[Optional[str], int]:
     if backward:
         return name, len(text) - start
     end = run[len(chosen) - 1].end()
-    glued = re.match(r"\s+[-–—]\s+([A-ZÀ-Ý][A-ZÀ-Ý'’]+)(?=\s*(?:[,;.]|\s[-–—]\s|$))", text[end:])
+    glued = re.match(r"\s+[-–—]\s+([A-ZÀ-ÝŒŸ][A-ZÀ-ÝŒŸ'’]+)(?=\s*(?:[,;.]|\s[-–—]\s|$))", text[end:])
     if glued and chosen[-1].isupper():
         return f"{name}-{glued.group(1)}", end + glued.end()
     # 'PETIT – JEAN Sophie' ('NOM Prénom'): a surname alone, a spaced dash, then capitals and a
     # first name: one compound surname, not two people.
-    glued = re.match(r"\s+[-–—]\s+([A-ZÀ-Ý][A-ZÀ-Ý'’]+)\s+([A-ZÀ-Ý][a-zà-ÿ][\w'’-]*)\b", text[end:])
+    glued = re.match(r"\s+[-–—]\s+([A-ZÀ-ÝŒŸ][A-ZÀ-ÝŒŸ'’]+)\s+([A-ZÀ-ÝŒŸ][a-zà-ÿœ][\w'’-]*)\b", text[end:])
     if glued and all(t.isupper() and len(t) > 1 for t in chosen):
         return f"{name}-{glued.group(1)} {glued.group(2)}", end + glued.end()
     return name, end
 
 
 # Debris OCR reads before a name: a rule as '|', a lone capital with no period ('à N Monsieur X').
-_SPECK = re.compile(r"[|!¦]+|[A-ZÀ-Ý]")
+_SPECK = re.compile(r"[|!¦]+|[A-ZÀ-ÝŒŸ]")

@@ -278,7 +278,7 @@ def _without_margin(vl: list[Word], number_x: Optional[float]) -> list[Word]:
 def _digital_rows(vlines: list[list[Word]], cols: _Columns, rows: list, last_number: int,
                   continued: bool = False) -> tuple[int, bool]:
     """Rows of one page into `rows`; returns the last row number and whether the table ended
-    (prose opened a page the table was to go on over)."""
+    (prose followed its rows, or opened a page the table was to go on over)."""
     left = cols.number_x if cols.number_x is not None else cols.left
     vlines = [vl for vl in (_without_margin(vl, left) for vl in vlines) if vl]
     region, ended = _table_region(vlines, cols, continued=continued and bool(rows), last=last_number)
@@ -297,7 +297,7 @@ def _digital_rows(vlines: list[list[Word]], cols: _Columns, rows: list, last_num
     if not anchors:
         if rows:  # a row continued from the previous page
             rows[-1][0].words.extend(words)
-        return last_number, False
+        return last_number, ended
     top = min(w.top for w in words) - 1
     bottom = max(w.bottom for w in words) + 1
     centers = [(a.top + a.bottom) / 2 for _, a in anchors]
@@ -314,7 +314,7 @@ def _digital_rows(vlines: list[list[Word]], cols: _Columns, rows: list, last_num
     for k, (n, _) in enumerate(anchors):
         lo, hi = cuts[k], cuts[k + 1]
         rows.append((_Row(n, [w for w in words if lo <= (w.top + w.bottom) / 2 < hi]), cols))
-    return last_number, False
+    return last_number, ended
 
 
 def _without_trailing_prose(region: list[list[Word]], last_anchor: int, cols: _Columns) -> list[list[Word]]:
@@ -379,8 +379,8 @@ def _table_region(vlines: list[list[Word]], cols: _Columns, continued: bool = Fa
         if left is None and is_number and _number_of(w) is not None:
             left = w.x0  # the first row number shows where the table's left edge is
         if left is not None and not is_number and w.x0 < left + 12 and w.x0 < cols.status_x - 20:
-            if out:
-                break
+            if out:  # prose at the margin after the rows: the table ends on this page
+                return out, True
             continue  # a running header above the table
         if (out or continued) and not is_number and _runs_across(vl, cols.status_x):
             if out or not _row_follows(vlines, vl, left, last):

@@ -51,7 +51,7 @@ _RESOLUTION = re.compile(
     re.I,
 )
 # 'AUTORISE le Maire', 'DIT que', 'DÉCIDE :' — not a heading in capitals ('FIXATION DU MONTANT').
-_UPPER_VERB = re.compile(r"(?:^|[.;:]\s)[A-ZÉÈÊ]{3,}\s*(?::|\s(?:[a-zà-ÿ]|M\.|Mmes?\b|Madame|Monsieur))")
+_UPPER_VERB = re.compile(r"(?:^|[.;:]\s)[A-ZÉÈÊ]{3,}\s*(?::|\s(?:[a-zà-ÿœ]|M\.|Mmes?\b|Madame|Monsieur))")
 
 
 def closes_item(sentence: str) -> bool:

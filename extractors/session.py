@@ -126,12 +126,12 @@ _AGENDA_NUMBER = re.compile(r"^\W{0,3}(?:point|question|affaire|dossier|sujet)\s
 _ACT_LEADING = re.compile(
     r"^[\W_]{0,3}(?P<num>(?:[A-Z]{1,5}[-_ ]?)?(?:\d{4}|\d{8})(?:" + _ACT_PART_SEP + r"[A-Z0-9]{1,6}(?![\wÀ-ÿ])){1,3}|\d{8}[ _]\d{1,3}"
     # a two-figure year and a serial of three or four before a title in capitals: "17-120 TARIFS"
-    r"|\d{2}[-/]\d{3,4}(?=\s*[-–—:]?\s*[A-ZÀ-Ý«\"“]))"
+    r"|\d{2}[-/]\d{3,4}(?=\s*[-–—:]?\s*[A-ZÀ-ÝŒŸ«\"“]))"
     r"(?=\s*[-–—:.]{0,2}\s*[\wÀ-ÿ«\"“(]|\s*$)")
 _YEAR_RANGE = re.compile(r"^(?:19|20)\d\d[-/](?:19|20)\d\d$")
 # A scan reads an item number's period as a comma ("3, ATTRIBUTION D’UNE SUBVENTION"): a figure
 # and a comma opening a heading before a capital never begin its subject.
-_NUMBERING = re.compile(r"^\W{0,3}(?:(?:[0-9]{1,3}|[IVXL]{1,6}|[A-Za-z])\s*(?:[/.)\]°–—-]|\s[-–—]\s)|[0-9]{1,2},(?=\s+[A-ZÀ-Ý]))\s*(?=\S)")
+_NUMBERING = re.compile(r"^\W{0,3}(?:(?:[0-9]{1,3}|[IVXL]{1,6}|[A-Za-z])\s*(?:[/.)\]°–—-]|\s[-–—]\s)|[0-9]{1,2},(?=\s+[A-ZÀ-ÝŒŸ]))\s*(?=\S)")
 _OBJET = re.compile(r"^\W{0,3}objet\s*:\s*", re.I)
 # The label as a scan may read it, one letter added, dropped or changed ("Obijet :", "0bjet :",
 # "Objel :"): no ordinary word sits that close to "objet" before a colon.
@@ -268,7 +268,7 @@ def _continues_heading(prev: Line, nxt: Line, heading_upper: bool, after: Option
     p, n = prev.text.rstrip(), nxt.text.strip()
     if not n or _BODY_START.search(n) or _own_line(p, n, heading_upper):
         return False
-    if re.search(r"\w-$", p) or re.match(r"^[a-zà-ÿ(«]", n):
+    if re.search(r"\w-$", p) or re.match(r"^[a-zà-ÿœ(«]", n):
         return True
     if heading_upper and (is_upper(n) and len(n) > 3 or is_upper(" ".join(n.split()[:2])) and len(n.split()[0]) > 1
                           and _upper_share(n) >= 0.5):  # "… COMMUNAUTÉ de Communes de Loches", not "LE MAIRE rappelle que …"
@@ -320,7 +320,7 @@ def _ocr_tidy(text: str) -> str:
     return clean_text(text)
 
 
-_P_FOR_L = re.compile(r"(?<=[a-zà-ÿ] )P(?P<rest>[aeiouyéèêâîôûh][a-zà-ÿ]{4,})\b")
+_P_FOR_L = re.compile(r"(?<=[a-zà-ÿœ] )P(?P<rest>[aeiouyéèêâîôûh][a-zà-ÿœ]{4,})\b")
 
 
 def _repair_elided_l(subject: str, context: list[Line]) -> str:
@@ -384,8 +384,8 @@ def _subject_in(lines: list[Line], head_only: bool = False) -> Optional[Found]:
 # --------------------------------------------------------------------------- place
 # What may stand between "s'est réuni" and the place: manner ("en session ordinaire",
 # "légalement"), the day ("le jeudi 4 avril 2024") and the hour ("à 18 h 30", "à vingt heures précises").
-_PLACE_DAY = rf"le\s+(?:{WEEKDAY_RE}\s+)?(?:\d{{1,2}}(?:er)?|premier|[a-zà-ÿ]+(?:-[a-zà-ÿ]+)*)\s+{MONTH_RE}(?:\s+\d{{4}})?"
-_PLACE_HOUR = (r"[àa]\s+(?:\d{1,2}\s*(?:h|heures?)(?:\s*\d{2}\b)?|[a-zà-ÿ]+(?:-[a-zà-ÿ]+)*\s+heures?(?:\s+(?:trente|quinze|quarante(?:-cinq)?|vingt|dix))?)"
+_PLACE_DAY = rf"le\s+(?:{WEEKDAY_RE}\s+)?(?:\d{{1,2}}(?:er)?|premier|[a-zà-ÿœ]+(?:-[a-zà-ÿœ]+)*)\s+{MONTH_RE}(?:\s+\d{{4}})?"
+_PLACE_HOUR = (r"[àa]\s+(?:\d{1,2}\s*(?:h|heures?)(?:\s*\d{2}\b)?|[a-zà-ÿœ]+(?:-[a-zà-ÿœ]+)*\s+heures?(?:\s+(?:trente|quinze|quarante(?:-cinq)?|vingt|dix))?)"
                r"(?:\s+pr[ée]cises)?")
 _PLACE_BETWEEN = (r"en\s+session\s+\w+|au\s+nombre\s+prescrit\s+par\s+la\s+loi|l[ée]galement|en\s+s[ée]ance\s+\w+|publiquement|valablement|,"
                   rf"|{_PLACE_DAY}|{_PLACE_HOUR}")
@@ -403,7 +403,7 @@ _PLACE_RE = re.compile(
 
 
 # A figure of a count box printed beside the preamble, read into the preamble's line ("à la\n14 salle").
-_SIDE_FIGURE = re.compile(r"(?<=\n)\d{1,3}[ ](?=[a-zà-ÿ])")
+_SIDE_FIGURE = re.compile(r"(?<=\n)\d{1,3}[ ](?=[a-zà-ÿœ])")
 # A scan read twice over one spot ("à a la salle"): the preposition again before the place.
 _REPEATED_PREP = re.compile(r"^(?:[àa]\s+(?:la\s+|l['’]\s?)|au\s+|aux\s+|dans\s+(?:la|le|les)\s+)", re.I)
 
@@ -437,10 +437,10 @@ _CIVIL = r"(?:M\.|MM\.?|Mme\.?|Mmes|Mlle|Mr\.?|(?i:monsieur|madame|mademoiselle)
 # A name may run onto the next line only with a surname in capitals ("Madame Florence\nDEMOUY,").
 # "SURNAME\nFirstname," wraps the other way: a capitalised first name after a surname in capitals,
 # closed by a comma or a period.
-_NAME_SEP = (r"(?:[ ]|\n(?=[A-ZÀ-Ý][A-ZÀ-Ý'’-]+(?![\w'’-])(?!\s*:))"
-             r"|(?<=[A-ZÀ-Ý]{2})\n(?=[A-ZÀ-Ý][a-zà-ÿ'’]+(?:-[A-ZÀ-Ý][a-zà-ÿ'’]+)?[,.)]))")
-_PERSON = (rf"(?P<person>(?:[A-ZÀ-Ý][\w'’-]*|(?:de|du|des|le|la|d['’])(?=[ ][A-ZÀ-Ý]))"
-           rf"(?:{_NAME_SEP}(?:[A-ZÀ-Ý][\w'’-]*|(?:de|du|des|le|la|d['’])(?=[ ][A-ZÀ-Ý]))){{0,4}})")
+_NAME_SEP = (r"(?:[ ]|\n(?=[A-ZÀ-ÝŒŸ][A-ZÀ-ÝŒŸ'’-]+(?![\w'’-])(?!\s*:))"
+             r"|(?<=[A-ZÀ-ÝŒŸ]{2})\n(?=[A-ZÀ-ÝŒŸ][a-zà-ÿœ'’]+(?:-[A-ZÀ-ÝŒŸ][a-zà-ÿœ'’]+)?[,.)]))")
+_PERSON = (rf"(?P<person>(?:[A-ZÀ-ÝŒŸ][\w'’-]*|(?:de|du|des|le|la|d['’])(?=[ ][A-ZÀ-ÝŒŸ]))"
+           rf"(?:{_NAME_SEP}(?:[A-ZÀ-ÝŒŸ][\w'’-]*|(?:de|du|des|le|la|d['’])(?=[ ][A-ZÀ-ÝŒŸ]))){{0,4}})")
 _ROLE_WORDS = {"maire", "président", "présidente", "adjoint", "adjointe", "vice-président", "vice-présidente",
                "conseiller", "conseillère", "secrétaire", "le", "la"}
 _PRESIDENCY = r"(?i:sous\s+la\s+pr[ée]sidence|pr[ée]sid[ée]e?s?\s+par)"
@@ -481,7 +481,7 @@ def _clean_person(raw: str) -> Optional[str]:
     while len(words) > 1 and words[0].lower() in {"le", "la"} and not (words[0].isupper() and words[1].isupper()):
         words.pop(0)
     name = " ".join(words).strip(" ,.-")
-    if not name or not re.search(r"[A-ZÀ-Ý]", name) or name.lower() in _ROLE_WORDS:
+    if not name or not re.search(r"[A-ZÀ-ÝŒŸ]", name) or name.lower() in _ROLE_WORDS:
         return None
     if name.lower().startswith(("maire", "président")):
         return None
@@ -547,7 +547,7 @@ def _expand_surname(found: Optional[Found], lines: list[Line]) -> Optional[Found
     if found is None or " " in found.value:
         return found
     surname = found.value
-    first = r"(?!(?:Mr|Mme|Mmes|MM|Monsieur|Madame|Mlle)\b)[A-ZÀ-Ý][a-zà-ÿ'’]+(?:-[A-ZÀ-Ý][a-zà-ÿ'’]+)?"
+    first = r"(?!(?:Mr|Mme|Mmes|MM|Monsieur|Madame|Mlle)\b)[A-ZÀ-ÝŒŸ][a-zà-ÿœ'’]+(?:-[A-ZÀ-ÝŒŸ][a-zà-ÿœ'’]+)?"
     sur = rf"(?i:{re.escape(surname)})"
     rx = re.compile(rf"(?<![\w-]){first}[ ]{sur}(?![\w-])|(?<![\w-]){sur}[ ]{first}(?![\w-])")
     upper = re.compile(rf"(?<![\w-]){re.escape(surname.upper())}(?![\w-])")
@@ -571,7 +571,7 @@ def _expand_first_name(found: Optional[Found], lines: list[Line]) -> Optional[Fo
     when exactly one person carries it."""
     if found is None or " " in found.value or is_upper(found.value):
         return found
-    rx = re.compile(rf"(?<![\w-]){re.escape(found.value)}[ ]([A-ZÀ-Ý][A-ZÀ-Ý'’-]+(?:[ ][A-ZÀ-Ý][A-ZÀ-Ý'’-]+)*)(?![\w'’-])")
+    rx = re.compile(rf"(?<![\w-]){re.escape(found.value)}[ ]([A-ZÀ-ÝŒŸ][A-ZÀ-ÝŒŸ'’-]+(?:[ ][A-ZÀ-ÝŒŸ][A-ZÀ-ÝŒŸ'’-]+)*)(?![\w'’-])")
     names = {clean_text(found.value + " " + m.group(1)) for line in lines for m in rx.finditer(line.text)
              if len(m.group(1)) > 1}
     return Found(names.pop(), found.evidence) if len(names) == 1 else found
@@ -583,7 +583,7 @@ def _bare(text: str) -> str:
     return "".join(c for c in unicodedata.normalize("NFD", text) if not unicodedata.combining(c))
 
 
-_CAPS = re.compile(r"[A-ZÀ-Ý]{2}")
+_CAPS = re.compile(r"[A-ZÀ-ÝŒŸ]{2}")
 
 
 def _tokens(line: Line) -> list[tuple[str, float]]:
@@ -633,20 +633,26 @@ def _agreed_spelling(found: Optional[Found], lines: list[Line]) -> Optional[Foun
     """On a scan a name read several times (preamble, présents list, signature) takes the spelling
     most readings agree on; between readings that differ only by accents, as many on each side,
     the one the OCR was surer of (a dropped accent lowers its confidence, a name printed
-    without one keeps it high). A name from the text layer is kept as printed."""
+    without one keeps it high), and as sure on each side, the one with its accents: OCR drops
+    the accent of a capital far more often than it reads one that is not printed. A name from
+    the text layer is kept as printed."""
     if found is None or not _read_by_ocr(lines):
         return found
     readings = _readings(found.value, lines)
     if found.value not in readings:
         return found
     mine = readings[found.value]
-    best = max(readings, key=lambda v: (len(readings[v]), max(readings[v]), v == found.value))
+    rank = lambda v: (len(readings[v]), max(readings[v]), _accents(v) if _bare(v) == _bare(found.value) else 0)
+    best = max(readings, key=lambda v: (*rank(v), v == found.value))
     if best == found.value:
         return found
     more = len(readings[best]) > len(mine)
-    surer = (len(readings[best]) == len(mine) and _bare(best) == _bare(found.value)
-             and max(readings[best]) > max(mine))
+    surer = len(readings[best]) == len(mine) and _bare(best) == _bare(found.value) and rank(best) > rank(found.value)
     return Found(best, found.evidence) if more or surer else found
+
+
+def _accents(text: str) -> int:
+    return sum(_bare(c) != c for c in text)
 
 
 def _minutes_or_extract(d: DeliberationText, lines: list[Line]) -> list[Line]:

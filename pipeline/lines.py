@@ -593,8 +593,11 @@ def _paragraph_start(rows: list[_Row], first: int, x: float, done: int) -> int:
     k = first
     while k - 1 >= done:
         above = rows[k - 1].words
-        # A list of names wraps wherever a name ends: a line ending on a comma goes on, short or not.
-        short = max(w.x1 for w in above) < hi - 2 * h and not _CONTINUES.search(above[-1].text)
+        # A list of names wraps wherever a name ends: a line ending on a comma goes on, short or
+        # not; so does one the next line's first word would not have fitted on (a wrap).
+        end = max(w.x1 for w in above)
+        short = (end < hi - 2 * h and not _CONTINUES.search(above[-1].text)
+                 and not _wrapped(end, hi, rows[k].words, x, h))
         if any((w.x0 + w.x1) / 2 < x for w in above) or short:
             break
         if abs(min(w.x0 for w in above) - x0) > 3 * h:  # an indented first line still counts
@@ -603,6 +606,13 @@ def _paragraph_start(rows: list[_Row], first: int, x: float, done: int) -> int:
             break  # the block may come between two sentences
         k -= 1
     return k
+
+
+def _wrapped(end: float, hi: float, below: list[Word], x: float, h: float) -> bool:
+    """A line that stops short of the far edge only because the next line's first word was
+    too wide for the room left (a list wrapping before "O'NEILL,")."""
+    body = [w for w in below if (w.x0 + w.x1) / 2 >= x]
+    return bool(body) and body[0].x1 - body[0].x0 + 0.3 * h > hi - end
 
 
 _SENTENCE_END = re.compile(r"[.!?]$")

@@ -208,6 +208,9 @@ class Evidence:
     box: Optional[Box]
     raw: str
     extractor: str
+    # The lowest OCR confidence (0-100) of the words holding the value's figures; None when the
+    # figures come from a text layer or the value has none.
+    conf: Optional[float] = None
 
     @classmethod
     def of_lines(cls, lines, extractor: str, raw: Optional[str] = None) -> "Evidence":

@@ -58,7 +58,8 @@ def _deliberation_rows(rows: dict[str, list[dict]], d: DeliberationResult, doc_i
         ev = found.evidence
         rows["evidence"].append({"field": name, "value": _as_text(found.value), "page": _page(ev),
                                  "bbox": _bbox(ev), "raw": ev.raw if ev else None,
-                                 "extractor": ev.extractor if ev else None, **common})
+                                 "extractor": ev.extractor if ev else None,
+                                 "ocr_conf": ev.conf if ev else None, **common})
     for i, a in enumerate(d.attendance, 1):
         rows["attendance"].append({"person_name": a.person_name, "status": a.status, "position": i,
                                    "page": _page(a.evidence), "bbox": _bbox(a.evidence), **common})

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import pyarrow as pa
 
-SCHEMA_VERSION = "1.1"  # 1.1: person ids, member_votes.source, members
+SCHEMA_VERSION = "1.2"  # 1.1: person ids, member_votes.source, members; 1.2: evidence.ocr_conf
 EXTRACTOR_VERSION = "0.1.0"
 
 _str = pa.string()
@@ -148,6 +148,8 @@ SCHEMAS: dict[str, pa.Schema] = {
         pa.field("raw", _str),
         pa.field("extractor", _str),
         pa.field("document_id", _str),
+        # The lowest OCR confidence (0-100) of the value's figures; null on a text layer.
+        pa.field("ocr_conf", pa.float64()),
     ),
     # One row per person of an authority across all its documents, derived from attendance, proxies
     # and member_votes (pipeline/members.py rewrites it whole; chunks never write it).

@@ -123,3 +123,23 @@ def test_a_box_of_labels_and_values_in_its_own_type_keeps_each_label_with_its_va
         words += _words(label, 40, 188 + 16.6 * i, 8.5) + _words(value, 150, 188 + 16.6 * i, 8.5)
     got = [line.text for line in group_lines(words, 1)]
     assert "Votants 31" in got and "Membres en exercice 34" in got, got
+
+
+WRAPPED = [  # the first line stops short of the edge: the next name was too long to fit there
+    "Étaient présents : Marie-Hélène LEMAIRE, Marie-José LE CORRE, Mélanie",
+    "PONCHET-PASSEMARD, Alain GUILLOUET, Hugues LAMBERT, Valérie PETIT,",
+    "Frédéric D'ALMEIDA, Jean-Luc BÉRARD, Laurent FOURNIER, Pierre DUVAL,",
+    "Olivier LEBŒUF et Alain DAVID",
+    "Excusés : Hugues DURAND",
+]
+
+
+@pytest.mark.parametrize("ocr", [False, True])
+def test_a_margin_block_beside_a_list_that_wrapped_early_is_read_before_the_whole_list(ocr):
+    words = _words(PREAMBLE, 151, 197.5, 9.5, ocr)
+    for i, text in enumerate(WRAPPED):
+        words += _words(text, 151, 210 + 12.4 * i, 9.5, ocr)
+    for j, text in enumerate(MARGIN[:3]):
+        words += _words(text, 40, 224 + 11.0 * j, 7.5, ocr)
+    got = [line.text for line in group_lines(words, 1)]
+    assert got == [PREAMBLE] + MARGIN[:3] + WRAPPED

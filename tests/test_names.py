@@ -211,6 +211,10 @@ def test_prose_label_after_a_lowercase_word_is_still_not_a_label():
     ("M. Mathieu MOREL et Mme isabelle MICHEL", ["Mathieu MOREL", "Isabelle MICHEL"]),
     ("Mme Véronique GARNIER, M. Patrick D DUVAL", ["Véronique GARNIER", "Patrick DUVAL"]),
     ("Mme MICHEL Françoise Déiléguée, M. ROY Paul", ["MICHEL Françoise", "ROY Paul"]),
+    # a bracket OCR read inside a surname in capitals is a speck, not a note
+    ("Gaël SIMON, Bernard PONCHET-PASSEMAR)D, Jérôme ROY", ["Gaël SIMON", "Bernard PONCHET-PASSEMARD", "Jérôme ROY"]),
+    # the ligature of LEBŒUF, CŒUR is a capital like any other
+    ("Joël LEBŒUF, Marie CŒURDEROY et Anne MARTIN", ["Joël LEBŒUF", "Marie CŒURDEROY", "Anne MARTIN"]),
 ])
 def test_ocr_noise_in_a_list(text, expected):
     assert split_names(text) == expected

@@ -308,3 +308,17 @@ def test_scanned_prose_opening_the_next_page_is_not_a_row_of_the_table_above():
                                   "l’année 2025 et de valider l’annexe")], 52, page=2))
     lines.append(_ocr_line([(NUM, "opérationnelle pour l’année 2026.")], 64, page=2))
     assert _rows_of(lines) == SCAN_EXPECTED
+
+
+def test_digital_table_ended_by_prose_takes_nothing_from_the_next_page():
+    """Prose at the margin after the last row ends the table: "Article 2 : Verse …" opening the
+    next page (its "2" in the number column) is neither a row nor the end of the last one."""
+    lines = [_line([(NUM, "N°"), (LABEL, "Objectif opérationnel"), (STATUS, "État de réalisation")], 100)]
+    lines.append(_line([(NUM, "1"), (LABEL, "Animer un réseau"), (STATUS, "En cours de réalisation")], 115))
+    lines.append(_line([(NUM, "2"), (LABEL, "Former les acteurs au numérique"), (STATUS, "Réalisée en 2018")], 130))
+    lines.append(_line([(NUM - 20, "Le Conseil départemental, après en avoir délibéré, DÉCIDE :")], 150))
+    lines.append(_line([(NUM - 20, "Article 1 : Approuve le bilan des objectifs.")], 165))
+    lines.append(_line([(NUM - 20, "Article"), (NUM + 20, "2 : Verse une dotation de 778 850 € au titre de l’année 2021.")],
+                       50, page=2))
+    lines.append(_line([(NUM - 20, "Article 3 : Valide l’annexe opérationnelle pour l’année 2022.")], 65, page=2))
+    assert _rows_of(lines) == [(1, "Animer un réseau", "in_progress"), (2, "Former les acteurs au numérique", "done")]

@@ -65,6 +65,19 @@ def test_an_unsure_figure_that_cannot_be_the_count_is_read_one_digit_away(figure
     assert got["voters_count"] == expected
 
 
+def test_a_count_read_by_ocr_keeps_the_confidence_of_its_figure_not_of_its_label():
+    session = [_ocr_line("Membres", "en", "exercice", ":", "19", top=0.0),
+               _ocr_line(("Présents", 40.0), ":", ("15", 91.0), top=14.0),
+               _ocr_line("Votants", ("1", 52.0), top=28.0)]
+    d = DeliberationText(seq=1, lines=[Line.synthetic("Objet : Budget"), Line.synthetic("Adoptée.")],
+                         session=session, kind="extract")
+    got = extract_counts(d)
+    assert got["present_count"].evidence.conf == 91.0
+    assert got["voters_count"].evidence.conf == 52.0
+    assert extract_counts(DeliberationText(seq=1, lines=[Line.synthetic("Présents : 15")], kind="extract")
+                          )["present_count"].evidence.conf is None  # a text layer
+
+
 def test_several_readings_one_digit_away_repair_nothing():
     # 38 votants for 40 in office and 20 present: 18, 28, 30..37, 39 would all fit
     got = _counts([_ocr_line("Membres", "en", "exercice", ":", "40", top=0.0),

@@ -405,6 +405,7 @@ def test_a_count_box_above_the_preamble_is_not_the_attendance_list():
     ("sous la présidence de Monsieur GARNIER\nHugues, Président.", "GARNIER Hugues"),
     ("sous la présidence\nde Madame LE GALL Odile, Présidente.", "LE GALL Odile"),
     ("sous la présidence de Monsieur Karim DAVID, Maire.\nLe Conseil", "Karim DAVID"),
+    ("sous la présidence de Monsieur Joël\nLEBŒUF, Maire.", "Joël LEBŒUF"),
 ])
 def test_president_names_wrapped_or_with_a_particle(text, president):
     assert session_of("Séance du 3 mars 2024\n" + text)["president"] == president
@@ -598,6 +599,13 @@ def _scanned(text: str, confs: dict = {}) -> DeliberationText:
 ])
 def test_a_name_read_several_times_on_a_scan(text, president):
     assert extract_session(_scanned(text, {"CLEMENT,": 69.0}))["president"].value == president
+
+
+def test_a_name_read_as_surely_with_and_without_its_accent_takes_the_accent():
+    # OCR drops a capital's accent far more often than it reads one that is not printed
+    text = ("Séance du 5 mars 2021\nPrésents : M. ANDRÉ Noël, M. ROUX Gérard\n"
+            "Monsieur ANDRE Noël a été désigné secrétaire de séance.")
+    assert extract_session(_scanned(text))["secretary"].value == "ANDRÉ Noël"
 
 
 def test_a_name_printed_without_its_accent_and_read_surely_is_kept():

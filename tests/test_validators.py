@@ -190,3 +190,31 @@ def test_objectives_summary_abstains_within_what_unread_rows_allow(pct, fires):
             for i in range(1, 11) if i != 7]  # row 7 lost by OCR
     got = [f.rule for f in validate(make(objectives=objs, summary_done_pct=pct))]
     assert got == (["objectives_summary"] if fires else [])
+
+
+def _with_conf(d: DeliberationResult, field: str, conf: float) -> DeliberationResult:
+    d.fields[field] = Found(d.value(field), Evidence(1, None, "raw", "counts", conf=conf))
+    return d
+
+
+@settings(max_examples=60, deadline=None)
+@given(consistent(), st.sampled_from([-1, 1, 3]))
+def test_an_error_on_a_figure_ocr_read_doubtfully_is_a_warning_naming_it(values, delta):
+    values = dict(values, voters_count=values["voters_count"] + delta, votes_for=values["votes_for"] + delta)
+    if values["votes_for"] <= values["votes_against"]:
+        return
+    sure = [f for f in validate(_with_conf(make(**values), "voters_count", 96.0)) if f.rule == "voters_arithmetic"]
+    unsure = [f for f in validate(_with_conf(make(**values), "voters_count", 52.0)) if f.rule == "voters_arithmetic"]
+    assert [f.severity for f in sure] == ["error"]
+    assert [f.severity for f in unsure] == ["warning"]
+    assert "voters_count at confidence 52" in unsure[0].message
+
+
+def test_votes_against_present_and_represented_when_no_votants_is_printed_give_a_warning():
+    d = make(members_in_office=19, present_count=15, represented_count=2, votes_for=14, votes_against=1,
+             abstentions=0)
+    [f] = [f for f in validate(d) if f.rule == "vote_total"]
+    assert f.severity == "warning" and "no votants printed" in f.message
+    d = make(members_in_office=19, present_count=15, represented_count=2, voters_count=17, votes_for=14,
+             votes_against=1, abstentions=0)
+    assert [f.severity for f in validate(d) if f.rule == "vote_total"] == ["error"]

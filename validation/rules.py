@@ -13,6 +13,7 @@ from typing import Callable, Iterable, Optional
 
 from extractors import names
 from extractors.attendance import IMPLICIT_PRESENTS
+from extractors.counts import UNSURE_CONF
 from pipeline.model import DeliberationResult, Finding
 from .periods import regime_on
 
@@ -33,8 +34,24 @@ def _pages(d: DeliberationResult, *fields: str) -> tuple[int, ...]:
 
 
 def _finding(d, rule_id, severity, message, expected, observed, source, *fields) -> Finding:
+    unsure = _unsure_figures(d, *fields)
+    if unsure and severity == "error":
+        # A figure a scan let OCR read only doubtfully ("Votants 1" for a smudged 17) makes the
+        # disagreement as likely a misreading as a misprint: the auditor checks the page.
+        severity = "warning"
+        message += " (OCR read " + ", ".join(f"{n} at confidence {c:.0f}" for n, c in unsure) + ": check the page)"
     return Finding(rule_id, severity, message, None if expected is None else str(expected),
                    None if observed is None else str(observed), source, _pages(d, *fields))
+
+
+def _unsure_figures(d: DeliberationResult, *fields: str) -> list[tuple[str, float]]:
+    out = []
+    for name in fields:
+        found = d.fields.get(name)
+        conf = found.evidence.conf if found is not None else None
+        if conf is not None and conf < UNSURE_CONF:
+            out.append((name, conf))
+    return out
 
 
 def same_person(a: str, b: str) -> bool:
@@ -104,18 +121,23 @@ def vote_total(d: DeliberationResult) -> list[Finding]:
     if votes_for is None:
         return []
     against, abst, npp = (d.value(k) or 0 for k in ("votes_against", "abstentions", "not_voting"))
-    voters = d.value("voters_count")
+    voters, severity, whose = d.value("voters_count"), "error", "voters"
+    figures = ["votes_for", "votes_against", "abstentions", "voters_count"]
     if voters is None and d.value("present_count") is not None:
+        # No votants printed (or none read): the present and represented stand in, and the gap
+        # may be members who did not take part without the document saying so.
         voters = d.value("present_count") + (d.value("represented_count") or 0)
+        severity, whose = "warning", "present + represented (no votants printed)"
+        figures[-1:] = ["present_count", "represented_count"]
     if voters is None:
         return []
     cast = votes_for + against + abst
     if voters in (cast, cast + npp):
         return []
-    return [_finding(d, "vote_total", "error",
+    return [_finding(d, "vote_total", severity,
                      f"pour {votes_for} + contre {against} + abstentions {abst}"
-                     + (f" (+ {npp} not voting)" if npp else "") + f" = {cast}, but {voters} voters",
-                     voters, cast, "CGCT L2121-20", "votes_for", "votes_against", "abstentions", "voters_count")]
+                     + (f" (+ {npp} not voting)" if npp else "") + f" = {cast}, but {voters} {whose}",
+                     voters, cast, "CGCT L2121-20", *figures)]
 
 
 def _list_against_count(d: DeliberationResult, rule_id: str, count_field: str, listed: int,

@@ -43,7 +43,7 @@ _ROMAN_RE = re.compile(r"^(?P<num>[IVX]{1,5})\s*(?P<sep>[.)/]|\s" + _DASH + r")\
 # Bare figures open prose too ("12-15 rue des Écoles …"): such a number heads items only as a
 # series of one year, or alone before a title in capitals.
 _SHORT_ACT_RE = re.compile(r"^(?P<year>\d{2})\s*[-/.]\s*(?P<num>\d{1,4})(?P<sep>\s*(?:" + _DASH + r"|:)\s*|\s+)"
-                           r"(?P<title>[A-ZÀ-Ý«\"].*)$")
+                           r"(?P<title>[A-ZÀ-ÝŒŸ«\"].*)$")
 _LETTER_RE = re.compile(r"^(?P<num>[A-H])\s*(?P<sep>/|\))\s*(?P<title>[A-Za-zÀ-ÿ].*)$")
 
 # Procedural headings, recognised on the heading's words whatever its numbering.
@@ -274,7 +274,7 @@ def _chain(cands: list[tuple[int, int]]) -> list[int]:
 
 # A heading label mangled by OCR: its separator lost or split off ("2 DEMANDE DE …"), read as
 # a digit ("21 Adhésion …" for "2/ Adhésion …"), or behind margin marks.
-_LOOSE_LABEL = re.compile(r"^[.,'_=|]*\s*(?P<num>\d{1,2})\s*[^\w\s]{0,2}\s*(?P<title>[A-ZÀ-Ý][A-Za-zÀ-ÿ'’]+\b.*)$")
+_LOOSE_LABEL = re.compile(r"^[.,'_=|]*\s*(?P<num>\d{1,2})\s*[^\w\s]{0,2}\s*(?P<title>[A-ZÀ-ÝŒŸ][A-Za-zÀ-ÿ'’]+\b.*)$")
 
 
 def _fill_gaps(lines: list[Line], chain: list[int], styles: dict) -> list[int]:

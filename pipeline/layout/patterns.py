@@ -82,7 +82,7 @@ _VERB_STEMS = (
     "nomm", "acquier", "acquer", "cede", "ceder", "vend", "sign", "appliqu", "maintien", "recondu", "annul",
     "agre", "prevoi", "prescri", "consent", "garant", "vers", "retir", "transf", "rembours", "habilit", "acte",
 )
-INFINITIVE = re.compile(r"^(?:et\s+)?(?:de |d'|d’|s'|s’)?[a-zà-ÿ]+(?:er|ir|re)\b", re.I)
+INFINITIVE = re.compile(r"^(?:et\s+)?(?:de |d'|d’|s'|s’)?[a-zà-ÿœ]+(?:er|ir|re)\b", re.I)
 DISCUSSION = re.compile(r"^(?:m\.|mme|mmes|mr|mfr|mm\.?|monsieur|madame|mademoiselle)\s", re.I)
 VISA = re.compile(r"^(?:vu|vus)\b|^(?:considerant|attendu)\b|^sur (?:la )?proposition\b|^sur le rapport\b"
                    r"|^(?:entendu|oui|ou[iï]?) l'expose\b|^apres avoir entendu\b")

@@ -34,7 +34,7 @@ def _header_length(lines: list[Line]) -> int:
             prev.endswith(("-", "–")) and not prev.endswith((" -", " –"))
             or cur[:1].islower()
             or cur.startswith("(")
-            or (upper_share(prev) > 0.7 and re.match(r"^[A-ZÀ-Ý]{2,}", cur) is not None)
+            or (upper_share(prev) > 0.7 and re.match(r"^[A-ZÀ-ÝŒŸ]{2,}", cur) is not None)
             or (prev.endswith(":") and len(cur.split()) <= 8 and not cur.endswith("."))
             or (lines[h - 1].bold_ratio > 0.6 and lines[h].bold_ratio > 0.6 and len(cur) <= 150)
             or (len(prev) >= 60 and not re.search(r"[.:;!?]$", prev) and len(cur) <= 100
