@@ -15,7 +15,7 @@ from typing import Optional
 
 from text_to_num import alpha2digit
 
-from extractors.joined import Joined
+from extractors.joined import Joined, pair_split_dates
 from extractors.numbers import NUMBER_WORDS
 from pipeline.model import Evidence, Found, Line, clean_text
 
@@ -257,7 +257,7 @@ _WRAPPED_YEAR = re.compile(r"(\b\d{1,2}/\d{1,2}/\d{3})\n(\d)(?!\d)")
 
 
 def convocation_in(lines: list[Line], session_date: Optional[dt.date]) -> Optional[Found]:
-    joined = Joined.of(lines)
+    joined = Joined.of(pair_split_dates(lines))
     norm = _WRAPPED_YEAR.sub(r"\1\2\n", _normalize_joined(joined))
     year = session_date.year if session_date else None
     candidates: list[tuple[dt.date, int, int]] = []

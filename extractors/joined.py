@@ -188,22 +188,46 @@ _CELL_LABEL = re.compile(
 _CELL_FIGURE = re.compile(r"\d{1,3}")
 
 
-def pair_split_cells(lines: list[Line]) -> list[Line]:
+def pair_split_cells(lines: list[Line], label: re.Pattern = _CELL_LABEL, figure: re.Pattern = _CELL_FIGURE) -> list[Line]:
     """A box of counts printed as a table ("Présents" in one cell, "12" in the next) can come out
     of the text stage as a label alone on its line while its figure, far to the right, went into
-    the line of the text beside the box. Each label alone is given back the figure printed at its
-    height just right of it (a copy: the other line keeps its words)."""
+    the line of the text beside the box (or into a column of figures of its own). Each label alone
+    is given back the figure printed at its height just right of it (a copy: the other line keeps
+    its words)."""
     out = []
     for line in lines:
-        if not _CELL_LABEL.fullmatch(line.text.strip()) or not line.words:
+        if not label.fullmatch(line.text.strip()) or not line.words:
             out.append(line)
             continue
-        figure = _figure_beside(line, lines)
-        out.append(Line.from_words(list(line.words) + [figure]) if figure is not None else line)
+        found = _figure_beside(line, lines, figure)
+        out.append(Line.from_words(list(line.words) + [found]) if found is not None else line)
     return out
 
 
-def _figure_beside(label: Line, lines: list[Line]):
+# Dates of a box printed as a table: "Date de convocation" in one cell, "30/08/2022" in the next.
+_DATE_LABEL = re.compile(r"date\s+(?:de\s+(?:la\s+)?|d['’]\s?)?(?:convocation|affichage|publication|envoi)", re.I)
+_DATE_FIGURE = re.compile(r"\d{1,2}/\d{1,2}/\d{2,4}")
+
+
+def pair_split_dates(lines: list[Line]) -> list[Line]:
+    """`pair_split_cells` for the dates of a box; a year the cell was too narrow for, wrapped
+    under the date ("30/08/202" over "2"), is put back."""
+    return pair_split_cells([_unwrap_year(l, lines) for l in lines], _DATE_LABEL, _DATE_FIGURE)
+
+
+def _unwrap_year(line: Line, lines: list[Line]) -> Line:
+    if len(line.words) != 1 or not re.fullmatch(r"\d{1,2}/\d{1,2}/\d{3}", line.words[0].text):
+        return line
+    w = line.words[0]
+    height = max(w.bottom - w.top, 1.0)
+    for other in lines:
+        if (other.page == line.page and len(other.words) == 1 and re.fullmatch(r"\d", other.text)
+                and abs(other.words[0].x0 - w.x0) < height and 0 < other.words[0].top - w.top < 2 * height):
+            return Line.from_words([replace(w, text=w.text + other.text, bottom=other.words[0].bottom)])
+    return line
+
+
+def _figure_beside(label: Line, lines: list[Line], figure: re.Pattern = _CELL_FIGURE):
     x1 = max(w.x1 for w in label.words)
     top, bottom = min(w.top for w in label.words), max(w.bottom for w in label.words)
     height = max(bottom - top, 1.0)
@@ -212,7 +236,7 @@ def _figure_beside(label: Line, lines: list[Line]):
         if line.page != label.page or line is label:
             continue
         for k, w in enumerate(line.words):
-            if not _CELL_FIGURE.fullmatch(w.text) or w.x0 <= x1 or w.x0 - x1 > 300:
+            if not figure.fullmatch(w.text) or w.x0 <= x1 or w.x0 - x1 > 300:
                 continue
             if k and w.x0 - line.words[k - 1].x1 < 3 * height:
                 continue  # a figure inside a sentence, not a cell of its own

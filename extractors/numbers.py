@@ -26,7 +26,7 @@ _WORD = r"(?:" + "|".join(NUMBER_WORDS) + r")"
 # A number written in words: "quarante-deux", "vingt et un", "DEUX", "quatre-vingt-dix-neuf".
 WORDS_RE = rf"(?<![\w'’]){_WORD}(?:(?:[\s-]+et)?[\s-]+{_WORD})*(?![\w'’])"
 # A count as printed in a field: figures ("1 234" too), OCR look-alikes of figures, or words.
-NUMBER_RE = rf"(?:(?<![\w,.])\d{{1,4}}(?![\d,.]\d)(?!\d)|(?<![\w'’])(?:[OolIi|]{{1,2}}|[0-9][OolI]|[OolI][0-9])(?![\w'’])|{WORDS_RE})"
+NUMBER_RE = rf"(?:(?<![\w,.])\d{{1,4}}(?![\d,.]\d)(?!\d)|(?<![\w'’])(?:[OolIi|!]{{1,2}}|[0-9][OolI]|[OolI][0-9])(?![\w'’])|{WORDS_RE})"
 
 
 def repair_ocr_digits(token: str) -> str:

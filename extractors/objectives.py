@@ -124,8 +124,10 @@ def _header_columns(line: list[Word]) -> Optional[_Columns]:
         if i == 0 or not _HEADER_STATUS.match(w.text):
             continue
         # the gap is measured to the previous real word: OCR puts specks of a ruling or a
-        # smudge ("T", ">", "|") in the empty band between the header's cells
-        before = [p for p in line[:i] if not p.from_ocr or sum(c.isalnum() for c in p.text) >= 2]
+        # smudge ("T", ">", "|", "Te" read with little confidence) in the empty band between
+        # the header's cells
+        before = [p for p in line[:i] if not p.from_ocr or (sum(c.isalnum() for c in p.text) >= 2
+                                                            and not (len(p.text) <= 2 and (p.conf or 0) < 60))]
         if before and w.x0 - before[-1].x1 > 8:
             return _Columns(status_x=w.x0, label_x=label.x0)
     return None

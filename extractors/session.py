@@ -120,7 +120,7 @@ _ACT_PART_SEP = r"(?:[-_/.]|\s[_/.]\s?|[_/.]\s|-\s(?=\d))"
 _ACT_LABEL = re.compile(r"(?:\bd[ée]lib[ée]ration|\bd[ée]lib\.|\bacte|^\W{0,3})\s*n(?:[° º]|o(?![^\W\d_]))\s*[:.]?\s*(?=[A-Z]{0,6}[-_ ]?\d)", re.I)
 _ACT_LABELLED = re.compile(
     # ("no" only as a word: a line opening on "novembre 2019" is no act label)
-    r"(?:\bd[ée]lib[ée]ration|\bd[ée]lib\.|\bacte|^\W{0,3})\s*n(?:[° º]|o(?![^\W\d_]))\s*[:.]?\s*(?P<num>[A-Z]{0,6}[-_ ]?\d[\w]*(?:" + _ACT_PART_SEP + r"[\w]+)*)", re.I)
+    r"(?:\bd[ée]lib[ée]ration|\bd[ée]lib\.|\bacte|^\W{0,3})\s*n(?:[° º]|o(?![^\W\d_]))\s*[:.]?\s*(?P<num>[A-Z]{0,6}(?:[-_]\s?|\s)?\d[\w]*(?:" + _ACT_PART_SEP + r"[\w]+)*)", re.I)
 # Agenda numbering printed before a subject: "Point n°1 –", "Question n° 3 :", "Affaire 4 -".
 _AGENDA_NUMBER = re.compile(r"^\W{0,3}(?:point|question|affaire|dossier|sujet)\s*(?:n[°o º]\s*)?\d{1,3}\s*(?:[-–:.)/]|\s-\s)?\s*", re.I)
 _ACT_LEADING = re.compile(
@@ -189,7 +189,7 @@ def _clean_act(num: str) -> str:
     return num.strip("-_/. ")
 
 
-_ACT_PREFIX = re.compile(r"^\W{0,3}(?:d[ée]lib[ée]ration|d[ée]lib\.?)?\s*n[°o º]\s*[:.]?\s*[A-Z]{0,6}[-_ ]?\d[\w]*(?:" + _ACT_PART_SEP + r"[\w]+)*\s*[-–—:.]{0,2}\s*", re.I)
+_ACT_PREFIX = re.compile(r"^\W{0,3}(?:d[ée]lib[ée]ration|d[ée]lib\.?)?\s*n[°o º]\s*[:.]?\s*[A-Z]{0,6}(?:[-_]\s?|\s)?\d[\w]*(?:" + _ACT_PART_SEP + r"[\w]+)*\s*[-–—:.]{0,2}\s*", re.I)
 
 
 def _strip_heading(text: str) -> str:

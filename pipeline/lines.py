@@ -650,7 +650,10 @@ def _read(rows: list[_Row], min_gap: float, text_x0: float, text_x1: float) -> l
         out += _to_lines(rows[done:start])
         if narrow_left:  # a left side column is read first, as a reader does
             block, labels = _margin_groups(left)
-            out += _to_lines(block) + _to_lines(rows[start:lead]) + _interleave(right, labels, split)
+            # The text beside a left column can hold a narrow column of its own (the values of
+            # a box whose labels are the left column, beside the preamble): read it apart too.
+            beside = _read(right, min_gap, split, text_x1) if not labels else _interleave(right, labels, split)
+            out += _to_lines(block) + _to_lines(rows[start:lead]) + beside
         else:  # a right-hand box after the text beside it
             out += _to_lines(rows[start:lead]) + _to_lines(right) + _to_lines(left)
         done = last + 1

@@ -310,6 +310,11 @@ Madame la Maire de notifier la présente délibération au syndicat.""", [("appr
     ("""1 est proposé au Conseil municipal d'approuver la décision modificative n°103
 . telle que présentée, pour un montant de 31 350 € HT et de charger le Maire de
 _ l'exécution de la présente délibération.""", [("approuver", 31350.0), ("charger", None)]),
+    ("""If est proposé au Comité syndical d'approuver la décision modificative n°404 telle que présentée, pour un
+montant de 5281€ et de charger Monsieur le Président de l’exécution de la présente délibération.""",
+     [("approuver", 5281.0), ("charger", None)]),
+    ("""Ïl est proposé au Comité syndical d’attribuer une subvention exceptionnelle de 1 500,99 euros.""",
+     [("attribuer", 1500.99)]),
     # a noun at a line's start that is one letter off a verb ("financier" / "financer")
     ("""Il est proposé au Conseil municipal de retenir l’offre de l’entreprise pour 901 000 € HT, d’autoriser
 le Maire à signer le marché et ses avenants éventuels et de solliciter le concours

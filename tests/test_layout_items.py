@@ -215,3 +215,22 @@ Le conseil fixe le prix du repas. Vote : unanimité
 """
     _, _, delibs = seg(text)
     assert headings(delibs) == ["1. Travaux de voirie", "3. Tarifs de la cantine"]
+
+
+@pytest.mark.parametrize("mangled", ["L - Décision modificative n°4 - budget principal",
+                                     "l - Décision modificative n°4 - budget principal",
+                                     "I - Décision modificative n°4 - budget principal"])
+def test_a_first_item_whose_1_ocr_read_as_a_letter_opens_the_run_that_goes_on_from_2(mangled):
+    text = PREAMBLE + f"""\
+Décisions prises par délégation (article L. 2122-22 du CGCT)
+— DM2022-07 : Acceptation d'une indemnité de sinistre de 16 314,00 €.
+{mangled}
+Il est proposé au Conseil municipal d'approuver la décision modificative n°4. Adopté à l'unanimité.
+2 - Attribution d'une subvention exceptionnelle
+Le Conseil municipal attribue une subvention de 1 500 euros. Adopté à l'unanimité.
+3 - Création d'un poste d'adjoint technique
+Le Conseil municipal crée le poste. Adopté à l'unanimité.
+"""
+    _, _, delibs = seg(text)
+    assert headings(delibs)[-3:] == [mangled, "2 - Attribution d'une subvention exceptionnelle",
+                                     "3 - Création d'un poste d'adjoint technique"]

@@ -143,3 +143,39 @@ def test_a_margin_block_beside_a_list_that_wrapped_early_is_read_before_the_whol
         words += _words(text, 40, 224 + 11.0 * j, 7.5, ocr)
     got = [line.text for line in group_lines(words, 1)]
     assert got == [PREAMBLE] + MARGIN[:3] + WRAPPED
+
+
+def _justified(text, x, top, size, right):
+    line = _words(text, x, top, size)
+    spare = (right - line[-1].x1) / max(len(line) - 1, 1)
+    return [Word(w.text, 1, w.x0 + k * spare, w.top, w.x1 + k * spare, w.bottom, size=w.size)
+            for k, w in enumerate(line)]
+
+
+def test_a_box_of_labels_and_a_narrow_column_of_values_beside_a_justified_preamble():
+    """Labels at the margin, their values in a narrow column (a date wraps its year), the
+    preamble beside both: the preamble reads whole, neither column cuts its sentences."""
+    words = _words("EXTRAIT DU REGISTRE DES DÉLIBÉRATIONS", 147.5, 126, 14)
+    words += _words("Séance du 13 septembre 2022", 227.4, 166, 11)
+    for top, label in ((196.8, "Membres en exercice"), (215.6, "Présents"), (233.5, "Date de convocation"),
+                       (263.3, "Date d’affichage")):
+        words += _words(label, 79.6, top, 9.5)
+    for top, value in ((194.1, "29"), (215.6, "28"), (233.5, "30/08/202"), (245.4, "2"), (263.3, "30/08/202"),
+                       (275.1, "2")):
+        words += _words(value, 211.6, top, 9.5)
+    preamble = ["L’an deux mille vingt-deux, le treize septembre à",
+                "vingt heures, le Conseil municipal de la commune de",
+                "Vaudrey-en-Vexin, convoqué légalement, s’est réuni",
+                "en séance publique en la salle Victor Hugo, sous la",
+                "présidence de Madame CLÉMENT Marie-José,", "Maire."]
+    for i, text in enumerate(preamble):
+        words += _justified(text, 278.6, 194.1 + 14.3 * i, 11, 537) if i < 5 else _words(text, 278.6, 265.6, 11)
+    names = ["Présents : Mme CLÉMENT Marie-José, Mme D'ALMEIDA Sandrine, Mme MARTINEZ Anne,",
+             "Mme ROBERT Joëlle, Mme VINCENT Isabelle, M. MASSON Stéphane, Mme BESNARD",
+             "Martine, M. NOËL Jean-Pierre, M. BOUCHER Hugues, Mme DA SILVA Marie-Claire, M.",
+             "SANCHEZ Anthony, M. FOURNIER Hugues, Mme BÉRARD Hélène, M. MERCIER Yannick,"]
+    for i, text in enumerate(names):
+        words += _justified(text, 66, 292.3 + 14.3 * i, 11, 539)
+    got = [line.text for line in group_lines(words, 1)]
+    assert [t for t in got if t in preamble] == preamble
+    assert got.index(preamble[-1]) - got.index(preamble[0]) == len(preamble) - 1

@@ -5,7 +5,7 @@ from pathlib import Path
 import pytest
 
 from pipeline.model import DeliberationText, Line, Word
-from extractors.objectives import (extract_objectives, extract_objectives_summary, normalize_status,
+from extractors.objectives import (_header_columns, extract_objectives, extract_objectives_summary, normalize_status,
                                    planned_year, status_year)
 from extractors.tables import extract_tables
 
@@ -322,3 +322,17 @@ def test_digital_table_ended_by_prose_takes_nothing_from_the_next_page():
                        50, page=2))
     lines.append(_line([(NUM - 20, "Article 3 : Valide l’annexe opérationnelle pour l’année 2022.")], 65, page=2))
     assert _rows_of(lines) == [(1, "Animer un réseau", "in_progress"), (2, "Former les acteurs au numérique", "done")]
+
+
+def test_scanned_header_with_a_doubtful_speck_before_the_status_cell():
+    """OCR reads a smudge in the band between the header's cells as a short word ("Te", 37 %
+    sure): the status column still starts at "État"."""
+    header = [Word("N°", 1, 87, 48, 96, 58, conf=95, from_ocr=True),
+              Word("Objectif", 1, 117, 48, 152, 58, conf=91, from_ocr=True),
+              Word("opérationnel", 1, 155, 48, 212, 58, conf=96, from_ocr=True),
+              Word("Te", 1, 350, 48, 371, 58, conf=37, from_ocr=True),
+              Word("État", 1, 376, 48, 395, 58, conf=96, from_ocr=True),
+              Word("de", 1, 398, 48, 408, 58, conf=96, from_ocr=True),
+              Word("réalisation", 1, 412, 48, 460, 58, conf=95, from_ocr=True)]
+    cols = _header_columns(header)
+    assert cols is not None and cols.status_x == 376

@@ -78,6 +78,12 @@ def test_a_count_read_by_ocr_keeps_the_confidence_of_its_figure_not_of_its_label
                           )["present_count"].evidence.conf is None  # a text layer
 
 
+def test_a_one_ocr_read_as_an_exclamation_mark_after_a_count_label():
+    got = _counts([_ocr_line("Membres", "en", "exercice", ":", "24", top=0.0),
+                   _ocr_line("Représentés", ":", ("!", 80.0), top=14.0), _ocr_line("Votants", ":", "20", top=28.0)])
+    assert got["represented_count"] == 1
+
+
 def test_several_readings_one_digit_away_repair_nothing():
     # 38 votants for 40 in office and 20 present: 18, 28, 30..37, 39 would all fit
     got = _counts([_ocr_line("Membres", "en", "exercice", ":", "40", top=0.0),

@@ -640,3 +640,22 @@ def test_a_compound_surname_printed_with_a_spaced_dash_is_one_reading():
     text = ("Séance du 27 août 2024\nsous la présidence de Madame Chantal FOURE-BÉCHET, Maire.\n"
             "Présents : Chantal FOURÉ - BÉCHET (Maire) - Olivier GARCIA (Adjoint)")
     assert extract_session(_scanned(text, {"FOURE-BÉCHET,": 89.0}))["president"].value == "Chantal FOURÉ-BÉCHET"
+
+
+def test_a_convocation_date_in_a_box_column_apart_from_its_label_and_wrapped_in_its_cell():
+    """"Date de convocation" alone on its line, "30/08/202" at its height in the next column and
+    the year's last figure under it: the box's cells are paired back."""
+    from extractors.dates import convocation_in
+    lines = [_printed((80, "Membres en exercice")), _printed((80, "Date de convocation"), top=30.0),
+             _printed((212, "29")), _printed((212, "30/08/202"), top=30.0), _printed((212, "2"), top=42.0),
+             _printed((274, "L’an deux mille vingt-deux, le treize septembre"))]
+    assert convocation_in(lines, dt.date(2022, 9, 13)).value == dt.date(2022, 8, 30)
+
+
+@pytest.mark.parametrize("line, number", [
+    ("Délibération n°DCM- 2020-143 : ATTRIBUTION D’UNE SUBVENTION", "DCM-2020-143"),  # OCR split the label
+    ("Délibération n°DCM-2020-143 : ATTRIBUTION D’UNE SUBVENTION", "DCM-2020-143"),
+])
+def test_act_number_with_a_prefix_split_by_ocr(line, number):
+    d = DeliberationText(seq=1, lines=[Line.synthetic(line), Line.synthetic("Texte.")], kind="minutes")
+    assert extract_session(d)["act_number"].value == number

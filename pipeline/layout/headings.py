@@ -274,13 +274,25 @@ def _chain(cands: list[tuple[int, int]]) -> list[int]:
 
 # A heading label mangled by OCR: its separator lost or split off ("2 DEMANDE DE …"), read as
 # a digit ("21 Adhésion …" for "2/ Adhésion …"), or behind margin marks.
-_LOOSE_LABEL = re.compile(r"^[.,'_=|]*\s*(?P<num>\d{1,2})\s*[^\w\s]{0,2}\s*(?P<title>[A-ZÀ-ÝŒŸ][A-Za-zÀ-ÿ'’]+\b.*)$")
+# A "1" before a dash may be read as a letter ("L - Décision modificative …").
+_LOOSE_LABEL = re.compile(r"^[.,'_=|]*\s*(?P<num>\d{1,2}|[lIL](?=\s?[-–—]\s))\s*[^\w\s]{0,2}\s*"
+                          r"(?P<title>[A-ZÀ-ÝŒŸ][A-Za-zÀ-ÿ'’]+\b.*)$")
+# How far above a run opening on 2 the mangled label of its first item is looked for.
+FIRST_LABEL_LINES = 40
 
 
 def _fill_gaps(lines: list[Line], chain: list[int], styles: dict) -> list[int]:
     """Add the heading of a number missing between two headings of the chain (3 between 2 and 4)
-    when a line between them carries that number in a mangled label."""
-    out = [chain[0]]
+    when a line between them carries that number in a mangled label; likewise the first item's
+    above a run that opens on 2."""
+    out = []
+    if styles[chain[0]][1] == 2:
+        above = range(chain[0] - 1, max(chain[0] - 1 - FIRST_LABEL_LINES, -1), -1)
+        k = next((i for i in above if 1 in _loose_numbers(lines[i])), None)
+        if k is not None:
+            out.append(k)
+            styles.setdefault(k, (styles[chain[0]][0], 1, lines[k].text))
+    out.append(chain[0])
     for a, b in zip(chain, chain[1:]):
         lo, hi = styles[a][1], styles[b][1]
         if hi - lo == 2:
@@ -298,6 +310,8 @@ def _loose_numbers(line: Line) -> set[int]:
     if not m or len(text) > 180 or is_count_line(text) or is_decide_opener(text) or VISA.search(norm(text)):
         return set()
     digits = m.group("num")
+    if not digits.isdigit():
+        return {1}
     return {int(digits), int(digits[0])} if len(digits) == 2 and digits[1] == "1" else {int(digits)}
 
 
