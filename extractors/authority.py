@@ -333,12 +333,16 @@ _DELEGATES = {"Commission permanente", "Bureau communautaire"}
 
 def body_in(lines: list[Line]) -> Optional[Found]:
     first = None
-    for line in lines:
-        m = _BODY_RE.search(line.text)
-        if not m:
+    for i, line in enumerate(lines):
+        # A body's name may wrap: "… le Conseil" / "communautaire de la Communauté de communes …".
+        nxt = lines[i + 1] if i + 1 < len(lines) else None
+        text = line.text + (" " + " ".join(nxt.text.split()[:2]) if nxt is not None else "")
+        m = _BODY_RE.search(text)
+        if not m or m.start() >= len(line.text):
             continue
         name = _BODIES[int(m.lastgroup[1:])][1]
-        found = Found(name, Evidence.of_lines([line], EXTRACTOR, clean_text(m.group(0))))
+        used = [line] if m.end() <= len(line.text) else [line, nxt]
+        found = Found(name, Evidence.of_lines(used, EXTRACTOR, clean_text(m.group(0))))
         if first is None:
             first = found
         if name in _DELEGATES and len(line.text.split()) <= 6:

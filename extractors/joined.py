@@ -204,15 +204,34 @@ def pair_split_cells(lines: list[Line], label: re.Pattern = _CELL_LABEL, figure:
     return out
 
 
-# Dates of a box printed as a table: "Date de convocation" in one cell, "30/08/2022" in the next.
-_DATE_LABEL = re.compile(r"date\s+(?:de\s+(?:la\s+)?|d['’]\s?)?(?:convocation|affichage|publication|envoi)", re.I)
+# Dates of a box printed as a table: "Date de convocation" in one cell, "30/08/2022" in the next
+# (or under it, in a narrow margin box). OCR may garble the label's last letters ("convocatioh").
+_DATE_LABEL = re.compile(r"date\s+(?:de\s+(?:la\s+)?|d['’]\s?)?(?:conv\w*|affich\w*|publication|envoi)\s*:?", re.I)
 _DATE_FIGURE = re.compile(r"\d{1,2}/\d{1,2}/\d{2,4}")
 
 
 def pair_split_dates(lines: list[Line]) -> list[Line]:
     """`pair_split_cells` for the dates of a box; a year the cell was too narrow for, wrapped
     under the date ("30/08/202" over "2"), is put back."""
-    return pair_split_cells([_unwrap_year(l, lines) for l in lines], _DATE_LABEL, _DATE_FIGURE)
+    lines = [_unwrap_year(l, lines) for l in lines]
+    out = []
+    for line in pair_split_cells(lines, _DATE_LABEL, _DATE_FIGURE):
+        if _DATE_LABEL.fullmatch(line.text.strip()) and line.words:
+            under = _figure_under(line, lines)
+            line = Line.from_words(list(line.words) + [under]) if under is not None else line
+        out.append(line)
+    return out
+
+
+def _figure_under(label: Line, lines: list[Line]):
+    """The date opening the line just under a label alone, at the label's left edge."""
+    x0, bottom = label.words[0].x0, max(w.bottom for w in label.words)
+    height = max(bottom - min(w.top for w in label.words), 1.0)
+    for line in lines:
+        w = line.words[0] if line.words and line.page == label.page else None
+        if w is not None and _DATE_FIGURE.fullmatch(w.text) and abs(w.x0 - x0) < height and 0 <= w.top - bottom < height:
+            return w
+    return None
 
 
 def _unwrap_year(line: Line, lines: list[Line]) -> Line:

@@ -460,15 +460,27 @@ def _ocr_region(vlines: list[list[Word]], cols: _Columns, continued: bool = Fals
         if _header_columns(vl):
             continue
         letters = sum(c.isalpha() for c in w.text)
-        if (out or continued) and _runs_across(vl, cols.status_x, tall) or out and (
+        if (out or continued) and (_runs_across(vl, cols.status_x, tall) or _sentence_over_gap(vl, cols.label_x)) or out and (
                 cols.number_x is not None and w.x0 < cols.number_x - 15 and letters >= 2):
-            return out, True  # prose: across the status column's edge, or out in the margin left of the table
+            # prose: across the status column's edge or the gap before the labels, or out in the
+            # margin left of the table
+            return out, True
         if w.x0 < label_x - 10 and _number_of(w) is None and _WORD.fullmatch(w.text) and w.x1 > label_x - 12:
             if out:
                 return out, True
             continue  # a running header above the table
         out.append(vl)
     return out, False
+
+
+def _sentence_over_gap(vl: list[Word], label_x: float) -> bool:
+    """Words at word spacing across the gap between the number column and the labels ("Le
+    Conseil municipal, …"): a row leaves that gap empty between its number and its label."""
+    if len(vl) < 2 or label_x is None:
+        return False
+    a, b = vl[0], vl[1]
+    return (b.x0 < label_x - 10 and b.x0 - a.x1 < 8 and sum(c.isalpha() for c in a.text + b.text) >= 4
+            and _number_of(b) is None)
 
 
 def _runs_across(vl: list[Word], status_x: float, tall: float = float("inf")) -> bool:

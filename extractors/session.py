@@ -169,8 +169,15 @@ def _act_number_in(lines: list[Line]) -> Optional[Found]:
             return _found(_clean_act(m.group("num")), [line], m.group(0))
         m = _ACT_LABELLED.search(t)
         if m and re.search(r"\d", m.group("num")) and not re.search(r"\b(?:vu|loi|décret|article|avenant|arrêté)\b[^:]{0,20}$", t[:m.start()], re.I):
-            return _found(_clean_act(m.group("num")), [line], m.group(0))
+            if not (i and re.fullmatch(r"\d{1,4}", m.group("num")) and _NUMBERED_NOUN.search(lines[i - 1].text.rstrip(" ,"))):
+                return _found(_clean_act(m.group("num")), [line], m.group(0))
     return None
+
+
+# A heading wrapped before the number of what it names ("… CADASTRÉE SECTION Z" / "N°462"): a
+# parcel's, a lot's or an amendment's number, no act's.
+_NUMBERED_NOUN = re.compile(r"(?:\bsection\s+[A-Z]{1,2}|\bparcelles?|\blots?|\bavenants?|\bmarch[ée]s?|\bd[ée]cision\s+modificative"
+                            r"|\barticles?|\bcadastr[ée]e?s?)$", re.I)
 
 
 # An article of a code cited in a sentence wrapped before its number ("… conformément à l’article
@@ -215,7 +222,8 @@ def _short_tail(p: str, n: str, after: Optional[Line]) -> bool:
     if after is None or not re.search(r"[^\W_]{2}", n) or len(n) > 40 or len(n) >= 0.6 * len(p) or re.search(r"[.,;:!?]$|:", n) or _NOT_A_TAIL.search(n):
         return False
     a = after.text.strip()
-    return bool(_BODY_START.search(a)) or len(a) > max(50, 1.5 * len(n))
+    # the item's counts ("Présents : 25 – Votants : 29") open its body as a sentence does
+    return bool(_BODY_START.search(a) or _LABEL_OPENING.search(a)) or len(a) > max(50, 1.5 * len(n))
 
 
 # What opens a line of its own, never a heading's second line: a civility and a name ("M. NOËL
@@ -257,6 +265,9 @@ def _own_line(p: str, n: str, heading_upper: bool) -> bool:
     """A line that starts something else: a sentence, the act's number, a new label or section."""
     if (_ACT_NUMBER_LINE.match(n) or _LABEL_OPENING.match(n) or _SECTION_TITLE.match(n) or _IL_SENTENCE.match(n)
             or re.match(r"^\W*rapporteur\b", n, re.I)):
+        return True
+    # ... its capital lowered by OCR ("il convient de fixer …"), after a heading that ended
+    if re.match(r"^il", n) and _IL_SENTENCE.match("I" + n[1:]) and not (_LINK_END.search(p) or p.endswith(",")):
         return True
     if _CIVILITY_OPENING.match(n):  # "… DE\nM. le Maire" may still name the subject's person
         return not (_LINK_END.search(p) and len(n) <= 40 and not re.search(r"[,;]|\.$", n))
@@ -429,7 +440,27 @@ def _place_in(lines: list[Line]) -> Optional[Found]:
     place = _REPEATED_PREP.sub("", clean_text(m.group("place")).strip(" ."))
     if len(place) < 2 or len(place) > 120 or re.match(r"^(?:\d|huis\s+clos)", place, re.I):
         return None
-    return Found(place, joined.evidence(m.start("place"), m.end("place")))
+    evidence = joined.evidence(m.start("place"), m.end("place"))
+    if _read_by_ocr(joined.lines_of(m.start("place"), m.end("place"))):
+        place = _place_noun_repaired(place)
+    return Found(place, evidence)
+
+
+# The nouns a place opens with, which a scan misreads a letter of ("saile Victor Hugo").
+_PLACE_NOUNS = ("salle", "mairie", "maison", "hôtel", "foyer", "espace", "centre", "local", "bâtiment", "siège",
+                "auditorium", "amphithéâtre", "préfecture", "chapelle", "gymnase")
+
+
+def _place_noun_repaired(place: str) -> str:
+    first, _, rest = place.partition(" ")
+    low = first.lower()
+    if len(low) < 5 or low in _PLACE_NOUNS:
+        return place
+    near = [n for n in _PLACE_NOUNS if len(n) == len(low) and Hamming.distance(n, low) == 1]
+    if len(near) != 1:
+        return place
+    fixed = near[0].capitalize() if first[:1].isupper() else near[0]
+    return f"{fixed} {rest}".strip()
 
 
 # --------------------------------------------------------------------------- people
@@ -677,7 +708,11 @@ def extract_session(d: DeliberationText) -> dict[str, Found]:
     session_head = _header(session, 40)
     out: dict[str, Optional[Found]] = {}
 
-    out["body"] = _first(lambda: body_in(session_head), lambda: body_in(own_head[:8]), lambda: body_in(session))
+    # Minutes name their body once, for the whole sitting: an item's text may name another one
+    # ("Le comité syndical a approuvé une modification de ses statuts").
+    out["body"] = (_first(lambda: body_in(session_head), lambda: body_in(session), lambda: body_in(own_head[:8]))
+                   if d.kind == "minutes" else
+                   _first(lambda: body_in(session_head), lambda: body_in(own_head[:8]), lambda: body_in(session)))
     body = out["body"].value if out["body"] else None
     prose = _without_side_box(session)
     casing = prose[:60] + own_head[:8]

@@ -176,6 +176,7 @@ def analyse(doc: DocText, result: DocumentResult) -> DocumentResult:
     layout = segment(doc)
     result.kind = layout.kind
     result.deliberations = [extract_deliberation(d, errors) for d in layout.deliberations]
+    _repair_first_names(doc, result.deliberations, errors)
     _share_session_facts(result.deliberations, errors)
     _imply_member_votes(result.deliberations, errors)
     _validate(result.deliberations, errors)
@@ -183,6 +184,18 @@ def analyse(doc: DocText, result: DocumentResult) -> DocumentResult:
         result.status = "partial"
         result.error = "; ".join(errors)
     return result
+
+
+def _repair_first_names(doc: DocText, results: list[DeliberationResult], errors: list[str]) -> None:
+    """First names OCR misread ("Sändrine") put back, before the validators match people."""
+    ocr_pages = {p.number for p in doc.pages if p.ocr}
+    if not ocr_pages:
+        return
+    for r in results:
+        try:
+            _function("extractors.first_names", "repair_people")(r, ocr_pages)
+        except Exception as exc:
+            errors.append(f"deliberation {r.seq}: first names could not be repaired: {type(exc).__name__}: {exc}")
 
 
 def _share_session_facts(results: list[DeliberationResult], errors: list[str]) -> None:

@@ -336,3 +336,13 @@ def test_scanned_header_with_a_doubtful_speck_before_the_status_cell():
               Word("réalisation", 1, 412, 48, 460, 58, conf=95, from_ocr=True)]
     cols = _header_columns(header)
     assert cols is not None and cols.status_x == 376
+
+
+def test_scanned_short_prose_opening_the_next_page_across_the_number_column_is_not_a_row():
+    """"Le Conseil municipal, après en avoir délibéré," opens the next page at the margin: short,
+    it runs over no status column, but its words cross the gap between numbers and labels."""
+    lines = _scan_table(0.0, 0.0)
+    lines.append(_ocr_line([(NUM - 12, "Le Conseil municipal, après en avoir délibéré,")], 40, page=2))
+    lines.append(_ocr_line([(NUM - 12, "DÉCIDE d'approuver le bilan des objectifs opérationnels de l'office de "
+                                       "tourisme ;")], 52, page=2))
+    assert _rows_of(lines) == SCAN_EXPECTED

@@ -659,3 +659,27 @@ def test_a_convocation_date_in_a_box_column_apart_from_its_label_and_wrapped_in_
 def test_act_number_with_a_prefix_split_by_ocr(line, number):
     d = DeliberationText(seq=1, lines=[Line.synthetic(line), Line.synthetic("Texte.")], kind="minutes")
     assert extract_session(d)["act_number"].value == number
+
+
+def test_a_convocation_date_under_its_label_in_a_narrow_margin_box_misread_by_ocr():
+    from extractors.dates import convocation_in
+    lines = [_printed((39, "Date de convocatioh:"), top=290.0),
+             _printed((140, "Étaient présents : Mme DUPONT Anne, M. MARTIN Paul, Mme ROY Claire,"), top=293.0),
+             _printed((39, "01/12/2020"), (140, "Mme DE MAGALHAES Hélène et Mme NICOLAS Mélanie"), top=302.0)]
+    assert convocation_in(lines, dt.date(2020, 12, 7)).value == dt.date(2020, 12, 1)
+
+
+def test_a_heading_wrapped_before_a_parcel_number_gives_no_act_number():
+    d = DeliberationText(seq=1, lines=[Line.synthetic("1/ ACQUISITION DE LA PARCELLE CADASTRÉE SECTION Z"),
+                                       Line.synthetic("N°462"), Line.synthetic("Le propriétaire a fait connaître son accord.")],
+                         kind="minutes")
+    got = extract_session(d)
+    assert "act_number" not in got or got["act_number"] is None
+    assert got["subject"].value == "ACQUISITION DE LA PARCELLE CADASTRÉE SECTION Z N°462"
+
+
+def test_a_place_noun_a_scan_misread_is_put_back_and_kept_as_printed_on_a_text_layer():
+    text = ("Séance du 8 novembre 2019\nLe Comité syndical, convoqué légalement, s'est réuni en séance publique "
+            "en la saile Victor Hugo, sous la présidence de Monsieur Paul ROY.")
+    assert extract_session(_scanned(text))["place"].value == "salle Victor Hugo"
+    assert session_of(text)["place"] == "saile Victor Hugo"

@@ -264,3 +264,16 @@ def test_date_and_place_labels():
                      "Date : vendredi 8 septembre 2023\nLieu : salle du conseil municipal\nDate de convocation : 1er septembre 2023",
                      kind="minutes")
     assert (str(got["session_date"]), got["place"], str(got["convocation_date"])) == ("2023-09-08", "salle du conseil municipal", "2023-09-01")
+
+
+def test_minutes_take_their_body_from_the_sitting_not_from_a_body_an_item_mentions():
+    """The preamble wraps the body's name ("le Conseil" / "communautaire de la Communauté …");
+    an item's text names another body ("Le comité syndical a approuvé …")."""
+    session = ("COMPTE RENDU DE LA SÉANCE\nSéance du 16 mai 2025\n"
+               "L’an deux mille vingt-cinq, le seize mai à dix-huit heures trente, le Conseil\n"
+               "communautaire de la Communauté de communes du Pays de Fontenoy, convoqué en urgence.")
+    d = DeliberationText.from_text(
+        "Délibération n°CC-2025-080 : MODIFICATION DES STATUTS DU SYNDICAT\nINTERCOMMUNAL D’EAU POTABLE\n"
+        "Le comité syndical a approuvé une modification de ses statuts, soumise à l’avis des membres.\n"
+        "Le Conseil communautaire, après en avoir délibéré,", session_text=session, kind="minutes")
+    assert extract_session(d)["body"].value == "Conseil communautaire"

@@ -46,6 +46,15 @@ def counts_of(item_text: str) -> dict:
      "DÉCISION MODIFICATIVE N° 2 DU BUDGET PRINCIPAL"),
     ("9. CONVENTION DE MISE À DISPOSITION DES LOCAUX\nDE L'ÉCOLE AU PROFIT DE L'ASSOCIATION.\nLe Conseil approuve.", "minutes",
      "CONVENTION DE MISE À DISPOSITION DES LOCAUX DE L'ÉCOLE AU PROFIT DE L'ASSOCIATION"),
+    # a short last line of the heading, then the item's counts
+    ("Délibération n°D2019-038 : Convention de mise à disposition de locaux avec l’association\nHarmonie municipale\n"
+     "Présents : 25 – Votants : 29\nL’association Harmonie municipale occupe régulièrement des locaux.", "minutes",
+     "Convention de mise à disposition de locaux avec l’association Harmonie municipale"),
+    # "Il" lowered by OCR opens the body all the same
+    ("2 - Tarifs de la cantine scolaire pour l'année scolaire 2025-2026\n"
+     "il convient de fixer les tarifs de la restauration scolaire pour la prochaine rentrée.\n"
+     "Le Conseil communautaire, après en avoir délibéré, à l'unanimité, DÉCIDE :", "minutes",
+     "Tarifs de la cantine scolaire pour l'année scolaire 2025-2026"),
 ])
 def test_a_subject_takes_only_the_lines_that_continue_it(item, kind, subject):
     assert subject_of(item, kind) == subject
