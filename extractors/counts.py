@@ -657,6 +657,11 @@ def extract_counts(d: DeliberationText) -> dict[str, Found]:
 def _outcome_lines(joined: Joined, group: Optional[VoteGroup]) -> list[Line]:
     if group is not None and group.facts:
         return joined.lines_of(group.facts[0].start, group.facts[-1].end)
+    # no vote printed: the words that record the decision (not the signatures on the next page)
+    for rx in (_REJECTED, _PASSED, _ADOPTED):
+        m = rx.search(joined.text)
+        if m:
+            return joined.lines_of(m.start(), m.end())
     return joined.lines[-1:]
 
 

@@ -85,6 +85,8 @@ def normalize_marks(text: str) -> str:
     # A bracket between two capitals of one word is a speck OCR read there ("PASSEMAR)D"): no
     # note opens or closes inside a name.
     text = re.sub(r"(?<=[A-ZÀ-ÝŒŸ]{2})[()](?=[A-ZÀ-ÝŒŸ]+\b)", "", text)
+    # ... and an underscore or a bar glued to a separator ("… ROBERT) -_ Joël …")
+    text = re.sub(r"(?<=[-–—,;])[_|]+(?=\s|$)", "", text)
     text = re.sub(r"(?<=\w)-\s+-(?=\w)", "-", text)
     return re.sub(r"(?<=[A-ZÀ-ÝŒŸ]{2})-\s+(?=[A-ZÀ-ÝŒŸ]{2,}(?![\w'’-]*[a-zà-ÿœ]))", "-", text)
 

@@ -39,7 +39,7 @@ _OF = re.compile(rf"\b{_POWER}\s+(?:de|donn[ée]e?\s+par)\s+", re.I)
 _TO = re.compile(rf"^\s*{_TO_WHOM}\s", re.I)
 # "X (pouvoir donné à Y)", "X (procuration à Y)", "X (représenté par Y)"; in a proxies list also
 # "X (à Y)", "X (par Y)".
-_PAREN = re.compile(rf"\((?P<body>[^()]*?\b(?:{_POWER}|repr[ée]sent[ée]e?s?)\b[^()]*?\s(?:à|a|par|en\s+faveur\s+de)\s[^()]*)\)", re.I)
+_PAREN = re.compile(rf"\((?P<body>[^()]*?\b(?:{_POWER}|repr[ée]sent[ée]e?s?)\b[^()]*?\s(?:à|a|par|en\s+faveur\s+de)[.,]?\s[^()]*)\)", re.I)
 _BARE_PAREN = re.compile(r"\((?P<body>\s*(?:à|par)\s[^()]*)\)", re.I)
 
 
@@ -80,7 +80,8 @@ def _last_name(text: str) -> Optional[str]:
 
 
 _KEYWORD = re.compile(rf"\b(?:{_POWER}|repr[ée]sent[ée]e?s?)\b", re.I)
-_NOTE_CONNECTOR = re.compile(r"(?:^|\s)(?:à|a|par|au\s+profit\s+de|en\s+faveur\s+de)\s", re.I)
+# (a speck OCR read after the connector at a line's end: "procuration à." / "Gaël ÉTIENNE)")
+_NOTE_CONNECTOR = re.compile(r"(?:^|\s)(?:à|a|par|au\s+profit\s+de|en\s+faveur\s+de)[.,]?\s", re.I)
 
 
 def _after_connector(body: str) -> str:

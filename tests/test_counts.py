@@ -377,3 +377,14 @@ def test_specks_after_a_doubtful_box_figure_are_dropped(figure, conf, expected):
     got = {k: v.value for k, v in extract_counts(d).items()}
     assert got["present_count"] == 9
     assert got.get("voters_count") == expected
+
+
+def test_an_outcome_without_a_vote_points_at_the_words_that_record_it_not_at_the_signatures():
+    from pipeline.model import Line
+    lines = [Line.synthetic("Objet : Convention de partenariat", page=1),
+             Line.synthetic("Le Comité syndical, après en avoir délibéré, DÉCIDE :", page=1, top=10),
+             Line.synthetic("Article 1er : Approuve le bilan.", page=1, top=20),
+             Line.synthetic("Le secrétaire de séance, Le Président,", page=2),
+             Line.synthetic("CHÂTEL Chantal FOURNIER Stéphane", page=2, top=10)]
+    outcome = extract_counts(DeliberationText(seq=1, lines=lines, kind="extract"))["outcome"]
+    assert (outcome.value, outcome.evidence.page) == ("adopted", 1)

@@ -214,3 +214,21 @@ def test_margin_text_without_a_colon_stays_with_the_box():
     # A letterhead or a stamp's remains further down the margin are no label of the body.
     got = _margin_page(BOX_ROWS + [("Compte rendu du conseil", 171.0)])
     assert _run_of(got, [t for t, _ in BOX_ROWS] + ["Compte rendu du conseil"]) < got.index(PARAS[0][1])
+
+
+def test_a_count_figure_wrapped_under_its_label_is_no_furniture_whatever_page_it_is_on():
+    """"… Présents : 39 – Votants :" / "40": the figures of each item's count line sit near the
+    top of their pages, much at the same place, and differ: they are the counts, not page numbers."""
+    lines = []
+    subjects = ["Création d'un poste d'adjoint technique", "Subvention exceptionnelle à la gym",
+                "Indemnité de conseil du comptable public"]
+    for page, (present, voters) in enumerate([(41, 42), (39, 40), (40, 41)], 1):
+        lines.append(_line((f"Point n°{page} – {subjects[page - 1]}", 76), page=page, top=94.0))
+        lines.append(_line((f"Nombre de conseillers en exercice : 42 – Présents : {present} – Votants :", 76),
+                           page=page, top=128.0))
+        lines.append(_line((str(voters), 76), page=page, top=142.5 if page == 2 else 140.0))
+        lines += [_line((f"{t} ({subjects[page - 1]})", 76), page=page, top=160.0 + 14 * k) for k, t in enumerate(BODY)]
+        lines.append(_line((f"{page} / 3", 537), page=page, top=810.0))
+    content, furniture = split_furniture(lines)
+    assert [l.text for l in furniture] == ["1 / 3", "2 / 3", "3 / 3"]
+    assert [l.text for l in content if l.text.isdigit()] == ["42", "40", "41"]

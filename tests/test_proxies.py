@@ -183,3 +183,17 @@ def test_civility_misread_by_ocr_is_not_part_of_a_proxy_name():
 ])
 def test_proxy_note_whose_opening_ocr_lost(session, expected):
     assert pairs(session) == expected
+
+
+@pytest.mark.parametrize("session, expected", [
+    # a speck after the note's connector at the line's end
+    ("Absents excusés : Inès VAN DER BEKE (pouvoir à Jean-Noël VAN DAME) - Nathalie THOMAS (procuration à.\n"
+     "Gaël ÉTIENNE)\nAbsents non excusés : René LECLERC",
+     [("Inès VAN DER BEKE", "Jean-Noël VAN DAME"), ("Nathalie THOMAS", "Gaël ÉTIENNE")]),
+    # an underscore glued to the separator that ends the line
+    ("Excusés : Denis BOUCHER (pouvoir à Agnès ROBERT) - Hugues DA SILVA (procuration à Agnès ROBERT) -_\n"
+     "Joël BARTHÉLÉMY (procuration à Régis DURAND)\nDésignation du secrétaire de séance",
+     [("Denis BOUCHER", "Agnès ROBERT"), ("Hugues DA SILVA", "Agnès ROBERT"), ("Joël BARTHÉLÉMY", "Régis DURAND")]),
+])
+def test_proxy_notes_with_ocr_specks(session, expected):
+    assert pairs("Séance du 15 juin 2020\nPrésents : Christian LAURENT - Agnès ROBERT - Régis DURAND\n" + session) == expected

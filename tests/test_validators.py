@@ -218,3 +218,15 @@ def test_votes_against_present_and_represented_when_no_votants_is_printed_give_a
     d = make(members_in_office=19, present_count=15, represented_count=2, voters_count=17, votes_for=14,
              votes_against=1, abstentions=0)
     assert [f.severity for f in validate(d) if f.rule == "vote_total"] == ["error"]
+
+
+def test_voters_against_proxies_named_when_no_represented_count_is_printed_give_a_warning():
+    absent = people(3, offset=10)
+    present = people(8)
+    d = make(members_in_office=11, present_count=8, voters_count=11,
+             attendance=[AttendanceEntry(n, "present", EV) for n in present],
+             proxies=[Proxy(absent[0], present[0], EV), Proxy(absent[1], present[1], EV)])
+    [f] = [f for f in validate(d) if f.rule == "voters_arithmetic"]
+    assert f.severity == "warning" and "no count printed" in f.message
+    d.fields["represented_count"] = Found(2, EV)
+    assert [f.severity for f in validate(d) if f.rule == "voters_arithmetic"] == ["error"]

@@ -99,18 +99,20 @@ def voters_arithmetic(d: DeliberationResult) -> list[Finding]:
     present, represented, voters = d.value("present_count"), d.value("represented_count"), d.value("voters_count")
     if present is None or voters is None:
         return []
+    severity, named = "error", ""
     if represented is None:
         if not d.proxies and voters > present:
             return []  # proxies may exist that the document neither counts nor names
-        represented = len(d.proxies)
+        # No count of représentés: the proxies named stand in, and a list can miss one.
+        represented, severity, named = len(d.proxies), "warning", " (proxies named, no count printed)"
     total = present + represented
     allowed = {total}
     if d.value("not_voting"):
         allowed.add(total - d.value("not_voting"))
     if voters in allowed:
         return []
-    return [_finding(d, "voters_arithmetic", "error",
-                     f"{present} present + {represented} represented = {total}, but {voters} voters printed",
+    return [_finding(d, "voters_arithmetic", severity,
+                     f"{present} present + {represented} represented{named} = {total}, but {voters} voters printed",
                      total, voters, "CGCT L2121-20 (votants = présents + représentés)",
                      "present_count", "represented_count", "voters_count")]
 

@@ -90,7 +90,7 @@ def split_furniture(lines: list[Line]) -> tuple[list[Line], list[Line]]:
         if (places.at_page_edge(i) and PAGE_NO.match(n) and not _figure_of_label(cut, i)) or PAGE_FOOTER.search(n):
             furniture.append(line)
         elif len(places.pages) >= 2 and places.keys[i] and len(n) <= 90 and not _protected(line.text) \
-                and _repeated(places, i, need):
+                and not _figure_of_label(cut, i) and _repeated(places, i, need):
             kept, repeated = _body_part(places, i)
             furniture.append(repeated)
             if kept is not None:
