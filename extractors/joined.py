@@ -353,3 +353,9 @@ def _rows_of(line: Line) -> Optional[list[list]]:
     if overlap <= 0.5 * min(max(w.x1 for w in r) - min(w.x0 for w in r) for r in (upper, lower)):
         return None
     return [upper, lower]
+
+
+def read_by_ocr(lines: list[Line]) -> bool:
+    """Most of the lines' words come from OCR (a scanned page)."""
+    words = [w for l in lines for w in l.words]
+    return bool(words) and sum(w.from_ocr for w in words) > len(words) / 2

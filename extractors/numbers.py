@@ -26,7 +26,7 @@ _WORD = r"(?:" + "|".join(NUMBER_WORDS) + r")"
 # A number written in words: "quarante-deux", "vingt et un", "DEUX", "quatre-vingt-dix-neuf".
 WORDS_RE = rf"(?<![\w'’]){_WORD}(?:(?:[\s-]+et)?[\s-]+{_WORD})*(?![\w'’])"
 # A count as printed in a field: figures ("1 234" too), OCR look-alikes of figures, or words.
-NUMBER_RE = rf"(?:(?<![\w,.])\d{{1,4}}(?![\d,.]\d)(?!\d)|(?<![\w'’])(?:[OolIi|!]{{1,2}}|[0-9][OolI]|[OolI][0-9])(?![\w'’])|{WORDS_RE})"
+NUMBER_RE = rf"(?:(?<![\w,.])\d{{1,4}}(?![\d,.]\d)(?!\d)|(?<![\w'’])(?:[OolIi|!]{{1,2}}|t|[0-9][OolI]|[OolI][0-9])(?![\w'’])|{WORDS_RE})"
 
 
 def repair_ocr_digits(token: str) -> str:
@@ -37,6 +37,8 @@ def repair_ocr_digits(token: str) -> str:
     """
     if _OCR_TOKEN.fullmatch(token) and (any(c.isdigit() for c in token) or len(token) <= 2):
         return token.translate(_OCR_DIGITS)
+    if token == "t":  # a lone "1" whose foot OCR read as a t ("par t voix pour")
+        return "1"
     return token
 
 

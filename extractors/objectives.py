@@ -584,6 +584,15 @@ def _deskewed(words: list[Word]) -> tuple[list[Word], dict[int, Word]]:
     return level, {id(a): b for a, b in zip(level, words)}
 
 
+# Below this confidence a mark is a speck, not a row's number (a "4" read at 9 % in the padding
+# between two rows); a smudged but real number still reads above it.
+SPECK_MARK_CONF = 30
+
+
+def _speck(w: Word) -> bool:
+    return w.conf is not None and w.conf < SPECK_MARK_CONF
+
+
 def _ocr_band_rows(words: list[Word], cols: _Columns, rows: list, last: int) -> tuple[int, bool]:
     label_x = _label_x(visual_lines(words), cols)
     number_x = cols.number_x if cols.number_x is not None else label_x - 30
@@ -592,9 +601,12 @@ def _ocr_band_rows(words: list[Word], cols: _Columns, rows: list, last: int) -> 
         return w.x0 < label_x - 6 and abs(w.x0 - number_x) < 14 and len(w.text.strip()) <= 4
 
     bands = [part for band in _bands(words, is_mark) for part in _split_by_status(band, cols, label_x)]
-    printed = [{n for n in (_number_of(w) for w in _number_tokens(b, cols, label_x)) if n is not None} for b in bands]
+    printed = [{n for n in (_number_of(w) for w in _number_tokens(b, cols, label_x) if not _speck(w)) if n is not None}
+               for b in bands]
     for k, band in enumerate(bands):
         tokens = _number_tokens(band, cols, label_x)
+        if tokens and len(tokens) == len(band) and all(_speck(w) for w in band):
+            continue  # a speck read as a mark, alone between two rows: no label, no status
         # a number the next band also carries is that band's (a misread "9" as "lo" = 10)
         clean = sorted(n for n in printed[k] if last < n <= last + 3 and not (k + 1 < len(printed) and n in printed[k + 1]))
         if not clean and k + 1 < len(bands):
@@ -707,7 +719,24 @@ def _debris(vl: list[Word]) -> bool:
 
 
 def _cell_text(words: list[Word]) -> str:
-    return _text(w for vl in visual_lines(words) for w in vl)
+    return _text(w for vl in _interleaved(visual_lines(words)) for w in vl)
+
+
+def _interleaved(vlines: list[list[Word]]) -> list[list[Word]]:
+    """A word OCR boxed a few points higher than its neighbours ("Organiser des rencontres
+    entre" with "rencontres" raised) makes a visual line of its own: it goes back between them
+    when it sits in a gap of the next line and within a line's height of it."""
+    out: list[list[Word]] = []
+    for vl in vlines:
+        prev = out[-1] if out else None
+        if prev is not None and (len(prev) <= 2 or len(vl) <= 2):
+            h = max(w.bottom - w.top for w in prev + vl)
+            apart = all(a.x1 <= b.x0 or b.x1 <= a.x0 for a in prev for b in vl)
+            if apart and abs(min(w.top for w in vl) - min(w.top for w in prev)) < h:
+                out[-1] = sorted(prev + vl, key=lambda w: w.x0)
+                continue
+        out.append(vl)
+    return out
 
 
 def extract_objectives(d: DeliberationText) -> list[Objective]:

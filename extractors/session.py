@@ -1,4 +1,4 @@
-"""Session facts of a deliberation: authority, body, act number, date, time, place, convocation,
+"""Session facts of a deliberation: authority, body, act number, date, time, place (extractors/place.py), convocation,
 president, secretary, subject; and the flags second_convocation, urgency, population.
 
 Values printed in the item's own lines win over the session preamble's. Every value carries the
@@ -14,8 +14,9 @@ from typing import Callable, Iterable, Optional
 from rapidfuzz.distance import Hamming, Levenshtein
 
 from extractors.authority import authority_in, body_in, commune_anywhere, is_upper, place_name_case  # noqa: F401
-from extractors.dates import MONTH_RE, WEEKDAY_RE, convocation_in, session_date_in, session_time_in
-from extractors.joined import Joined, word_runs  # noqa: F401  (Joined re-exported: counts reads it from here)
+from extractors.dates import convocation_in, session_date_in, session_time_in
+from extractors.joined import Joined, read_by_ocr, word_runs  # noqa: F401  (Joined re-exported: counts reads it from here)
+from extractors.place import place_in
 from extractors.names import strip_civility
 from extractors.numbers import parse_count
 from pipeline.model import DeliberationText, Evidence, Found, Line, clean_text
@@ -328,6 +329,8 @@ def _ocr_tidy(text: str) -> str:
     text = re.sub(r"(?<=\s)[-–—]{2,}(?=\s)", "–", text)
     text = re.sub(r"(?:(?<=\s)|^)[_|]+(?=\s|$)", "", text)
     text = re.sub(r"(['’])['’]+", r"\1", text)
+    # a speck read as a lone lowercase consonant after the heading's last word ("… municipale l")
+    text = re.sub(r"\s+[b-df-hj-np-tv-xz]$", "", text)
     return clean_text(text)
 
 
@@ -390,77 +393,6 @@ def _subject_in(lines: list[Line], head_only: bool = False) -> Optional[Found]:
         if len(_strip_heading(line.text)) > 3:
             return _subject_from(lines, i)
     return None
-
-
-# --------------------------------------------------------------------------- place
-# What may stand between "s'est réuni" and the place: manner ("en session ordinaire",
-# "légalement"), the day ("le jeudi 4 avril 2024") and the hour ("à 18 h 30", "à vingt heures précises").
-_PLACE_DAY = rf"le\s+(?:{WEEKDAY_RE}\s+)?(?:\d{{1,2}}(?:er)?|premier|[a-zà-ÿœ]+(?:-[a-zà-ÿœ]+)*)\s+{MONTH_RE}(?:\s+\d{{4}})?"
-_PLACE_HOUR = (r"[àa]\s+(?:\d{1,2}\s*(?:h|heures?)(?:\s*\d{2}\b)?|[a-zà-ÿœ]+(?:-[a-zà-ÿœ]+)*\s+heures?(?:\s+(?:trente|quinze|quarante(?:-cinq)?|vingt|dix))?)"
-               r"(?:\s+pr[ée]cises)?")
-_PLACE_BETWEEN = (r"en\s+session\s+\w+|au\s+nombre\s+prescrit\s+par\s+la\s+loi|l[ée]galement|en\s+s[ée]ance\s+\w+|publiquement|valablement|,"
-                  rf"|{_PLACE_DAY}|{_PLACE_HOUR}")
-_PLACE_RE = re.compile(
-    r"(?:\b(?:r[ée]uni(?:e|s|es)?|si[ée]g[ée]\w*)|\b(?:s['’]\s?est|se\s+sont)\s+assembl[ée](?:e|s|es)?|\bs['’]\s?est\s+tenue?)\b"
-    rf"(?:\s+(?:{_PLACE_BETWEEN}))*\s*,?\s*"
-    r"(?P<prep>\bdans\s+(?:la|le|les|l['’])|\b[àa]\s+la\b|\b[àa]\s+l['’]|\bau\b|\baux\b|\ben\s+la\b|(?<!\w)[àa](?=\s)"
-    r"|\ben\s+l['’]|\ben\s+(?=(?i:mairie|salle|h[ôo]tel|maison)\b)"
-    r"|\b(?:en|par)\s+(?=(?:visio|audio|t[ée]l[ée])-?\s?conf[ée]rence))\s*(?P<place>[^,;()]+?)"
-    r"(?=\s*(?:,|;|\(|\.\s|\.$|$|\s+sous\s+la\s+pr[ée]sidence|\s+en\s+pr[ée]sence|\s+en\s+l['’]absence|\s+apr[èe]s\s+convocation"
-    r"|\s+sur\s+(?:la\s+)?convocation|\s+en\s+s[ée]ance\b|\s+en\s+session\b"
-    # the hour or a reason printed after the place: "à la mairie à dix-neuf heures", "en raison de …"
-    rf"|\s+{_PLACE_HOUR}|\s+(?:en\s+raison|compte\s+tenu|afin|suite\s+[àa]|conform[ée]ment|dans\s+le\s+respect|pour\s+(?:des\s+)?raisons?)\b))",
-    re.I)
-
-
-# A figure of a count box printed beside the preamble, read into the preamble's line ("à la\n14 salle").
-_SIDE_FIGURE = re.compile(r"(?<=\n)\d{1,3}[ ](?=[a-zà-ÿœ])")
-# A scan read twice over one spot ("à a la salle"): the preposition again before the place.
-_REPEATED_PREP = re.compile(r"^(?:[àa]\s+(?:la\s+|l['’]\s?)|au\s+|aux\s+|dans\s+(?:la|le|les)\s+)", re.I)
-
-
-# A commission or a working group that met before the sitting ("la commission des finances, réunie
-# le 3 mars à la mairie") gives its own place, not the sitting's.
-_OTHER_MEETING = re.compile(r"\b(?:commissions?(?!\s+permanente)|groupe\s+de\s+travail|comit[ée]\s+(?:technique|de\s+pilotage|consultatif))\b[^.;]*$", re.I)
-
-
-# A form's label: "Lieu : salle du conseil municipal", "Lieu de la réunion : Mairie".
-_PLACE_LABEL = re.compile(r"^\W*lieu(?:\s+de\s+(?:la\s+)?(?:s[ée]ance|r[ée]union))?\s*:[ \t]*(?P<place>[^,;()\n]+?)[ \t]*[.,;]?[ \t]*$", re.I | re.M)
-
-
-def _place_in(lines: list[Line]) -> Optional[Found]:
-    joined = Joined.of(lines)
-    labelled = _PLACE_LABEL.search(joined.text)
-    if labelled and 2 <= len(labelled.group("place").strip()) <= 120:
-        return Found(clean_text(labelled.group("place")), joined.evidence(labelled.start("place"), labelled.end("place")))
-    text = _SIDE_FIGURE.sub(lambda m: " " * len(m.group(0)), joined.text)  # offsets kept for evidence
-    m = next((m for m in _PLACE_RE.finditer(text) if not _OTHER_MEETING.search(text[max(0, m.start() - 60):m.start()])), None)
-    if not m:
-        return None
-    place = _REPEATED_PREP.sub("", clean_text(m.group("place")).strip(" ."))
-    if len(place) < 2 or len(place) > 120 or re.match(r"^(?:\d|huis\s+clos)", place, re.I):
-        return None
-    evidence = joined.evidence(m.start("place"), m.end("place"))
-    if _read_by_ocr(joined.lines_of(m.start("place"), m.end("place"))):
-        place = _place_noun_repaired(place)
-    return Found(place, evidence)
-
-
-# The nouns a place opens with, which a scan misreads a letter of ("saile Victor Hugo").
-_PLACE_NOUNS = ("salle", "mairie", "maison", "hôtel", "foyer", "espace", "centre", "local", "bâtiment", "siège",
-                "auditorium", "amphithéâtre", "préfecture", "chapelle", "gymnase")
-
-
-def _place_noun_repaired(place: str) -> str:
-    first, _, rest = place.partition(" ")
-    low = first.lower()
-    if len(low) < 5 or low in _PLACE_NOUNS:
-        return place
-    near = [n for n in _PLACE_NOUNS if len(n) == len(low) and Hamming.distance(n, low) == 1]
-    if len(near) != 1:
-        return place
-    fixed = near[0].capitalize() if first[:1].isupper() else near[0]
-    return f"{fixed} {rest}".strip()
 
 
 # --------------------------------------------------------------------------- people
@@ -655,11 +587,6 @@ def _readings(name: str, lines: list[Line]) -> dict[str, list[float]]:
     return found
 
 
-def _read_by_ocr(lines: list[Line]) -> bool:
-    words = [w for l in lines for w in l.words]
-    return bool(words) and sum(w.from_ocr for w in words) > len(words) / 2
-
-
 def _agreed_spelling(found: Optional[Found], lines: list[Line]) -> Optional[Found]:
     """On a scan a name read several times (preamble, présents list, signature) takes the spelling
     most readings agree on; between readings that differ only by accents, as many on each side,
@@ -667,7 +594,7 @@ def _agreed_spelling(found: Optional[Found], lines: list[Line]) -> Optional[Foun
     without one keeps it high), and as sure on each side, the one with its accents: OCR drops
     the accent of a capital far more often than it reads one that is not printed. A name from
     the text layer is kept as printed."""
-    if found is None or not _read_by_ocr(lines):
+    if found is None or not read_by_ocr(lines):
         return found
     readings = _readings(found.value, lines)
     if found.value not in readings:
@@ -730,7 +657,7 @@ def extract_session(d: DeliberationText) -> dict[str, Found]:
                                  lambda: session_date_in(session, strict=False))
     session_date = out["session_date"].value if out["session_date"] else None
     out["session_time"] = _first(lambda: session_time_in(own_facts), lambda: session_time_in(session[:60]))
-    out["place"] = _first(lambda: _place_in(own_facts), lambda: _place_in(_header(prose)), lambda: _place_in(prose[:60]))
+    out["place"] = _first(lambda: place_in(own_facts), lambda: place_in(_header(prose)), lambda: place_in(prose[:60]))
     out["convocation_date"] = _first(lambda: convocation_in(_minutes_or_extract(d, own_head), session_date),
                                      lambda: convocation_in(d.session + before, session_date))
     president_patterns = [_PRESIDENT_TITLE_RE, _PRESIDENT_CIVIL_RE, _PRESIDENT_RE, _PRESIDENT_LABEL_RE]

@@ -346,3 +346,25 @@ def test_scanned_short_prose_opening_the_next_page_across_the_number_column_is_n
     lines.append(_ocr_line([(NUM - 12, "DÉCIDE d'approuver le bilan des objectifs opérationnels de l'office de "
                                        "tourisme ;")], 52, page=2))
     assert _rows_of(lines) == SCAN_EXPECTED
+
+
+def test_scanned_speck_read_as_a_number_in_a_rows_padding_is_no_row():
+    """A "4" read at 9 % in the padding under row 2 neither makes a row nor shifts the numbering."""
+    lines = [_ocr_line([(NUM, "N°"), (LABEL, "Objectif opérationnel"), (STATUS, "État de réalisation")], 100)]
+    lines.append(_ocr_line([(NUM, "1"), (LABEL, "Former les acteurs"), (STATUS, "Non réalisée")], 118))
+    lines.append(_ocr_line([(NUM, "2"), (LABEL, "Créer une charte"), (STATUS, "Réalisée en 2022")], 135))
+    speck = _ocr_line([(NUM + 12, "4")], 147)
+    lines.append(Line.from_words([Word("4", 1, w.x0, w.top, w.x1, w.bottom, conf=9.0, from_ocr=True) for w in speck.words]))
+    lines.append(_ocr_line([(NUM, "3"), (LABEL, "Éditer un guide"), (STATUS, "Action annulée")], 160))
+    lines.append(_ocr_line([(NUM, "4"), (LABEL, "Valoriser les circuits"), (STATUS, "En cours de réalisation")], 177))
+    got = [(n, s) for n, _, s in _rows_of(lines)]
+    assert got == [(1, "not_done"), (2, "done"), (3, "cancelled"), (4, "in_progress")]
+
+
+def test_scanned_label_word_boxed_a_little_higher_keeps_its_place_in_the_label():
+    lines = [_ocr_line([(NUM, "N°"), (LABEL, "Objectif opérationnel"), (STATUS, "État de réalisation")], 100)]
+    row = _ocr_line([(NUM, "1"), (LABEL, "Organiser des"), (LABEL + 122, "entre"), (STATUS, "Non réalisée")], 125)
+    raised = _ocr_line([(LABEL + 67, "rencontres")], 118)
+    lines += [raised, row, _ocr_line([(LABEL, "professionnels")], 137)]
+    lines.append(_ocr_line([(NUM, "2"), (LABEL, "Créer une charte"), (STATUS, "Réalisée en 2022")], 160))
+    assert _rows_of(lines)[0] == (1, "Organiser des rencontres entre professionnels", "not_done")

@@ -140,3 +140,14 @@ def test_an_act_number_with_a_two_figure_year_opens_the_heading(heading, act, su
     d = DeliberationText.from_text(heading + "\nLe conseil approuve à l'unanimité.", kind="minutes")
     found = extract_session(d)
     assert (found["act_number"].value, found["subject"].value) == (act, subject)
+
+
+def test_a_speck_read_as_a_lone_letter_after_the_heading_is_dropped():
+    assert subject_of("Délibération n°2020/126 : Attribution d’une subvention à l’association Harmonie\nmunicipale l\n"
+                      "Vu le Code général des collectivités territoriales ;") == \
+        "Attribution d’une subvention à l’association Harmonie municipale"
+
+
+def test_a_one_read_as_t_before_voix_pour():
+    got = counts_of("1. Objet\nMise aux voix, la proposition est adoptée par t voix pour, 6 voix contre et 4 abstentions.")
+    assert (got["votes_for"], got["votes_against"], got["abstentions"]) == (1, 6, 4)
