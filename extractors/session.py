@@ -318,9 +318,42 @@ def _subject_from(lines: list[Line], start: int) -> Optional[Found]:
     # Superscript ordinals come out of the text layer as a separate word: "60 ème" is "60ème".
     subject = re.sub(r"\b(\d+) (ème|ère|er|e|nde?|ᵉ)\b", r"\1\2", subject)
     subject = _repair_elided_l(_ocr_tidy(subject), [l for l in lines if l not in taken])
+    subject = _repair_unsure_words(subject, taken, [l for l in lines if l not in taken])
     if not re.search(r"[A-Za-zÀ-ÿ]{3}", subject):
         return None
     return _found(subject, taken, text)
+
+
+# A heading's word OCR read with less confidence than this may be put back from the item's text.
+_UNSURE_WORD_CONF = 70.0
+
+
+def _repair_unsure_words(subject: str, taken: list[Line], context: list[Line]) -> str:
+    """A heading's word OCR was unsure of ("d’adijoint", 43 %) takes the spelling the item's
+    text prints one letter away, read more surely ("d’adjoint"), when only one such word is."""
+    unsure = {w.text: w.conf for l in taken for w in l.words if w.from_ocr and w.conf is not None
+              and w.conf < _UNSURE_WORD_CONF and len(w.text) >= 5}
+    if not unsure:
+        return subject
+    seen: dict[str, float] = {}
+    for l in context:
+        for w in l.words:
+            t = w.text.strip(".,;:!?()«»\"")
+            if w.conf is not None and len(t) >= 5:
+                seen[t] = max(seen.get(t, 0.0), w.conf)
+    def key(t: str) -> str:  # letters only: an apostrophe's shape or the case is no misreading
+        return t.lower().replace("’", "'")
+
+    out = []
+    for tok in subject.split(" "):
+        conf = unsure.get(tok)
+        if conf is not None and tok not in seen:
+            near = {t for t, c in seen.items() if c > conf and Levenshtein.distance(key(t), key(tok)) == 1}
+            if len(near) == 1:
+                t = near.pop()
+                tok = t.upper() if tok.isupper() else t
+        out.append(tok)
+    return " ".join(out)
 
 
 def _ocr_tidy(text: str) -> str:

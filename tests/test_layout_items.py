@@ -234,3 +234,18 @@ Le Conseil municipal crée le poste. Adopté à l'unanimité.
     _, _, delibs = seg(text)
     assert headings(delibs)[-3:] == [mangled, "2 - Attribution d'une subvention exceptionnelle",
                                      "3 - Création d'un poste d'adjoint technique"]
+
+
+def test_the_result_of_a_vote_opening_the_next_page_stays_with_its_item():
+    first = PREAMBLE + """\
+1. Création d'un poste d'adjoint technique
+Il est proposé au Conseil de créer le poste.
+Vote : Pour : 8 – Contre : 22 – Abstentions : 12
+"""
+    second = """\
+La délibération est adoptée.
+2. Attribution d'une subvention exceptionnelle
+Le Conseil municipal attribue une subvention de 1 500 euros. Adopté à l'unanimité.
+"""
+    _, _, delibs = seg(first, second)
+    assert delibs[0].lines[-1].text == "La délibération est adoptée."

@@ -683,3 +683,14 @@ def test_a_place_noun_a_scan_misread_is_put_back_and_kept_as_printed_on_a_text_l
             "en la saile Victor Hugo, sous la présidence de Monsieur Paul ROY.")
     assert extract_session(_scanned(text))["place"].value == "salle Victor Hugo"
     assert session_of(text)["place"] == "saile Victor Hugo"
+
+
+def test_a_heading_word_ocr_was_unsure_of_takes_the_spelling_the_item_prints_more_surely():
+    item = ("2021/92 - Création d’un poste d’adijoint technique territorial\n"
+            "Le Conseil municipal décide de créer un poste d’adjoint technique territorial à temps complet ;")
+    d = DeliberationText.from_text(item, session_text="Séance du 29 avril 2021", kind="minutes")
+    confs = {"d’adijoint": 43.0, "d’adjoint": 50.0}
+    ocr = lambda l: Line.from_words([Word(w.text, w.page, w.x0, w.top, w.x1, w.bottom, conf=confs.get(w.text, 90.0),
+                                          from_ocr=True) for w in l.words])
+    d = DeliberationText(seq=1, lines=[ocr(l) for l in d.lines], session=[ocr(l) for l in d.session], kind="minutes")
+    assert extract_session(d)["subject"].value == "Création d’un poste d’adjoint technique territorial"

@@ -85,9 +85,18 @@ def _trim_tail(item: list[Line]) -> list[Line]:
     kept_tail = []
     for l in item[last + 1:]:
         if l.page > last_page:
+            # ... but the words that record the vote's result, opening the next page, are the item's
+            if len(l.text) <= 80 and _RESULT_LINE.search(norm(l.text)):
+                kept_tail.append(l)
+                continue
             break
         kept_tail.append(l)
     return item[:last + 1] + kept_tail
+
+
+# "La délibération est adoptée.", "Adopté à l'unanimité.": an item's result on a line of its own.
+_RESULT_LINE = re.compile(r"^(?:la |le )?(?:deliberation |proposition |projet |motion )?(?:est |a ete )?"
+                          r"(?:adopte|rejete|approuve)e?s?\b")
 
 
 def _merge_by_order(order: dict[int, int], *groups: list[Line]) -> list[Line]:
