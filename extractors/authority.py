@@ -247,7 +247,7 @@ def _preamble_version(letterhead: Found, kind: str, lines: list[Line], letterhea
             if full == short:
                 return Found(value, running.evidence(m.start(), m.end())) if _accents_restored(letterhead.value, value) else None
             if (len(full) > len(short) and full.startswith(short) or not short.startswith(full) and _all_in(value, head_words)
-                    or _words_cut(letterhead.value, value)):
+                    or _words_cut(letterhead.value, value) or _word_garbled(letterhead.value, value)):
                 return Found(value, running.evidence(m.start(), m.end()))
     return None
 
@@ -269,6 +269,18 @@ def _words_cut(letterhead: str, preamble: str) -> bool:
     preamble's name has the same words, each the letterhead's or its whole, at least one longer."""
     a, b = _words(letterhead), _words(preamble)
     return (len(a) == len(b) and a != b and all(x == y or len(x) >= 2 and y.startswith(x) for x, y in zip(a, b)))
+
+
+def _word_garbled(letterhead: str, preamble: str) -> bool:
+    """A scan garbled one word of the letterhead into a short one ("À VOCATION JE DE …" for
+    "SCOLAIRE") or added a speck word ("À VOCATION Ë SCOLAIRE"); every other word agrees."""
+    a, b = _words(letterhead), _words(preamble)
+    if len(a) == len(b):
+        diff = [(x, y) for x, y in zip(a, b) if x != y]
+        return len(diff) == 1 and len(diff[0][0]) <= 3 < len(diff[0][1])
+    if len(a) == len(b) + 1:
+        return any(len(a[i]) <= 2 and a[:i] + a[i + 1:] == b for i in range(len(a)))
+    return False
 
 
 def _all_in(value: str, head_words: set[str]) -> bool:

@@ -439,6 +439,10 @@ def _until_vote(lines: list[Line]) -> list[Line]:
 
 
 # --------------------------------------------------------------------------- votes
+# A figure right after a count's label and colon is that count's, never a vote's read backwards.
+_COUNT_LABEL_BEFORE = re.compile(r"(?:votants|pr[ée]sents?|exercice|repr[ée]sent[ée]s|pouvoirs|procurations)\s*:\s*$", re.I)
+
+
 def _vote_facts(joined: Joined) -> list[Fact]:
     facts, taken = [], []
     for name, rx, bare in _VOTE_PATTERNS:
@@ -447,6 +451,8 @@ def _vote_facts(joined: Joined) -> list[Fact]:
                 continue
             if bare and not _bare_vote_ok(joined, m):
                 continue
+            if _COUNT_LABEL_BEFORE.search(joined.text[max(0, m.start("n") - 40):m.start("n")]):
+                continue  # "votants : 20 Abstentions : 2": the 20 is the votants' figure
             value = parse_count(m.group("n"))
             if value is None or value > 999:  # a year or an amount, not a vote
                 continue

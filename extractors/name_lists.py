@@ -9,6 +9,7 @@ import re
 from typing import Optional
 
 from extractors.memo import per_lines
+from extractors.numbers import NUMBER_RE
 from extractors.names import (
     _CIVILITY, _CIVILITY_WORD, _INNER_CIVILITY, _PARTICLES, _ROLE, _is_name_token, _unmatched_closings,
     drop_parens, normalize_marks, split_names, strip_roles,
@@ -175,7 +176,11 @@ def _continues(block: ListBlock, text: str) -> bool:
     if _PAIR_CUT.search(so_far) or _PAIR_GOES_ON.match(text):
         return True  # 'Céline MARTY qui a' / 'donné pouvoir à Franck LAURENT.' in any list
     if so_far.endswith(".") and not re.search(rf"(?:{_CIVILITY_WORD}|\b[A-Z]\.)$", so_far, re.I):
-        return False
+        # OCR reads a list's commas as periods ("Jean-Noël NICOLAS." / "Valérie LECLERC. Anne …"):
+        # after a surname in capitals, a line of names separated the same way goes on with it
+        if not (re.search(r"[A-ZÀ-ÝŒŸ]{2}\.$", so_far) and re.search(r"[A-ZÀ-ÝŒŸ]{2}[.,]\s", text)
+                and looks_like_names(text, proxy)):
+            return False
     if _has_surname(so_far) and not _has_surname(text) and not _cut_person(so_far):
         return False
     return looks_like_names(text, proxy)
@@ -235,8 +240,9 @@ def _labels(line, text: str) -> list[re.Match]:
 
 
 def _is_count(content: str) -> bool:
-    """'Présents : 14 – Votants : 16': a figure after the label is a count, not a list."""
-    return bool(re.match(r"\s*\d", content))
+    """'Présents : 14 – Votants : 16': a figure after the label is a count, not a list; so is
+    what OCR made of a figure alone on its line ("présents : LS" for 15)."""
+    return bool(re.match(r"\s*\d", content) or re.fullmatch(rf"\s*{NUMBER_RE}\s*[.,;]?\s*", content))
 
 
 def _listed_after_count(content: str) -> Optional[str]:

@@ -88,6 +88,8 @@ def normalize_marks(text: str) -> str:
     # ... and an underscore or a bar glued to a separator ("… ROBERT) -_ Joël …")
     text = re.sub(r"(?<=[-–—,;])[_|]+(?=\s|$)", "", text)
     text = re.sub(r"(?<=\w)-\s+-(?=\w)", "-", text)
+    # a compound first name whose hyphen OCR read with a space after it ("Marie- Claire")
+    text = re.sub(r"(?<=[a-zà-ÿœ]{2})-[ \t]+(?=[A-ZÀ-ÝŒŸ][a-zà-ÿœ]+\b)", "-", text)
     return re.sub(r"(?<=[A-ZÀ-ÝŒŸ]{2})-\s+(?=[A-ZÀ-ÝŒŸ]{2,}(?![\w'’-]*[a-zà-ÿœ]))", "-", text)
 
 

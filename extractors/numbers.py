@@ -13,8 +13,8 @@ from text_to_num import text2num
 # Letters OCR prints for digits inside a numeric field: "O" for 0, "l"/"I"/"i"/"|" for 1
 # (tesseract reads "11" in a side box as "il"), "S" for 5, "B" for 8.
 _OCR_DIGITS = str.maketrans({"O": "0", "o": "0", "Q": "0", "l": "1", "I": "1", "i": "1", "|": "1", "!": "1",
-                             "S": "5", "B": "8"})
-_OCR_TOKEN = re.compile(r"[0-9OoQlIi|!SB]+")
+                             "L": "1", "S": "5", "B": "8"})
+_OCR_TOKEN = re.compile(r"[0-9OoQlIiL|!SB]+")
 
 # Words a French count is spelled with (capitals and missing accents are common).
 NUMBER_WORDS = (
@@ -26,7 +26,7 @@ _WORD = r"(?:" + "|".join(NUMBER_WORDS) + r")"
 # A number written in words: "quarante-deux", "vingt et un", "DEUX", "quatre-vingt-dix-neuf".
 WORDS_RE = rf"(?<![\w'’]){_WORD}(?:(?:[\s-]+et)?[\s-]+{_WORD})*(?![\w'’])"
 # A count as printed in a field: figures ("1 234" too), OCR look-alikes of figures, or words.
-NUMBER_RE = rf"(?:(?<![\w,.])\d{{1,4}}(?![\d,.]\d)(?!\d)|(?<![\w'’])(?:[OolIi|!]{{1,2}}|t|[0-9][OolI]|[OolI][0-9])(?![\w'’])|{WORDS_RE})"
+NUMBER_RE = rf"(?:(?<![\w,.])\d{{1,4}}(?![\d,.]\d)(?!\d)|(?<![\w'’])(?:[OolIi|!]{{1,2}}|t|[lIL][SB]|[0-9][OolI]|[OolI][0-9])(?![\w'’])|{WORDS_RE})"
 
 
 def repair_ocr_digits(token: str) -> str:

@@ -630,6 +630,13 @@ def _agreed_spelling(found: Optional[Found], lines: list[Line]) -> Optional[Foun
     if found is None or not read_by_ocr(lines):
         return found
     readings = _readings(found.value, lines)
+    # An accented reading read at least as surely as every reading without the accent wins
+    # however many those are: OCR drops a capital's accent, it does not add one.
+    accented = [v for v in readings if _bare(v) == _bare(found.value) and _accents(v) > _accents(found.value)
+                and max(readings[v]) >= max((c for u in readings if _bare(u) == _bare(v) and _accents(u) < _accents(v)
+                                             for c in readings[u]), default=0.0)]
+    if accented:
+        return Found(max(accented, key=lambda v: (_accents(v), max(readings[v]))), found.evidence)
     if found.value not in readings:
         return found
     mine = readings[found.value]

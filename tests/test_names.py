@@ -215,6 +215,9 @@ def test_prose_label_after_a_lowercase_word_is_still_not_a_label():
     ("Gaël SIMON, Bernard PONCHET-PASSEMAR)D, Jérôme ROY", ["Gaël SIMON", "Bernard PONCHET-PASSEMARD", "Jérôme ROY"]),
     # the ligature of LEBŒUF, CŒUR is a capital like any other
     ("Joël LEBŒUF, Marie CŒURDEROY et Anne MARTIN", ["Joël LEBŒUF", "Marie CŒURDEROY", "Anne MARTIN"]),
+    # a compound first name's hyphen read with a space after it
+    ("NOËL Marie- Claire, Jean- Pierre DUPONT, Paul MARTIN - Claire ROY",
+     ["NOËL Marie-Claire", "Jean-Pierre DUPONT", "Paul MARTIN", "Claire ROY"]),
 ])
 def test_ocr_noise_in_a_list(text, expected):
     assert split_names(text) == expected
@@ -318,3 +321,25 @@ def test_a_speck_colon_after_the_last_names_does_not_end_the_list():
         ["Marie-Claire CHEVALIER", "Jean-Marc BONNET", "Chantal ROCHE", "Valérie DESCHAMPS"], ["Denis BÉRARD"]]
     d = DeliberationText.from_text("x", session_text="Présents : M. Jean BONNET, M. Paul ROY\nObjet de la séance :")
     assert [b.content for b in read_lists(d.session)] == ["M. Jean BONNET, M. Paul ROY"]
+
+
+def test_a_list_whose_commas_ocr_read_as_periods_goes_on_over_its_lines():
+    from extractors.attendance import extract_attendance
+    session = ("Séance du 25 avril 2024\nÉtaient présents : Valérie FOURÉ-BÉCHET, Josiane MAILLARD, Jean-Noël NICOLAS.\n"
+               "Valérie LECLERC. Anne DE MAGALHAES, Benoît SANCHEZ. Loïc LEFÈVRE, Isabelle\n"
+               "BLANC. Sébastien O'NEILL et Frédéric FRANÇOIS\nPouvoirs : Catherine COLLIN pouvoir à Josiane MAILLARD")
+    d = DeliberationText.from_text("1. Objet\nTexte.", session_text=session, kind="minutes")
+    assert len([a for a in extract_attendance(d) if a.status == "present"]) == 10
+    # a list ended by a period, then a sentence: the sentence is no name
+    d = DeliberationText.from_text("1. Objet\nTexte.", session_text=(
+        "Séance du 25 avril 2024\nÉtaient présents : Valérie FOURÉ-BÉCHET, Josiane MAILLARD, Jean-Noël NICOLAS.\n"
+        "Monsieur le Maire ouvre la séance à 20 heures."), kind="minutes")
+    assert [a.person_name for a in extract_attendance(d)] == ["Valérie FOURÉ-BÉCHET", "Josiane MAILLARD", "Jean-Noël NICOLAS"]
+
+
+def test_a_count_figure_ocr_read_as_letters_after_presents_is_no_name():
+    from extractors.attendance import extract_attendance
+    session = ("Séance du 25 avril 2024\nNombre de membres\nen exercice : 18\nprésents : LS\nvotants : 19\n"
+               "Étaient présents : Valérie FOURÉ-BÉCHET, Josiane MAILLARD")
+    d = DeliberationText.from_text("1. Objet\nTexte.", session_text=session, kind="minutes")
+    assert [a.person_name for a in extract_attendance(d)] == ["Valérie FOURÉ-BÉCHET", "Josiane MAILLARD"]

@@ -136,3 +136,27 @@ def test_a_vote_label_cut_by_a_side_box_is_read_in_its_column():
             _row("", "La proposition est adoptée.", 136.0)]
     got = _counts([], item)
     assert (got["votes_for"], got["votes_against"], got["abstentions"], got.get("not_voting")) == (7, 2, 0, 1)
+
+
+@pytest.mark.parametrize("session, authority", [
+    # one letterhead word garbled into a short one, or a speck word added: the preamble's print wins
+    ("SYNDICAT INTERCOMMUNAL À VOCATION JE FRANÇAISE\nDE CHAMPLIEU-LE-LAC\nSéance du 25 avril 2024\n"
+     "L'an deux mille vingt-quatre, le Comité syndical du\nSyndicat intercommunal à vocation scolaire de Champlieu-le-Lac, "
+     "dûment convoqué le 13 avril.", "Syndicat intercommunal à vocation scolaire de Champlieu-le-Lac"),
+    ("SYNDICAT INTERCOMMUNAL À VOCATION RÉPUBLIQUE FRANÇAISE\nË SCOLAIRE DE FONTENOY\nSéance du 18 juin 2025\n"
+     "Le mercredi 18 juin 2025 à 14h, le Comité syndical du Syndicat intercommunal\nà vocation scolaire de Fontenoy, "
+     "convoqué légalement, s'est réuni.", "Syndicat intercommunal à vocation scolaire de Fontenoy"),
+])
+def test_a_letterhead_word_garbled_by_ocr_gives_way_to_the_preamble(session, authority):
+    assert authority_of(session) == authority
+
+
+def test_count_figures_misread_as_letters_and_a_count_beside_a_vote():
+    got = _counts([_ocr_line("présents", ":", ("LS", 39.0), top=0.0), _ocr_line("votants", ":", "19", top=14.0)])
+    assert got["present_count"] == 15
+    d = DeliberationText.from_text(
+        "1. Objet\nprésents : 19 Le Conseil municipal, après en avoir délibéré, (Pour : 16 - Contre : 2 (Solène, Karim) -\n"
+        "votants : 20 Abstentions : 2 (Catherine, Hélène)),\nDÉCIDE d'admettre", session_text="Séance du 3 mars 2021",
+        kind="minutes")
+    got = {k: v.value for k, v in extract_counts(d).items()}
+    assert (got["voters_count"], got["abstentions"]) == (20, 2)

@@ -694,3 +694,11 @@ def test_a_heading_word_ocr_was_unsure_of_takes_the_spelling_the_item_prints_mor
                                           from_ocr=True) for w in l.words])
     d = DeliberationText(seq=1, lines=[ocr(l) for l in d.lines], session=[ocr(l) for l in d.session], kind="minutes")
     assert extract_session(d)["subject"].value == "Création d’un poste d’adjoint technique territorial"
+
+
+def test_an_accented_reading_as_sure_as_the_others_wins_over_more_readings_without_it():
+    text = ("Séance du 30 juillet 2021\nsous la présidence de Monsieur VERON Philippe, Maire.\n"
+            "Étaient présents : VÉRON Philippe, COLLIN Mickaël, DENIS Anne-Sophie\nLe Maire, VERON Philippe")
+    assert extract_session(_scanned(text, {"VERON": 90.0, "VÉRON": 91.0}))["president"].value == "VÉRON Philippe"
+    # ... not when it was read less surely (both spellings printed: "Mr VINCON" / "VINÇON")
+    assert extract_session(_scanned(text, {"VERON": 91.0, "VÉRON": 87.0}))["president"].value == "VERON Philippe"
