@@ -311,6 +311,8 @@ def read_lists(lines) -> list[ListBlock]:
             skipped += 1  # a margin column read between two lines of the list
             continue
         skipped = 0
+        if not re.search(r"[^\W_]", text):
+            continue  # a speck OCR read on a line of its own (":" beside the list): no letter, no figure
         if _OTHER_LABEL.match(text) and not _speck_colon(current, text) or not _continues(current, text):
             current = None
             continue

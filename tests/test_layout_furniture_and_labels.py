@@ -232,3 +232,22 @@ def test_a_count_figure_wrapped_under_its_label_is_no_furniture_whatever_page_it
     content, furniture = split_furniture(lines)
     assert [l.text for l in furniture] == ["1 / 3", "2 / 3", "3 / 3"]
     assert [l.text for l in content if l.text.isdigit()] == ["42", "40", "41"]
+
+
+def test_scanned_item_count_lines_read_surely_at_the_top_of_their_pages_are_no_furniture():
+    """On a scan, an item's "Présents : 6 - Votants : 8" heading page 2 and "Présents : 7 -
+    Votants : 8" heading page 3 differ in figures read surely: they are the items' counts."""
+    def ocr(line):
+        return Line.from_words([Word(w.text, w.page, w.x0, w.top, w.x1, w.bottom, conf=95.0, from_ocr=True)
+                                for w in line.words])
+    subjects = ["Tarifs de la cantine scolaire", "Adhésion au service commun", "Dénomination de voies nouvelles"]
+    lines = []
+    for page in (1, 2, 3):
+        if page > 1:
+            lines.append(ocr(_line((["", "Présents : 6 - Votants : 8", "Présents : 7 - Votants : 8"][page - 1], 66),
+                                   page=page, top=114.0 if page == 2 else 75.0)))
+        lines += [ocr(_line((f"{t} ({subjects[page - 1]})", 66), page=page, top=160.0 + 14 * k)) for k, t in enumerate(BODY)]
+        lines.append(ocr(_line((f"{page}/3", 537), page=page, top=812.0)))
+    content, furniture = split_furniture(lines)
+    assert [l.text for l in content if l.text.startswith("Présents")] == ["Présents : 6 - Votants : 8",
+                                                                          "Présents : 7 - Votants : 8"]

@@ -249,3 +249,19 @@ Le Conseil municipal attribue une subvention de 1 500 euros. Adopté à l'unanim
 """
     _, _, delibs = seg(first, second)
     assert delibs[0].lines[-1].text == "La délibération est adoptée."
+
+
+def test_an_item_whose_number_ocr_lost_whole_is_found_between_headings_in_capitals():
+    text = PREAMBLE + """\
+1. ADHÉSION AU SERVICE COMMUN D'INSTRUCTION
+Le Conseil municipal approuve l'adhésion. Vote : unanimité.
+2. DEMANDE DE SUBVENTION AU TITRE DE LA DETR 2019
+Le Conseil municipal sollicite la subvention. Adoptée à l'unanimité.
+CONVENTION DE PARTENARIAT AVEC L'OFFICE DE TOURISME
+Le Conseil municipal approuve le bilan. Vote : Pour : 1 — Contre : 14 — Abstentions : 7
+4. VENTE D'UN VÉHICULE COMMUNAL RÉFORMÉ
+Le Conseil municipal accepte la proposition. Adoptée à l'unanimité.
+"""
+    _, _, delibs = seg(text)
+    assert headings(delibs) == ["1. ADHÉSION AU SERVICE COMMUN D'INSTRUCTION", "2. DEMANDE DE SUBVENTION AU TITRE DE LA DETR 2019",
+                                "CONVENTION DE PARTENARIAT AVEC L'OFFICE DE TOURISME", "4. VENTE D'UN VÉHICULE COMMUNAL RÉFORMÉ"]

@@ -343,3 +343,12 @@ def test_a_count_figure_ocr_read_as_letters_after_presents_is_no_name():
                "Étaient présents : Valérie FOURÉ-BÉCHET, Josiane MAILLARD")
     d = DeliberationText.from_text("1. Objet\nTexte.", session_text=session, kind="minutes")
     assert [a.person_name for a in extract_attendance(d)] == ["Valérie FOURÉ-BÉCHET", "Josiane MAILLARD"]
+
+
+def test_a_speck_line_inside_a_list_does_not_end_it():
+    from extractors.attendance import extract_attendance
+    session = ("Séance du 14 juillet 2022\nÉtaient présents : Mme MASSON Marie-José, M. JOLY Denis, Mme\n:\n"
+               "LAMBERT-DELHOMME Hélène, Mme BEAUFORT-MICHEL Geneviève et M. ROUX François\n"
+               "Absents ayant donné procuration : Monsieur PÉROT Jean-François donne pouvoir à Monsieur JOLY Denis")
+    d = DeliberationText.from_text("1. Objet\nTexte.", session_text=session, kind="minutes")
+    assert len([a for a in extract_attendance(d) if a.status == "present"]) == 5

@@ -198,6 +198,15 @@ _COUNT_LABEL = re.compile(r"\b(?:en exercice|presents?|representes?|votants?|pou
                           r"|pour|contre|abstentions?)\b")
 
 
+# Figures OCR read at least this surely are taken as printed when count lines are compared.
+SURE_FIGURE_CONF = 90.0
+
+
+def _sure_figures(line: Line) -> bool:
+    return all(not w.from_ocr or (w.conf is not None and w.conf >= SURE_FIGURE_CONF)
+               for w in line.words if any(c.isdigit() for c in w.text))
+
+
 def _is_counts(text: str) -> bool:
     """A line of counts: a count label and a figure ("Présents : 25 – Votants : 26")."""
     return bool(re.search(r"\d", text) and _COUNT_LABEL.search(norm(text)))
@@ -240,7 +249,9 @@ class _Places:
         self.x0s = [l.x0 for l in lines]
         self.synthetic = [is_synthetic(l) for l in lines]
         # Figures are compared only on a text layer: OCR misreads a repeated box differently on each page.
-        self.counts = [not any(w.from_ocr for w in l.words) and _is_counts(l.text) for l in lines]
+        # OCR garbles the figures of a box repeated on every page: only figures it read surely
+        # tell an item's own count line from the box.
+        self.counts = [_sure_figures(l) and _is_counts(l.text) for l in lines]
         self.digits = [re.findall(r"\d+", l.text) for l in lines]
         self.pages: dict[int, list[int]] = {}
         for i, line in enumerate(lines):

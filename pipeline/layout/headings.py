@@ -293,14 +293,26 @@ def _fill_gaps(lines: list[Line], chain: list[int], styles: dict) -> list[int]:
             out.append(k)
             styles.setdefault(k, (styles[chain[0]][0], 1, lines[k].text))
     out.append(chain[0])
+    in_capitals = all(upper_share(styles[i][2]) >= 0.9 for i in chain)
     for a, b in zip(chain, chain[1:]):
         lo, hi = styles[a][1], styles[b][1]
         if hi - lo == 2:
             k = next((i for i in range(a + 1, b) if lo + 1 in _loose_numbers(lines[i])), None)
+            if k is None and in_capitals:
+                k = _lone_title_between(lines, a, b)
             if k is not None:
                 out.append(k)
+                styles.setdefault(k, (styles[a][0], lo + 1, lines[k].text))
         out.append(b)
     return out
+
+
+def _lone_title_between(lines: list[Line], a: int, b: int) -> Optional[int]:
+    """The one line in capitals between two headings in capitals whose number OCR lost whole
+    ("æ." read apart from "CONVENTION DE PARTENARIAT …"): the missing item's title."""
+    titles = [i for i in range(a + 2, b) if len(lines[i].text) >= 20 and upper_share(lines[i].text) >= 0.9
+              and not is_count_line(lines[i].text) and not VISA.search(norm(lines[i].text))]
+    return titles[0] if len(titles) == 1 else None
 
 
 def _loose_numbers(line: Line) -> set[int]:
