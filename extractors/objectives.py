@@ -386,7 +386,7 @@ def _table_region(vlines: list[list[Word]], cols: _Columns, continued: bool = Fa
             continue  # a running header above the table
         if (out or continued) and not is_number and _runs_across(vl, cols.status_x):
             if out or not _row_follows(vlines, vl, left, last):
-                return out, not out  # prose indented like the labels, but running on over the column gap
+                return out, True  # prose indented like the labels, but running on over the column gap: the table ended
             continue  # a running header over the page's top, the rows go on below it
         out.append(vl)
     return out, False
@@ -742,7 +742,9 @@ def _interleaved(vlines: list[list[Word]]) -> list[list[Word]]:
 def extract_objectives(d: DeliberationText) -> list[Objective]:
     objectives = []
     seen = set()
-    for row, cols in _read_rows(d):
+    rows = _read_rows(d)
+    scanned = bool(rows) and all(any(w.from_ocr for w in row.words) for row, _ in rows)
+    for row, cols in rows:
         if row.number in seen:
             continue
         seen.add(row.number)
@@ -767,8 +769,17 @@ def extract_objectives(d: DeliberationText) -> list[Objective]:
             evidence=Evidence(row.words[0].page if row.words else None, union_box(boxes),
                               f"{row.number} | {_cell_text(label_words)} | {status_text}", EXTRACTOR),
         ))
-    return objectives
+    return _without_rule_digit(objectives) if scanned else objectives
 
+
+def _without_rule_digit(objectives: list[Objective]) -> list[Objective]:
+    """A scanned table whose left border OCR read as a "1" before each row number ("|2" -> 12):
+    the whole table numbered 11, 12 … 10 + n, which no table printed alone starts at."""
+    n = len(objectives)
+    if not 2 <= n <= 9 or [o.number for o in objectives] != list(range(11, 11 + n)):
+        return objectives
+    return [replace(o, number=o.number - 10, evidence=replace(o.evidence, raw=o.evidence.raw.replace(
+        f"{o.number} |", f"{o.number - 10} |", 1))) for o in objectives]
 
 _SUMMARY = re.compile(
     r"(\d{1,3}(?:[.,]\d+)?)\s*%\s*(?:des|de\s+nos)\s+actions(?:(?!%)[^.]){0,80}?"

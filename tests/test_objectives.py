@@ -368,3 +368,21 @@ def test_scanned_label_word_boxed_a_little_higher_keeps_its_place_in_the_label()
     lines += [raised, row, _ocr_line([(LABEL, "professionnels")], 137)]
     lines.append(_ocr_line([(NUM, "2"), (LABEL, "Créer une charte"), (STATUS, "Réalisée en 2022")], 160))
     assert _rows_of(lines)[0] == (1, "Organiser des rencontres entre professionnels", "not_done")
+
+
+def test_digital_table_ended_by_indented_prose_takes_nothing_from_the_next_page():
+    lines = [_line([(NUM, "N°"), (LABEL, "Objectif opérationnel"), (STATUS, "État de réalisation")], 100)]
+    lines.append(_line([(NUM, "1"), (LABEL, "Animer un réseau"), (STATUS, "Action annulée")], 115))
+    lines.append(_line([(NUM, "2"), (LABEL, "Accompagner les hébergeurs"), (STATUS, "Action annulée")], 130))
+    lines.append(_line([(NUM + 20, "La Commission permanente, après en avoir délibéré, approuve le bilan des objectifs")], 150))
+    lines.append(_line([(NUM + 20, "– de valider l’annexe opérationnelle pour l’année 2024.")], 50, page=2))
+    lines.append(_line([(NUM + 20, "Fait et délibéré les jour, mois et an susdits.")], 65, page=2))
+    assert _rows_of(lines) == [(1, "Animer un réseau", "cancelled"), (2, "Accompagner les hébergeurs", "cancelled")]
+
+
+def test_scanned_table_whose_border_ocr_read_as_a_one_before_each_number():
+    lines = [_ocr_line([(LABEL, "Objectif opérationnel"), (STATUS, "État de réalisation")], 100)]
+    for k, (label, status) in enumerate([("Organiser des rencontres", "Non réalisée"), ("Éditer un guide", "Action annulée"),
+                                         ("Proposer une billetterie", "Réalisée en 2022")]):
+        lines.append(_ocr_line([(NUM, f"1{k + 1}"), (LABEL, label), (STATUS, status)], 118 + 17 * k))
+    assert [(n, s) for n, _, s in _rows_of(lines)] == [(1, "not_done"), (2, "cancelled"), (3, "done")]
