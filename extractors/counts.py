@@ -189,8 +189,7 @@ def _speck_free_readings(joined: Joined, start: int, token: str) -> tuple[int, .
     token = token.strip()
     if not re.fullmatch(r"\d{3,4}", token):
         return ()
-    line = joined.lines[joined.line_index(start)]
-    word = next((w for w in line.words if w.text.strip(".,;:|") == token), None)
+    word = joined.word_of(start, token)
     if word is None or not word.from_ocr or word.conf is None or word.conf >= _DOUBTFUL_CONF:
         return ()
     return tuple(int(token[:k]) for k in range(len(token) - 1, 0, -1) if token[0] != "0")
@@ -238,15 +237,10 @@ def _speck_repaired(joined: Joined, facts: list[Fact], field_name: str, others: 
 UNSURE_CONF = 85.0
 
 
-def _ocr_word(joined: Joined, start: int, token: str):
-    line = joined.lines[joined.line_index(start)]
-    return next((w for w in line.words if w.text.strip(".,;:|‘’'`“”") == token.strip()), None)
-
-
 def _unsure(joined: Joined, fact: Fact) -> bool:
     """The figure was read by OCR with little confidence."""
     m = re.search(r"\d+\s*$", joined.text[fact.start:fact.end])
-    word = _ocr_word(joined, fact.start, m.group(0)) if m else None
+    word = joined.word_of(fact.start, m.group(0)) if m else None
     return word is not None and word.from_ocr and word.conf is not None and word.conf < UNSURE_CONF
 
 
@@ -512,7 +506,7 @@ def _unreadable_label(joined: Joined, group: VoteGroup, out: dict[str, Found]) -
     m = _AFTER_LAST.match(joined.text, last.end)
     if m is None:
         return
-    word = _ocr_word(joined, m.start("junk"), m.group("junk"))
+    word = joined.word_of(m.start("junk"), m.group("junk"))
     if word is None or not word.from_ocr or word.conf is None or word.conf >= _UNREADABLE_CONF:
         return
     value = int(m.group("n"))

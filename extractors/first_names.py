@@ -11,9 +11,9 @@ from __future__ import annotations
 
 import csv
 import re
+from dataclasses import replace
 from functools import lru_cache
 from pathlib import Path
-from typing import Optional
 
 from rapidfuzz.distance import Levenshtein
 
@@ -54,13 +54,14 @@ def repair_first_name(word: str) -> str:
         head, *rest = word.split("-")
         rest = [p[:1].upper() + p[1:] if p.islower() and p.casefold() in _lexicon()[0] else p for p in rest]
         return "-".join(repair_first_name(part) for part in [head, *rest])
-    if len(word) < MIN_LENGTH or not re.fullmatch(r"[A-ZÀ-ÝŒ][a-zà-ÿœ]+", word):
+    if len(word) < MIN_LENGTH or not re.fullmatch(r"[A-ZÀ-ÝŒŸ][a-zà-ÿœ]+", word):
         return word
     known, common = _lexicon()
     if word.casefold() in known:
         return word
-    near = sorted((_cost(word, name), rank, name) for n in (len(word) - 1, len(word), len(word) + 1)
-                  for name, rank in common.get(n, []) if _cost(word, name) <= 1)
+    costs = ((_cost(word, name), rank, name) for n in (len(word) - 1, len(word), len(word) + 1)
+             for name, rank in common.get(n, []))
+    near = sorted(c for c in costs if c[0] <= 1)
     if not near:
         return word
     best = [c for c in near if c[0] == near[0][0]]
@@ -78,14 +79,8 @@ def repair_name(name: str) -> str:
     return " ".join(t if t.isupper() else repair_first_name(t) for t in tokens)
 
 
-def repaired(name: Optional[str]) -> Optional[str]:
-    return repair_name(name) if name else name
-
-
 def repair_people(result, ocr_pages: set[int]) -> None:
     """Every person's name of a deliberation read on a scanned page, first names put back."""
-    from dataclasses import replace
-
     def on_scan(evidence) -> bool:
         return evidence is not None and evidence.page in ocr_pages
 

@@ -66,18 +66,28 @@ class Joined:
         conf = self.figures_conf(start, end)
         return ev if conf is None else replace(ev, conf=conf)
 
+    def word_of(self, offset: int, token: str):
+        """The word of the line at `offset` that reads `token`, punctuation OCR glued to it aside."""
+        line = self.lines[self.line_index(offset)]
+        token = token.strip()
+        return next((w for w in line.words if w.text.strip(_GLUED) == token), None)
+
     def figures_conf(self, start: int, end: int) -> Optional[float]:
         """The lowest OCR confidence of the words holding the figures printed in text[start:end]:
         how far a count read from a scan can be trusted ("Votants 1" read at 52 for a smudged 17)."""
         confs = []
-        for i in range(self.line_index(start), self.line_index(max(start, end - 1)) + 1):
-            line, at = self.lines[i], self.starts[i]
-            part = self.text[max(start, at):min(end, at + len(line.text))]
-            for figure in re.findall(r"\d+", part):
-                word = next((w for w in line.words if figure in w.text), None)
-                if word is not None and word.from_ocr and word.conf is not None:
-                    confs.append(word.conf)
+        for m in re.finditer(r"\d+", self.text[start:end]):
+            at = start + m.start()
+            # the word that reads the figure, else the one holding it ("21/10/2022")
+            word = self.word_of(at, m.group(0)) or next(
+                (w for w in self.lines[self.line_index(at)].words if m.group(0) in w.text), None)
+            if word is not None and word.from_ocr and word.conf is not None:
+                confs.append(word.conf)
         return min(confs) if confs else None
+
+
+# What OCR reads around a figure in a box's cell: a rule, a colon, a quote.
+_GLUED = ".,;:|‘’'`“”"
 
 
 _ENDS_ON_PARTICLE = re.compile(r"(?:^|[\s-])(?:de|du|des|de\s+la|de\s+l['’]|d['’]|la|le|les|l['’]|en|sur|sous|et|aux?)$", re.I)
@@ -318,7 +328,6 @@ def pair_header_rows(lines: list[Line]) -> list[Line]:
 
 def _colon_after(word):
     """A colon placed just after a label's last word (the printed table has rules, not colons)."""
-    from dataclasses import replace
     return replace(word, text=":", x0=word.x1, x1=word.x1 + 1.0, conf=None, from_ocr=False)
 
 

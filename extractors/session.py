@@ -622,11 +622,10 @@ def _readings(name: str, lines: list[Line]) -> dict[str, list[float]]:
 
 def _agreed_spelling(found: Optional[Found], lines: list[Line]) -> Optional[Found]:
     """On a scan a name read several times (preamble, présents list, signature) takes the spelling
-    most readings agree on; between readings that differ only by accents, as many on each side,
-    the one the OCR was surer of (a dropped accent lowers its confidence, a name printed
-    without one keeps it high), and as sure on each side, the one with its accents: OCR drops
-    the accent of a capital far more often than it reads one that is not printed. A name from
-    the text layer is kept as printed."""
+    most readings agree on. Between readings that differ only by accents, the accented one wins
+    when OCR read it at least as surely as the others, however many they are (OCR drops a
+    capital's accent far more often than it reads one that is not printed); otherwise, as many
+    on each side, the one the OCR was surer of. A name from the text layer is kept as printed."""
     if found is None or not read_by_ocr(lines):
         return found
     readings = _readings(found.value, lines)
@@ -640,7 +639,7 @@ def _agreed_spelling(found: Optional[Found], lines: list[Line]) -> Optional[Foun
     if found.value not in readings:
         return found
     mine = readings[found.value]
-    rank = lambda v: (len(readings[v]), max(readings[v]), _accents(v) if _bare(v) == _bare(found.value) else 0)
+    rank = lambda v: (len(readings[v]), max(readings[v]))
     best = max(readings, key=lambda v: (*rank(v), v == found.value))
     if best == found.value:
         return found
