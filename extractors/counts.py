@@ -344,7 +344,24 @@ def extract_count_fields(d: DeliberationText) -> dict[str, Found]:
         if found is not None:
             out[name] = found
     _check_members(out, everything, everything_facts, d)
+    _check_voters(out, everything, everything_facts)
     return out
+
+
+def _check_voters(out: dict[str, Found], joined: Joined, facts: list[Fact]) -> None:
+    """Fewer votants than present, read by OCR without confidence ("Votants 2" for 23, a digit
+    lost to a smudge in the box's cell), is a misreading when putting one digit back gives the
+    present plus the represented: that sum. A figure read surely, or of as many digits as the
+    sum, stays as printed for the validators."""
+    voters, present, represented = (out.get(k) for k in ("voters_count", "present_count", "represented_count"))
+    if voters is None or present is None or represented is None:
+        return
+    total = present.value + represented.value
+    if voters.value >= present.value or len(str(voters.value)) >= len(str(total)):
+        return
+    readings = [f for f in facts if f.field == "voters_count" and f.value == voters.value]
+    if readings and all(_unsure(joined, f) for f in readings) and total in _one_digit_off(voters.value):
+        out["voters_count"] = Found(total, joined.evidence(readings[0].start, readings[0].end, EXTRACTOR, raw=str(total)))
 
 
 def _check_members(out: dict[str, Found], joined: Joined, facts: list[Fact], d: DeliberationText) -> None:

@@ -106,9 +106,13 @@ class _Item:
 _NUMBERED = re.compile(r"^(?:\d{1,2}\s?(?:°\)?|[.)-])|[a-h]\)|[IVX]{1,4}[.)])\s+(?=\D)")
 
 
-def _strip_bullet(text: str) -> tuple[str, bool]:
+def _strip_bullet(text: str, prev: Optional[Line] = None) -> tuple[str, bool]:
     """The text without its list mark, and whether a bullet (not a number) marked it: a number
-    ("2) Il propose …") also heads new paragraphs, so it does not tie a line to the item above."""
+    ("2) Il propose …") also heads new paragraphs, so it does not tie a line to the item above.
+    A "»" opening the line after one that opened a quotation closes it, wrapped over the line end
+    ("… « allée des Érables" / "» et de charger …"): no bullet."""
+    if prev is not None and text.startswith("»") and prev.text.count("«") > prev.text.count("»"):
+        return text, False
     m = _NUMBERED.match(text)
     if m:
         return text[m.end():], False
@@ -307,7 +311,7 @@ def _operative_items(lines: list[Line]) -> list[_Item]:
             inside, current, pending = False, None, None
             prev = line
             continue
-        body, bulleted = _strip_bullet(text)
+        body, bulleted = _strip_bullet(text, prev)
         art = _ARTICLE.match(body)
         if _DECIDE_MARK.search(text) and not art:
             inside, current, pending = True, None, None
@@ -503,7 +507,7 @@ def _proposal_groups(lines: list[Line]) -> list[list[_Item]]:
             prev = line
             continue
         if group is not None:
-            body, bulleted = _strip_bullet(text)
+            body, bulleted = _strip_bullet(text, prev)
             verb = _verb_at_start(body, lower_ok=True, bare_infinitive=True)
             if verb and not (current is not None and current.closed is False and not bulleted and _continues(current, body)):
                 current = _Item(verb, [line], [_drop_ocr_bullet(body)])

@@ -178,12 +178,24 @@ def _continues(block: ListBlock, text: str) -> bool:
     if so_far.endswith(".") and not re.search(rf"(?:{_CIVILITY_WORD}|\b[A-Z]\.)$", so_far, re.I):
         # OCR reads a list's commas as periods ("Jean-Noël NICOLAS." / "Valérie LECLERC. Anne …"):
         # after a surname in capitals, a line of names separated the same way goes on with it
-        if not (re.search(r"[A-ZÀ-ÝŒŸ]{2}\.$", so_far) and re.search(r"[A-ZÀ-ÝŒŸ]{2}[.,]\s", text)
+        if not (re.search(r"[A-ZÀ-ÝŒŸ]{2}\.$", so_far) and (re.search(r"[A-ZÀ-ÝŒŸ]{2}[.,]\s", text) or _first_name_after(so_far, text))
                 and looks_like_names(text, proxy)):
             return False
     if _has_surname(so_far) and not _has_surname(text) and not _cut_person(so_far):
         return False
     return looks_like_names(text, proxy)
+
+
+# "GUILLOUET Jean-Noël, MARTIN." / "Stéphane, MARCHAND Pierre, …": names printed surname first, the
+# first name of the last one on the next line, before the list's next separator.
+_SURNAME_FIRST = re.compile(r"\b[A-ZÀ-ÝŒŸ]{2,}(?:[ '’-][A-ZÀ-ÝŒŸ]{2,})*\s+[A-ZÀ-ÝŒŸ][a-zà-ÿœ]+(?:-[A-ZÀ-ÝŒŸ][a-zà-ÿœ]+)?\s*[,;]")
+_FIRST_NAME_ALONE = re.compile(r"^[A-ZÀ-ÝŒŸ][a-zà-ÿœ]+(?:-[A-ZÀ-ÝŒŸ][a-zà-ÿœ]+)?\s*(?:[,;]|et\s)")
+
+
+def _first_name_after(so_far: str, text: str) -> bool:
+    """The line opens with the first name of the surname that ended the line above, in a list
+    printed surname first: the period OCR read after that surname stands for no sentence's end."""
+    return bool(_SURNAME_FIRST.search(so_far) and _FIRST_NAME_ALONE.match(text))
 
 
 _LABEL_PREFIX = re.compile(_ETAIENT, re.I)

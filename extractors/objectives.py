@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import re
 import statistics
-import unicodedata
 from dataclasses import dataclass, field, replace
 from typing import Optional
 
@@ -20,6 +19,7 @@ from rapidfuzz.distance import Levenshtein
 from pipeline.model import DeliberationText, Evidence, Found, Objective, Word, clean_text, union_box
 
 from .numbers import repair_ocr_digits
+from .objective_status import _plain, normalize_status, planned_year, status_year  # noqa: F401 (tests read them here)
 
 EXTRACTOR = "objectives"
 
@@ -27,15 +27,7 @@ _HEADER_STATUS = re.compile(r"^(?:[ée]tat|statut|avancement|r[ée]alisation|r[�
 _NUMBER = re.compile(r"^\d{1,3}\.?$")
 
 
-# --------------------------------------------------------------------------- status rules
-def _plain(text: str) -> str:
-    """Lowercase letters and digits only: OCR's stray accents and marks ("Én:courS", ": Réalisée")
-    do not hide the words."""
-    t = unicodedata.normalize("NFD", clean_text(text).lower())
-    t = "".join(c for c in t if unicodedata.category(c) != "Mn")
-    return " ".join(re.sub(r"[^a-z0-9]+", " ", t).split())
-
-
+# --------------------------------------------------------------------------- header
 _HEADER_LABEL_WORDS = ("objectif", "objectifs")
 
 
@@ -50,34 +42,16 @@ def _header_label(text: str) -> bool:
     return any(Levenshtein.distance(t, k) <= 1 for k in _HEADER_LABEL_WORDS)
 
 
-def normalize_status(text: str) -> Optional[str]:
-    """Status from the printed text (samples/README.md): annul… > Non réalisé(e) > en cours /
-    Initié(e) > Réalisé(e). Read on the plain words so that OCR junk around them does not matter."""
-    t = _plain(text)
-    if re.search(r"\bannul|\babandon", t):
-        return "cancelled"
-    if re.search(r"\b(?:non|pas(?: encore)?)(?: ete)? r\w?alis", t):
-        return "not_done"
-    if re.search(r"\ben ?cours\b|\bcours de r|\binit ?i|\btoujours\b", t):
-        return "in_progress"
-    if re.search(r"\br\w?alis", t):
-        return "done"
+def _header_label_word(line: list[Word]) -> Optional[Word]:
+    """The line's 'Objectif(s)' cell word, also when OCR boxed it as two touching pieces ("Ob"
+    "jectif"): a piece whose next one starts where it ends is read with it."""
+    for k, w in enumerate(line):
+        if _header_label(w.text):
+            return w
+        nxt = line[k + 1] if k + 1 < len(line) else None
+        if w.from_ocr and nxt is not None and nxt.x0 - w.x1 < 2 and _header_label(w.text + nxt.text):
+            return w
     return None
-
-
-def status_year(text: str) -> Optional[int]:
-    """'Réalisée en 2023', 'Initiée en 2022 …' (also 'In itiée', 'iée' as OCR cuts it) -> the year;
-    never the year something is planned for ('prévue en 2026')."""
-    t = _plain(text)
-    m = re.search(r"\b(?:realis\w*|(?:in ?)?iti\w*|i?iee?s?|engag\w*|demarr\w*|lanc\w*)\s+en\s+((?:19|20)\d{2})\b", t)
-    # "[Initiée] en 2023 et toujours en cours" with its verb lost to a smudge: still the start year
-    m = m or re.search(r"\ben ((?:19|20)\d{2}) et toujours\b", t)
-    return int(m.group(1)) if m else None
-
-
-def planned_year(text: str) -> Optional[int]:
-    m = re.search(r"\bpr[ée]vue?s?\b.{0,40}?\b((?:19|20)\d{2})\b", text, re.I)
-    return int(m.group(1)) if m else None
 
 
 # --------------------------------------------------------------------------- geometry
@@ -117,7 +91,7 @@ class _Row:
 
 def _header_columns(line: list[Word]) -> Optional[_Columns]:
     """'Objectifs opérationnels … Etat de réalisation' -> the x where the status column starts."""
-    label = next((w for w in line if _header_label(w.text)), None)
+    label = _header_label_word(line)
     if label is None:
         return None
     for i, w in enumerate(line):
@@ -196,7 +170,7 @@ def _find_header(vlines: list[list[Word]]) -> Optional[tuple[_Columns, int]]:
     tall = 2.5 * heights[len(heights) // 2]  # a ruling read as letters spans several rows
     lines = [[w for w in vl if w.bottom - w.top <= tall] for vl in vlines]
     for i, vl in enumerate(lines):
-        if not any(_header_label(w.text) for w in vl):
+        if _header_label_word(vl) is None:
             continue
         group, last = [vl], i
         for j in (i - 2, i - 1, i + 1, i + 2):

@@ -213,3 +213,14 @@ def test_words_of_the_new_verbs_used_as_nouns_or_by_a_speaker():
 ])
 def test_object_pronoun_before_the_verb_is_no_article(text, expected):
     assert decisions(text) == expected
+
+
+def test_a_closing_guillemet_opening_a_line_ends_the_quotation_above_not_a_bullet():
+    """"… « allée des Érables" / "» et de charger …": the "»" closes the name the line above
+    quoted, so the proposal's first verb is kept and the line goes on with it; a "»" after a
+    line with no quotation open is still a bullet."""
+    assert verbs("Il est proposé au Conseil municipal d’adopter la dénomination « rue des Tilleuls » et « allée des "
+                 "Érables\n» et de charger Madame la Maire de communiquer ces dénominations aux services concernés.\n"
+                 "Vote : à l'unanimité") == ["adopter", "charger"]
+    assert verbs("Le Conseil municipal, après en avoir délibéré, DÉCIDE :\n» d'approuver le projet « Cœur de bourg »\n"
+                 "» d'autoriser le Maire à signer la convention.") == ["approuver", "autoriser"]

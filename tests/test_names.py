@@ -337,6 +337,24 @@ def test_a_list_whose_commas_ocr_read_as_periods_goes_on_over_its_lines():
     assert [a.person_name for a in extract_attendance(d)] == ["Valérie FOURÉ-BÉCHET", "Josiane MAILLARD", "Jean-Noël NICOLAS"]
 
 
+def test_a_period_ocr_read_after_a_surname_printed_first_does_not_cut_its_first_name_off():
+    """"GUILLOUET Jean-Noël, MARTIN." / "Stéphane, MARCHAND Pierre, …": in a list printed surname
+    first, a line opening with a lone first name before the next separator ends the person cut at
+    the line end, so the list goes on; a sentence after a list ended by a period is still no name."""
+    from extractors.attendance import extract_attendance
+    session = ("Séance du 10 juillet 2020\nPrésents : MOREAU Mélanie Maire, BRUN Sylvie, GUILLOUET Jean-Noël, MARTIN.\n"
+               "Stéphane, MARCHAND Pierre, DENIS Ghislaine et DE LA ROCHE Régis\n"
+               "Absents ayant donné procuration : Madame LEGRAND Delphine donne pouvoir à Madame DENIS Ghislaine")
+    d = DeliberationText.from_text("1. Objet\nTexte.", session_text=session, kind="minutes")
+    assert [a.person_name for a in extract_attendance(d) if a.status == "present"] == [
+        "MOREAU Mélanie", "BRUN Sylvie", "GUILLOUET Jean-Noël", "MARTIN Stéphane", "MARCHAND Pierre", "DENIS Ghislaine",
+        "DE LA ROCHE Régis"]
+    d = DeliberationText.from_text("1. Objet\nTexte.", session_text=(
+        "Séance du 10 juillet 2020\nPrésents : MOREAU Mélanie, BRUN Sylvie, GUILLOUET Jean-Noël, MARTIN.\n"
+        "Monsieur le Maire ouvre la séance à 20 heures."), kind="minutes")
+    assert [a.person_name for a in extract_attendance(d)] == ["MOREAU Mélanie", "BRUN Sylvie", "GUILLOUET Jean-Noël", "MARTIN"]
+
+
 def test_a_count_figure_ocr_read_as_letters_after_presents_is_no_name():
     from extractors.attendance import extract_attendance
     session = ("Séance du 25 avril 2024\nNombre de membres\nen exercice : 18\nprésents : LS\nvotants : 19\n"

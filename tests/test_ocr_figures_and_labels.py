@@ -114,6 +114,18 @@ def test_fewer_members_than_present_without_a_roll_that_fits_is_unknown():
     assert "members_in_office" not in _counts(session)
 
 
+@pytest.mark.parametrize("figure, conf, expected", [
+    ("2", 38.0, 23),  # "Votants 2" for 23: a digit lost in the cell, the present and represented give it back
+    ("2", 96.0, 2),  # a sure reading stays, anomaly and all, for the validators
+    ("22", 38.0, 22),  # as many digits as the sum: a misprint or a member not voting, not a lost digit
+    ("4", 38.0, 4),  # no digit put back makes 23
+])
+def test_fewer_votants_than_present_read_unsure_is_the_present_plus_the_represented(figure, conf, expected):
+    session = [_ocr_line("Membres", "en", "exercice", "23", top=0.0), _ocr_line("Présents", "21", top=14.0),
+               _ocr_line("Représentés", "2", top=28.0), _ocr_line("Votants", (figure, conf), top=42.0)]
+    assert _counts(session).get("voters_count") == expected
+
+
 # --------------------------------------------------------------------------- votes beside a side box
 def _w(text, x0, top):
     return Word(text, 1, x0, top, x0 + 5.5 * len(text), top + 9.0)

@@ -69,6 +69,19 @@ def test_ruling_slivers_and_a_line_of_specks_between_rows_stay_out_of_the_labels
     assert _rows(lines) == EXPECTED
 
 
+def test_a_header_word_ocr_boxed_as_two_touching_pieces_still_opens_the_table():
+    """"Ob" "jectif opérationnel" (one word read as two boxes that touch), no "N°" read, and row
+    numbers lost on some rows: the header still gives the columns and rows are numbered in order."""
+    header = [Word("Ob", 1, LABEL, 100, LABEL + 12, 109, "", 0.0, False, 92.0, True),
+              Word("jectif", 1, LABEL + 12, 100, LABEL + 34, 109, "", 0.0, False, 75.0, True)]
+    header += _words([(LABEL + 36, "opérationnel"), (STATUS, "État de réalisation")], 100, 1, True)
+    lines = [Line.from_words(header)]
+    for k, (n, label, status) in enumerate(ROWS + [("4", "Créer une charte", "En cours de réalisation")]):
+        cells = ([(NUM, n)] if n in ("2", "3") else []) + [(LABEL, label), (STATUS, status)]
+        lines.append(_ocr(cells, 118 + 18 * k))
+    assert _rows(lines) == EXPECTED + [(4, "Créer une charte", "in_progress", None)]
+
+
 def test_a_narrow_word_inside_a_label_is_kept():
     lines = _scan(_words([(NUM, "N°"), (LABEL, "Objectif opérationnel"), (STATUS, "Etat de réalisation")], 100, 1, True))
     words = list(lines[1].words)
