@@ -38,7 +38,8 @@ _F = re.I
 # A box's cell read by OCR keeps its rule or a stray dot between label and figure ("Présents | 19",
 # "Votants . 22"): tolerated only when the label opens its line, as in a box, never in prose.
 BOXED = rf"(?:^|(?<=\n))[ \t]*"
-CELL = rf"(?:[ \t]*[|.:;=_]){{1,3}}[ \t]*{NUM}(?![\w/])"
+# The figure may touch the stray dot ("Votants .18"): after a cell's mark it is no decimal's tail.
+CELL = rf"(?:[ \t]*[|.:;=_]){{1,3}}[ \t]*(?P<n>\d{{1,3}}(?![\d,.]\d)(?!\d)|{NUMBER_RE})(?![\w/])"
 COMBINED = "present_or_represented"
 SEATS = "seats"
 NOT_REPRESENTED = "not_represented"

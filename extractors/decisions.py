@@ -17,10 +17,11 @@ import re
 from dataclasses import dataclass, field
 from typing import Optional
 
-from pipeline.model import Decision, DeliberationText, Evidence, Line, Word, clean_text
+from pipeline.model import Decision, DeliberationText, Evidence, Line, clean_text
 
 from .amounts import single_amount
-from .nlp import finite_verb, first_verb_lemma, infinitive, known_verb, lemma_of_verb
+from .decision_lines import beside_side_box, body_left, ends_sentence, join_hyphenated, paragraph_break
+from .nlp import finite_verb, first_verb_lemma, infinitive, known_verb
 
 EXTRACTOR = "decisions"
 
@@ -142,6 +143,11 @@ def _resolve(verb: str, rest: str) -> str:
             inner = infinitive(m.group(1))
             if inner:
                 return inner
+        # OCR may lose the "de" ("DÉCIDE fixer le montant …"): an infinitive right after the verb
+        # is still the one decided (only a word spelled as an infinitive: "décide la création").
+        m = re.match(r"^\s*([^\W\d_][\w-]*)", rest)
+        if m and infinitive(m.group(1)) == m.group(1).lower():
+            return m.group(1).lower()
     return verb
 
 
@@ -270,26 +276,6 @@ def _participle(word: str) -> Optional[str]:
     return known_verb(word)
 
 
-# --------------------------------------------------------------------------- geometry
-def _paragraph_break(prev: Optional[Line], line: Line) -> bool:
-    """A blank line's worth of space between two lines of one page."""
-    if prev is None or prev.page != line.page or not prev.words or not line.words:
-        return False
-    pb = max(w.bottom for w in prev.words)
-    ph = pb - min(w.top for w in prev.words)
-    gap = line.top - pb
-    return ph > 0 and gap > 0.8 * ph
-
-
-_ABBREVIATION_END = re.compile(r"(?:\b(?:M|MM|Mme|Mmes|Mlle|Me|Dr|St|Ste|art|n°|cf)|\(\w{1,3})\.$", re.I)
-
-
-def _ends_sentence(text: str) -> bool:
-    """A full stop that ends a sentence, not "(Mme" / "M." cut by the line's end."""
-    text = text.rstrip()
-    return text.endswith((".", "!", "?")) and not _ABBREVIATION_END.search(text)
-
-
 # --------------------------------------------------------------------------- tier 1
 def _operative_items(lines: list[Line]) -> list[_Item]:
     items: list[_Item] = []
@@ -299,7 +285,7 @@ def _operative_items(lines: list[Line]) -> list[_Item]:
     pending: Optional[tuple[list[Line], str]] = None
 
     def start(verb: str, line: Line, text: str, article: bool = False, prose: bool = False) -> _Item:
-        item = _Item(verb, [line], [text], article, prose=prose, closed=prose and _ends_sentence(text))
+        item = _Item(verb, [line], [text], article, prose=prose, closed=prose and ends_sentence(text))
         items.append(item)
         return item
 
@@ -325,7 +311,7 @@ def _operative_items(lines: list[Line]) -> list[_Item]:
             if found:
                 offset, verb = found
                 current = start(verb, line, rest[offset:], prose=True)
-            elif not _DECIDE_MARK.search(rest) and not _ends_sentence(rest) and not rest.rstrip().endswith(":"):
+            elif not _DECIDE_MARK.search(rest) and not ends_sentence(rest) and not _announces(rest):
                 pending = ([line], rest)
             prev = line
             continue
@@ -343,7 +329,7 @@ def _operative_items(lines: list[Line]) -> list[_Item]:
                 offset, verb = found
                 current = start(verb, line, ptext[offset:], prose=True)
                 current.lines = plines
-            elif len(plines) < 4 and not _ends_sentence(text) and not text.endswith(":"):
+            elif len(plines) < 4 and not ends_sentence(text) and not text.endswith(":"):
                 pending = (plines, ptext)
             prev = line
             continue
@@ -371,14 +357,20 @@ def _operative_items(lines: list[Line]) -> list[_Item]:
             prev = line
             continue
         if inside and current is not None:
-            if (_paragraph_break(prev, line) and not bulleted) or _PRELUDE.match(text) or current.closed:
+            if (paragraph_break(prev, line) and not bulleted) or _PRELUDE.match(text) or current.closed:
                 inside, current = False, None
             else:
                 current.lines.append(line)
                 current.parts.append(text)
-                current.closed = current.prose and _ends_sentence(text)
+                current.closed = current.prose and ends_sentence(text)
         prev = line
     return items
+
+
+def _announces(rest: str) -> bool:
+    """"après en avoir délibéré :" announces the decisions below; a colon inside the vote formula's
+    open bracket ("(Pour : 33 - Contre : 1 - Abstention :" wrapping before its figure) does not."""
+    return _mask_brackets(rest).rstrip().endswith(":")
 
 
 def _formula_goes_on(pending: Optional[tuple[list[Line], str]], text: str) -> bool:
@@ -502,7 +494,7 @@ def _proposal_groups(lines: list[Line]) -> list[list[_Item]]:
                 offset, verb = found
                 current = _Item(verb, [line], [after[offset:]])
                 group.append(current)
-                if _ends_sentence(text):
+                if ends_sentence(text):
                     current.closed = True
             prev = line
             continue
@@ -512,15 +504,15 @@ def _proposal_groups(lines: list[Line]) -> list[list[_Item]]:
             if verb and not (current is not None and current.closed is False and not bulleted and _continues(current, body)):
                 current = _Item(verb, [line], [_drop_ocr_bullet(body)])
                 group.append(current)
-            elif current is not None and not current.closed and (not _paragraph_break(prev, line) or _announces_list(current)):
+            elif current is not None and not current.closed and (not paragraph_break(prev, line) or _announces_list(current)):
                 current.lines.append(line)
                 current.parts.append(text)
-                if _ends_sentence(text):
+                if ends_sentence(text):
                     current.closed = True
             elif current is not None and bulleted:
                 current.lines.append(line)
                 current.parts.append(text)
-            elif current is not None and _paragraph_break(prev, line):
+            elif current is not None and paragraph_break(prev, line):
                 current.closed = True
         prev = line
     return [g for g in groups if g]
@@ -570,7 +562,7 @@ def _prose_items(lines: list[Line]) -> list[tuple[_Item, bool]]:
     for line in lines:
         text = clean_text(line.text)
         own, joined = [line], text
-        if opening is not None and text and not _paragraph_break(prev, line):
+        if opening is not None and text and not paragraph_break(prev, line):
             own, joined = opening[0] + [line], opening[1] + " " + text
         opening = None
         sv = _subject_verb(joined)
@@ -578,16 +570,16 @@ def _prose_items(lines: list[Line]) -> list[tuple[_Item, bool]]:
             sv = None  # read in the line above already
         if sv:
             offset, verb, has_object = sv
-            current = _Item(verb, own, [joined[offset:]], prose=True, closed=_ends_sentence(text))
+            current = _Item(verb, own, [joined[offset:]], prose=True, closed=ends_sentence(text))
             out.append((current, has_object))
         elif current is not None and not current.closed and len(current.lines) < 6 and text \
-                and not _paragraph_break(prev, line) and not _STOP.match(text) and not _PRELUDE.match(text):
+                and not paragraph_break(prev, line) and not _STOP.match(text) and not _PRELUDE.match(text):
             current.lines.append(line)
             current.parts.append(text)
-            current.closed = _ends_sentence(text)
+            current.closed = ends_sentence(text)
         else:
             current = None
-            if _SUBJECT.search(joined) and len(own) < 3 and not _ends_sentence(text) and not text.endswith(":") \
+            if _SUBJECT.search(joined) and len(own) < 3 and not ends_sentence(text) and not text.endswith(":") \
                     and not _PRELUDE.match(joined) and not _STOP.match(text):
                 opening = (own, joined)
         prev = line
@@ -655,13 +647,13 @@ def _decision_lines(d: DeliberationText) -> list[Line]:
         excluded.update(id(l) for l in d.section(name))
     counts = {id(l) for l in d.section("counts")}
     boxed = counts | {id(l) for l in d.section("attendance")}
-    body_x = _body_left(d.lines)
+    body_x = body_left(d.lines)
     lines, prev = [], None
     for line in d.lines:
         if id(line) in counts and not _inside_sentence(prev) and not _decides(clean_text(line.text)):
             excluded.add(id(line))
-        if id(line) in excluded and id(line) in boxed and prev is not None and not _ends_sentence(clean_text(prev.text)):
-            right = _beside_side_box(line, body_x)
+        if id(line) in excluded and id(line) in boxed and prev is not None and not ends_sentence(clean_text(prev.text)):
+            right = beside_side_box(line, body_x)
             if right is not None:  # the sentence goes on beside the box: its words are the item's
                 lines.append(right)
                 prev = right
@@ -672,33 +664,6 @@ def _decision_lines(d: DeliberationText) -> list[Line]:
     if lines and d.lines and lines[0] is d.lines[0] and "header" not in d.sections and len(d.lines) > 1:
         lines = lines[1:]  # the heading (subject) is never a decision
     return lines
-
-
-def _body_left(lines: list[Line]) -> Optional[float]:
-    """Where the text column starts: the x most lines open at, themselves or after a wide gap
-    (a line read together with a box in the margin opens there after the box's words)."""
-    xs = []
-    for l in lines:
-        if len(l.words) >= 3:
-            xs.append(round(l.words[0].x0))
-            xs.extend(round(b.x0) for a, b in zip(l.words, l.words[1:]) if b.x0 - a.x1 >= 20)
-    if not xs:
-        return None
-    best = max(set(xs), key=lambda x: sum(abs(y - x) <= 3 for y in xs))
-    return best if sum(abs(y - best) <= 3 for y in xs) >= max(3, len(xs) // 3) else None
-
-
-def _beside_side_box(line: Line, body_x: Optional[float]) -> Optional[Line]:
-    """The body half of a line that runs beside a box in the left margin ("Nombre de membres /
-    présents : 8 / votants : 10" printed left of the text): read as one line, it sits in the
-    attendance or counts section, yet its right half goes on with the decision's sentence."""
-    if body_x is None:
-        return None
-    words = line.words
-    k = next((i for i, w in enumerate(words) if abs(w.x0 - body_x) <= 4), None)
-    if not k or words[0].x0 > body_x - 30 or words[k].x0 - words[k - 1].x1 < 20:
-        return None
-    return Line.from_words(words[k:])
 
 
 def _decides(text: str) -> bool:
@@ -716,7 +681,7 @@ def _inside_sentence(prev: Optional[Line]) -> bool:
     if prev is None:
         return False
     text = clean_text(prev.text)
-    return bool(_DELIBERE.search(text) or _PROPOSE.search(text)) and not _ends_sentence(text) \
+    return bool(_DELIBERE.search(text) or _PROPOSE.search(text)) and not ends_sentence(text) \
         and not text.endswith(":")
 
 
@@ -741,29 +706,8 @@ def _mask_formula(text: str) -> str:
     return re.sub(r"(?:[àa]\s+l['’]\s*unanimit[ée]|par\s+.*)", " ", _mask_brackets(text), flags=re.I)
 
 
-def _join_hyphenated(lines: list[Line]) -> list[Line]:
-    """A verb of decision hyphenated over two lines ("AUTO- / RISE le Maire …") made whole again:
-    the two lines become one, so the verb is read where it starts."""
-    out: list[Line] = []
-    for line in lines:
-        prev = out[-1] if out else None
-        if prev is not None and prev.page == line.page and prev.words and line.words:
-            head, tail = prev.words[-1].text, line.words[0].text
-            m = re.fullmatch(r"([^\W\d_]{2,})[-‐]", head)
-            if m and tail[:1].isalpha() and not known_verb(m.group(1)):
-                joined = m.group(1) + tail
-                if finite_verb(joined) or known_verb(joined):
-                    word = Word(joined, line.page, prev.words[-1].x0, prev.words[-1].top,
-                                max(prev.words[-1].x1, line.words[0].x1), line.words[0].bottom)
-                    words = prev.words[:-1] + (word,) + line.words[1:]
-                    out[-1] = Line(words=words, page=line.page, text=clean_text(" ".join(w.text for w in words)))
-                    continue
-        out.append(line)
-    return out
-
-
 def extract_decisions(d: DeliberationText) -> list[Decision]:
-    lines = _join_hyphenated(_decision_lines(d))
+    lines = join_hyphenated(_decision_lines(d))
     items = [p for it in _operative_items(lines) for p in _split_inline(it)]
     if not items:
         groups = _proposal_groups(lines)

@@ -429,13 +429,13 @@ def _ocr_region(vlines: list[list[Word]], cols: _Columns, continued: bool = Fals
     label_x = _label_x(vlines, cols)
     tall = 2 * _median_height(vlines)
     out: list[list[Word]] = []
-    for vl in vlines:
+    for k, vl in enumerate(vlines):
         w = vl[0]
         if _header_columns(vl):
             continue
-        letters = sum(c.isalpha() for c in w.text)
-        if (out or continued) and (_runs_across(vl, cols.status_x, tall) or _sentence_over_gap(vl, cols.label_x)) or out and (
-                cols.number_x is not None and w.x0 < cols.number_x - 15 and letters >= 2):
+        mate = vlines[k + 1] if k + 1 < len(vlines) and _same_band(vl, vlines[k + 1]) else []
+        if (out or continued) and (_runs_across(vl + mate, cols.status_x, tall) or _sentence_over_gap(vl, cols.label_x)) or out and (
+                cols.number_x is not None and w.x0 < cols.number_x - 15 and sum(c.isalpha() for c in w.text) >= 2):
             # prose: across the status column's edge or the gap before the labels, or out in the
             # margin left of the table
             return out, True
@@ -458,11 +458,11 @@ def _sentence_over_gap(vl: list[Word], label_x: float) -> bool:
 
 
 def _runs_across(vl: list[Word], status_x: float, tall: float = float("inf")) -> bool:
-    """A line of prose: its words run on over the status column's edge at word spacing, where a
-    table row leaves the cell padding empty. Cell borders read as "|" or "-" are not words, nor
-    boxes taller than `tall` (OCR read two rows as one garbled line)."""
+    """A line of prose (with any words of its band OCR boxed taller, read as a line apart): its words
+    run on over the status column's edge at word spacing, where a table row leaves the cell padding
+    empty. Cell borders read as "|" or "-" are not words, nor boxes taller than `tall` (two rows)."""
     edge = status_x - 10
-    words = [w for w in vl if any(c.isalnum() for c in w.text) and w.bottom - w.top <= tall]
+    words = sorted((w for w in vl if any(c.isalnum() for c in w.text) and w.bottom - w.top <= tall), key=lambda w: w.x0)
     for i, a in enumerate(words):
         if a.x0 < edge < a.x1:  # a word over the edge: prose if word-spaced on both sides (a
             # label's last word may touch the edge, a status word drifted left stands apart)

@@ -131,8 +131,10 @@ _ACT_LEADING = re.compile(
     r"(?=\s*[-–—:.]{0,2}\s*[\wÀ-ÿ«\"“(]|\s*$)")
 _YEAR_RANGE = re.compile(r"^(?:19|20)\d\d[-/](?:19|20)\d\d$")
 # A scan reads an item number's period as a comma ("3, ATTRIBUTION D’UNE SUBVENTION"): a figure
-# and a comma opening a heading before a capital never begin its subject.
-_NUMBERING = re.compile(r"^\W{0,3}(?:(?:[0-9]{1,3}|[IVXL]{1,6}|[A-Za-z])\s*(?:[/.)\]°–—-]|\s[-–—]\s)|[0-9]{1,2},(?=\s+[A-ZÀ-ÝŒŸ]))\s*(?=\S)")
+# and a comma opening a heading before a capital never begin its subject. Nor does a lone "L", "l"
+# or "I" before a capitalised word: a "1." OCR read as a letter, its dot lost ("L Admission …").
+_NUMBERING = re.compile(r"^\W{0,3}(?:(?:[0-9]{1,3}|[IVXL]{1,6}|[A-Za-z])\s*(?:[/.)\]°–—-]|\s[-–—]\s)|[0-9]{1,2},(?=\s+[A-ZÀ-ÝŒŸ])"
+                        r"|[lIL]\s(?=[A-ZÀ-Ý][a-zà-ÿ]))\s*(?=\S)")
 _OBJET = re.compile(r"^\W{0,3}objet\s*:\s*", re.I)
 # The label as a scan may read it, one letter added, dropped or changed ("Obijet :", "0bjet :",
 # "Objel :"): no ordinary word sits that close to "objet" before a colon.
@@ -362,6 +364,8 @@ def _ocr_tidy(text: str) -> str:
     text = re.sub(r"(?<=\s)[-–—]{2,}(?=\s)", "–", text)
     text = re.sub(r"(?:(?<=\s)|^)[_|]+(?=\s|$)", "", text)
     text = re.sub(r"(['’])['’]+", r"\1", text)
+    # an "l" read as a capital "I" in an article between lowercase words ("montant de Ia redevance")
+    text = re.sub(r"(?<=[a-zà-ÿ] )I(a|e|es)(?= [a-zà-ÿ])", r"l\1", text)
     # a speck read as a lone lowercase consonant after the heading's last word ("… municipale l")
     text = re.sub(r"\s+[b-df-hj-np-tv-xz]$", "", text)
     return clean_text(text)

@@ -724,7 +724,10 @@ def _frame_slot(body: list[Line], words: list[Word], text_mid: float) -> int:
     h = statistics.median(w.bottom - w.top for w in words)
     if min(w.x0 for w in words) >= text_mid:
         return next((i for i, line in enumerate(body) if line.top >= bottom), len(body))
-    return next((i for i, line in enumerate(body) if line.box[3] > top - 0.5 * h), len(body))
+    # A line is judged by its words' common bottom: the descender of one word ("présidence")
+    # would put a line printed just above the box beside it.
+    return next((i for i, line in enumerate(body) if statistics.median(w.bottom for w in line.words) > top - 0.5 * h),
+                len(body))
 
 
 def group_lines(words: list[Word], page_number: int) -> list[Line]:

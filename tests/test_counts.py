@@ -285,6 +285,8 @@ def test_a_member_leaving_before_the_vote_makes_the_session_counts_stale():
     ("Membres en exercice | 35\nPrésents | 19\nVotants. | 34 ir\nReprésentés | 3",
      {"members_in_office": 35, "present_count": 19, "voters_count": 34, "represented_count": 3}),
     ("Membres en exercice 23 |\nPrésents | 19\nVotants . 22", {"members_in_office": 23, "present_count": 19, "voters_count": 22}),
+    # ... or a dot touching the figure, which is then no decimal's tail.
+    ("Présents 16.\nVotants .18", {"present_count": 16, "voters_count": 18}),
     # A printed anomaly read alone is kept for the validators (a grantor counted present too).
     ("Membres en exercice : 42\nPrésents : 41\nVotants : 43", {"members_in_office": 42, "present_count": 41, "voters_count": 43}),
 ])

@@ -296,6 +296,14 @@ ACCEPTE les tarifs proposés pour les repas enfants à compter de septembre 2020
     ("""Le Conseil municipal, après en avoir délibéré, DÉCIDE :
 : — DE FIXER le montant de la redevance annuelle à 3,90 € par mètre carré ;
 — DE DIRE que la recette sera inscrite au budget de l'exercice.""", [("fixer", 3.9), ("dire", None)]),
+    # the vote formula wrapping after a count's colon, the decision after it
+    ("""Le Conseil communautaire, après en avoir délibéré, (Pour : 33 - Contre : 1 (M. TESSIER) - Abstention :
+1 (Mme LEROY)), approuve le bilan des objectifs, verse une dotation de 1 493 660 euros
+et valide l'annexe opérationnelle pour l'année 2023.""", [("approuver", None), ("verser", 1493660.0), ("valider", None)]),
+    # the "de" after DÉCIDE lost by OCR
+    ("""Le Conseil municipal, après en avoir délibéré, à l'unanimité,
+DÉCIDE fixer le montant de la redevance annuelle à 2,80 € par mètre carré ;
+DIT que la recette sera inscrite au budget de l'exercice.""", [("fixer", 2.8), ("dire", None)]),
 ])
 def test_ocr_and_layout_variants_of_the_operative_part(text, expected):
     assert decisions(text, kind="minutes") == expected

@@ -251,3 +251,16 @@ def test_scanned_item_count_lines_read_surely_at_the_top_of_their_pages_are_no_f
     content, furniture = split_furniture(lines)
     assert [l.text for l in content if l.text.startswith("Présents")] == ["Présents : 6 - Votants : 8",
                                                                           "Présents : 7 - Votants : 8"]
+
+
+def test_a_transmission_footer_is_furniture_whatever_ocr_read_of_its_page_number():
+    """The footer "Acte transmis en préfecture le … – publié le … 1/2" of a scan, its "2/2"
+    lost on the last page, is the e-transmission stamp, on one page as on the other."""
+    footer = "Acte transmis en préfecture le 10/10/2022 – publié le 10/10/2022"
+    lines = [_line(("* DE VALIDER l'annexe opérationnelle pour l'année 2023.", 75), top=760.0),
+             _line((footer + " 1/2", 47), top=813.0),
+             _line(("Fait et délibéré les jour, mois et an susdits.", 77), page=2, top=51.0),
+             _line((footer, 50), page=2, top=808.0)]
+    content, furniture = split_furniture(lines)
+    assert [l.text for l in content] == ["* DE VALIDER l'annexe opérationnelle pour l'année 2023.",
+                                         "Fait et délibéré les jour, mois et an susdits."]

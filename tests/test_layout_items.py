@@ -236,6 +236,25 @@ Le Conseil municipal crée le poste. Adopté à l'unanimité.
                                      "3 - Création d'un poste d'adjoint technique"]
 
 
+def test_a_first_item_whose_1_ocr_read_as_a_letter_with_its_dot_lost_opens_the_run():
+    text = PREAMBLE + """\
+Approbation du procès-verbal de la séance du 1er septembre 2025
+Le procès-verbal de la précédente séance est approuvé à l'unanimité.
+L Admission en non-valeur de créances irrécouvrables
+Le comptable public a transmis un état des créances dont le recouvrement s'avère impossible.
+Vote : Pour : 3 - Contre : 15 - Abstentions : 8
+La délibération est rejetée.
+2. Acquisition de la parcelle cadastrée section HB n°244
+Le Conseil municipal, après en avoir délibéré, à l'unanimité, DÉCIDE d'approuver l'acquisition.
+3. Création d'un poste d'adjoint technique
+Le Conseil municipal crée le poste. Adopté à l'unanimité.
+"""
+    _, _, delibs = seg(text)
+    assert headings(delibs)[-3:] == ["L Admission en non-valeur de créances irrécouvrables",
+                                     "2. Acquisition de la parcelle cadastrée section HB n°244",
+                                     "3. Création d'un poste d'adjoint technique"]
+
+
 def test_the_result_of_a_vote_opening_the_next_page_stays_with_its_item():
     first = PREAMBLE + """\
 1. Création d'un poste d'adjoint technique

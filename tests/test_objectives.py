@@ -386,3 +386,21 @@ def test_scanned_table_whose_border_ocr_read_as_a_one_before_each_number():
                                          ("Proposer une billetterie", "Réalisée en 2022")]):
         lines.append(_ocr_line([(NUM, f"1{k + 1}"), (LABEL, label), (STATUS, status)], 118 + 17 * k))
     assert [(n, s) for n, _, s in _rows_of(lines)] == [(1, "not_done"), (2, "cancelled"), (3, "done")]
+
+
+def test_scanned_prose_whose_middle_words_ocr_boxed_taller_still_ends_the_table():
+    """OCR may box a few words of the sentence after a table taller than the others ("à
+    l'unanimité et", reaching above "Le Conseil municipal, …"): read apart, neither part runs over
+    the status column's edge, yet together they are one line of prose, no row of the table."""
+    lines = _scan_table(0.0, 0.0)
+    prose = _ocr_line([(LABEL + 30, "Le Conseil municipal, après en avoir délibéré, à l'unanimité et une abstention (Mme")],
+                      175)
+    # (points added above, below, right): "et" boxed twice as tall as the type, inside the box of
+    # "l'unanimité" stretched over it
+    grow = {"à": (5, 3, 0), "l'unanimité": (5, 3, 13), "et": (8, 12, 0)}
+    tall = [Word(w.text, w.page, w.x0, w.top - grow[w.text][0], w.x1 + grow[w.text][2], w.bottom + grow[w.text][1],
+                 "", 0.0, False, 90.0, True) if w.text in grow else w for w in prose.words]
+    lines.append(Line.from_words(tall))
+    lines.append(_ocr_line([(LABEL - 5, "DURAND),")], 189))
+    lines.append(_ocr_line([(LABEL - 5, "APPROUVE le bilan des objectifs opérationnels de l'office de tourisme.")], 203))
+    assert _rows_of(lines) == SCAN_EXPECTED

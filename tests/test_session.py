@@ -358,6 +358,10 @@ def test_a_place_mentioned_in_mixed_case_does_not_recase_the_commune():
     ("Question n° 4 : Vente d’un véhicule communal réformé", "Vente d’un véhicule communal réformé"),
     ("2/ Décision modificative n°384 – budget principal", "Décision modificative n°384 – budget principal"),
     ("2 - Acquisition de la parcelle cadastrée section D n°84", "Acquisition de la parcelle cadastrée section D n°84"),
+    # a "1." OCR read as a lone letter, its dot lost
+    ("L Admission en non-valeur de créances irrécouvrables", "Admission en non-valeur de créances irrécouvrables"),
+    # an "l" read as a capital "I" in an article
+    ("3. Fixation du montant de Ia redevance d'occupation", "Fixation du montant de la redevance d'occupation"),
 ])
 def test_an_agenda_number_is_neither_an_act_number_nor_part_of_the_subject(heading, subject):
     got = session_of("Séance du 3 mars 2024", heading + "\nLe Conseil municipal, après en avoir délibéré, DÉCIDE")

@@ -273,6 +273,24 @@ def test_words_of_a_framed_block_never_join_the_rows_beside_it():
         f"pour l'exercice 2025 ligne {i}" for i in range(5)]
 
 
+def test_a_box_just_below_a_line_is_read_after_it_whatever_the_lines_descenders():
+    """The box of counts printed under the preamble's last line ("… en mairie, sous la présidence
+    …") is read after that line, though a descender ("p") reaches down near the box's top."""
+    words = []
+    for i, row in enumerate(["dans la salle du conseil", "en mairie, sous la présidence de Madame FAURE"]):
+        x = 40
+        for tok in row.split():
+            w = _w(tok, x, 150 + 14 * i)
+            if "p" in tok:  # the descender
+                w = Word(w.text, 1, w.x0, w.top, w.x1, w.bottom + 3.5)
+            words.append(w)
+            x += 5.5 * len(tok) + 4
+    words += [_framed("Présents", 120, 180.5), _framed("16", 300, 180.5),
+              _framed("Votants", 120, 200), _framed("18", 300, 200)]
+    got = [l.text for l in group_lines(words, 1)]
+    assert got == ["dans la salle du conseil", "en mairie, sous la présidence de Madame FAURE", "Présents 16", "Votants 18"]
+
+
 def test_narrow_side_column_is_read_before_the_main_text():
     words = []
     side = ["Nombre de membres", "en exercice : 11", "présents : 9", "votants : 10", "Date de la", "convocation :"]

@@ -274,8 +274,9 @@ def _chain(cands: list[tuple[int, int]]) -> list[int]:
 
 # A heading label mangled by OCR: its separator lost or split off ("2 DEMANDE DE …"), read as
 # a digit ("21 Adhésion …" for "2/ Adhésion …"), or behind margin marks.
-# A "1" before a dash may be read as a letter ("L - Décision modificative …").
-_LOOSE_LABEL = re.compile(r"^[.,'_=|]*\s*(?P<num>\d{1,2}|[lIL](?=\s?[-–—]\s))\s*[^\w\s]{0,2}\s*"
+# A "1" before a dash may be read as a letter ("L - Décision modificative …"), its dot lost with it
+# ("L Admission en non-valeur …" for "1. Admission …"): no French sentence opens on a lone "L".
+_LOOSE_LABEL = re.compile(r"^[.,'_=|]*\s*(?P<num>\d{1,2}|[lIL](?=\s?[-–—]\s|\s+[A-ZÀ-Ý][a-zà-ÿ]))\s*[^\w\s]{0,2}\s*"
                           r"(?P<title>[A-ZÀ-ÝŒŸ][A-Za-zÀ-ÿ'’]+\b.*)$")
 # How far above a run opening on 2 the mangled label of its first item is looked for.
 FIRST_LABEL_LINES = 40

@@ -100,8 +100,10 @@ ATTENDANCE_EVENT = re.compile(
     r"|n'(?:a|ont) pas (?:pris|participe)|^\W*(?:presents?|absents?(?: excuses?)?|excuses?|pouvoirs?|procurations?)\s*:")
 EXTRACT_MARK = re.compile(r"extrait d[ue]s? (?:registre|proces[- ]verbal)|\bextrait de (?:la )?deliberation")
 MINUTES_MARK = re.compile(r"proces[- ]verbal|compte[- ]rendu|\bordre du jour\b|\bcr du conseil|\bpv\b")
+# The stamp as a running footer words it: "Acte transmis en préfecture le … – publié le …".
 STAMP = re.compile(
     r"^(?:envoye|recu|publie|affiche)\w*\s+(?:en (?:prefecture|sous-prefecture)\s+)?le\b|^publie le$"
+    r"|^acte (?:transmis|envoye|recu) (?:en|a la) (?:sous-)?prefecture\b"
     r"|prefecture d[ue]\b|^bureau du courrier$|accuse de reception")
 PAGE_NO = re.compile(r"^(?:page\s*)?[-–]?\s*\d{1,3}\s*[-–]?\s*(?:(?:/|sur)\s*\d{1,3})?$")
 PAGE_FOOTER = re.compile(r"\bpage\s*\d{1,3}\s*(?:/|sur)\s*\d{1,3}\s*$")
