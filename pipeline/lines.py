@@ -715,6 +715,29 @@ def _frame_key(w: Word) -> Optional[str]:
     return w.fontname if w.fontname.startswith(FRAME_FONT) else None
 
 
+# Text-layer words this far apart, in their own line heights, belong to separate overlays.
+OVERLAY_GAP_LINES = 3.0
+
+
+def _overlay_blocks(words: list[Word]) -> dict[str, list[Word]]:
+    """On a page OCR read, the text-layer words are an overlay printed over the scan (a
+    prefecture stamp, a typed page number): each cluster of them is a block of its own, like a
+    frame, whose rows never join the scan's words it lies over."""
+    if not any(w.from_ocr for w in words):
+        return {}
+    layer = sorted((w for w in words if not w.from_ocr and _frame_key(w) is None), key=lambda w: w.top)
+    blocks: dict[str, list[Word]] = {}
+    bottom = None
+    for w in layer:
+        h = max(w.bottom - w.top, 1.0)
+        if bottom is None or w.top - bottom > OVERLAY_GAP_LINES * h:
+            key = f"overlay{len(blocks)}"
+            blocks[key] = []
+        blocks[key].append(w)
+        bottom = w.bottom if bottom is None else max(bottom, w.bottom)
+    return blocks
+
+
 def _frame_slot(body: list[Line], words: list[Word], text_mid: float) -> int:
     """Where a framed block's lines go among the page's other lines: a box at the left or
     across the page is read before the lines printed beside or below it; a box at the right
@@ -743,9 +766,12 @@ def group_lines(words: list[Word], page_number: int) -> list[Line]:
         key = _frame_key(w)
         if key is not None:
             frames.setdefault(key, []).append(w)
+    overlays = _overlay_blocks(words)
+    frames.update(overlays)
     if not frames:
         return _group_body(words)
-    body = _group_body([w for w in words if _frame_key(w) is None])
+    set_apart = {id(w) for block in frames.values() for w in block}
+    body = _group_body([w for w in words if id(w) not in set_apart])
     text_mid = (min(w.x0 for w in words) + max(w.x1 for w in words)) / 2
     slots: dict[int, list[Line]] = {}
     for key in sorted(frames, key=lambda k: min(w.top for w in frames[k])):

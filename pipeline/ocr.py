@@ -67,8 +67,63 @@ def check_tesseract(lang: str = "fra") -> str:
 
 
 # ----------------------------------------------------------------------------- rendering
-def render_page(doc_or_path, page_index: int, dpi: int = 300) -> tuple[np.ndarray, float]:
-    """Grayscale uint8 image of a page and the scale used (pixels per point)."""
+# A Form XObject holding text and covering less than this share of the page is an overlay
+# (an e-transmission stamp with its framed box); a larger one may wrap the scan itself.
+OVERLAY_MAX_SHARE = 0.25
+
+
+def hide_overlay(page) -> int:
+    """Take the text objects, and small forms holding text, off a pypdfium2 page before it is
+    rendered for OCR; returns how many objects were taken off.
+
+    A scanned page's text layer is an overlay printed on the scan (the prefecture's
+    "Envoyé en préfecture le … ID : …" stamp), read exactly from the layer: rendered, its
+    framed box hides the scan's words beneath it, often a heading's end. The page object
+    list is changed in memory only: without gen_content(), the file and the page's next load
+    are untouched."""
+    import pypdfium2.raw as pdfium_c
+
+    w, h = page.get_size()
+    area = max(w * h, 1.0)
+    text, form_type = pdfium_c.FPDF_PAGEOBJ_TEXT, pdfium_c.FPDF_PAGEOBJ_FORM
+
+    def children(form=None, level=0) -> list:
+        # max_depth=level+1: this level's objects only, the walk below descends itself
+        return list(page.get_objects(form=form, level=level, max_depth=level + 1))
+
+    def holds_text(form) -> bool:
+        return any(o.type == text or (o.type == form_type and holds_text(o)) for o in children(form, form.level + 1))
+
+    doomed = []
+
+    def walk(form=None, level=0) -> None:
+        for obj in children(form, level):
+            if obj.type == text:
+                doomed.append(obj)
+            elif obj.type == form_type:
+                x0, y0, x1, y1 = obj.get_bounds()
+                if (x1 - x0) * (y1 - y0) < OVERLAY_MAX_SHARE * area and holds_text(obj):
+                    doomed.append(obj)
+                else:  # it may wrap the scan: only its own text goes
+                    walk(obj, level + 1)
+
+    walk()
+    for obj in doomed:
+        page.remove_obj(obj)
+    return len(doomed)
+
+
+# Share of dark pixels under an overlay, in the area it covers, above which it hides the
+# scan's print: a stamp laid in a blank margin hides only paper (and a few specks).
+MIN_HIDDEN_INK = 0.005
+
+
+def render_page(doc_or_path, page_index: int, dpi: int = 300, *, overlay: bool = True) -> tuple[np.ndarray, float]:
+    """Grayscale uint8 image of a page and the scale used (pixels per point).
+
+    With overlay=False, the page's text objects are left out of the render (hide_overlay)
+    when they hide print of the scan beneath them; over blank paper the page is rendered as
+    displayed, since tesseract reads a whole page differently once anything on it changes."""
     import pypdfium2 as pdfium
 
     own = not isinstance(doc_or_path, pdfium.PdfDocument)
@@ -80,17 +135,37 @@ def render_page(doc_or_path, page_index: int, dpi: int = 300) -> tuple[np.ndarra
             scale = dpi / 72.0
             if w * h * scale * scale > MAX_PIXELS:
                 scale = math.sqrt(MAX_PIXELS / (w * h))
-            bitmap = page.render(scale=scale, grayscale=True, may_draw_forms=True)
-            arr = bitmap.to_numpy().copy()
-            bitmap.close()
+            arr = _render(page, scale)
+            if not overlay and hide_overlay(page):
+                bare = _render(page, scale)
+                if _hidden_ink(arr, bare) >= MIN_HIDDEN_INK:
+                    arr = bare
         finally:
             page.close()
     finally:
         if own:
             doc.close()
+    return arr, scale
+
+
+def _render(page, scale: float) -> np.ndarray:
+    bitmap = page.render(scale=scale, grayscale=True, may_draw_forms=True)
+    arr = bitmap.to_numpy().copy()
+    bitmap.close()
     if arr.ndim == 3:
         arr = arr[:, :, 0] if arr.shape[2] == 1 else arr.mean(axis=2).astype(np.uint8)
-    return arr, scale
+    return arr
+
+
+def _hidden_ink(shown: np.ndarray, bare: np.ndarray) -> float:
+    """Share of dark pixels of the bare render in the area where the two renders differ."""
+    if shown.shape != bare.shape:
+        return 1.0
+    changed = np.argwhere(shown != bare)
+    if not len(changed):
+        return 0.0
+    (y0, x0), (y1, x1) = changed.min(0), changed.max(0) + 1
+    return float((bare[y0:y1, x0:x1] < 128).mean())
 
 
 # ----------------------------------------------------------------------------- clean-up
@@ -659,13 +734,14 @@ def ocr_image(gray: np.ndarray, page_number: int, scale: float, *, lang: str = "
 
 def ocr_page(pdf, page_index: int, page_width_pt: float, page_height_pt: float, *, dpi: int = 300,
              lang: str = "fra", timeout: float = 120, deskew: bool = True,
-             denoise: Optional[bool] = None) -> list[Word]:
+             denoise: Optional[bool] = None, overlay: bool = True) -> list[Word]:
     """OCR page `page_index` (0-based) of a PDF given as a path, bytes or pypdfium2 document.
+    overlay=False reads the scan without the text the page prints over it (hide_overlay).
 
     Words carry page number page_index + 1, conf 0-100, from_ocr=True and fontname 'OCR'
     (FRAME_FONT + n for the words of the page's n-th framed block)."""
     check_tesseract(lang)
-    gray, scale = render_page(pdf, page_index, dpi)
+    gray, scale = render_page(pdf, page_index, dpi, overlay=overlay)
     # pdfium renders the page as displayed (rotation applied), like pdfplumber's coordinates.
     if gray.shape[1] > 0:
         scale_x = gray.shape[1] / page_width_pt if page_width_pt else scale

@@ -181,6 +181,13 @@ def needs_ocr(page, words: list[Word]) -> tuple[bool, str]:
     return False, f"text layer ({nchars} chars, coverage {coverage:.1%}, image {image_share:.0%})"
 
 
+def overlay_on_scan(page, words: list[Word]) -> bool:
+    """Whether a page's text layer is printed over a scan (a stamp, a typed header) and can be
+    left out of the render OCR reads: its words are exact already, and its box may cover the
+    scan's own words. A garbled layer stays: its glyphs may be the page's only print."""
+    return bool(words) and _image_share(page) >= SCAN_IMAGE_SHARE and garbage_share(words) <= 0.3
+
+
 # OCR boxes are in the deskewed image's frame (ocr.py), which drifts from the page frame by
 # up to a few lines' height at the corners; a text-layer word and its OCR reading are matched
 # within this distance, in points, to measure that drift.
@@ -313,10 +320,12 @@ def _read_page(plumber_page, pdfium_doc, index: int, path: str, *, dpi: int, ocr
     page.ocr_reason = reason
     words = layer
     if ocr:
+        hidden = overlay_on_scan(plumber_page, layer)
         try:
             ocr_words = _ocr_words(pdfium_doc, index, width, height, prepared_ocr,
-                                   dpi=dpi, lang=ocr_lang, timeout=page_timeout)
-            words = merge_ocr_words(layer, ocr_words)
+                                   dpi=dpi, lang=ocr_lang, timeout=page_timeout, overlay=not hidden)
+            # OCR did not see the hidden layer, so none of its words can repeat it
+            words = layer + ocr_words if hidden else merge_ocr_words(layer, ocr_words)
             page.ocr = True
             page.error = None
         except MissingDependency:

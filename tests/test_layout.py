@@ -298,6 +298,25 @@ def test_unnumbered_minutes_split_on_agenda_and_votes():
     assert "Nomination du secrétaire" in texts(session)
 
 
+def test_a_sentence_quoting_an_agenda_entry_opens_no_item():
+    # "Considérant que les zones d'accélération pour l'implantation …" is close to the entry by
+    # ratio, but a heading starts as its entry does.
+    p1 = ("PROCES VERBAL\nSéance du 15 décembre 2023\nPrésents : Denis JUVIN\nOrdre du jour\n"
+          "> Zones d'accélération pour l'implantation d'installations terrestres\n"
+          "> Dépenses d'investissement avant le vote du budget 2024\n"
+          "Zones d'accélération pour l'implantation d'installations terrestres\n"
+          "Vu la loi n° 2023-175 du 10 mars 2023 ;\n")
+    p2 = ("Considérant que les zones d'accélération pour l'implantation d'installations terrestres\n"
+          "contribuent à la solidarité entre les territoires ;\n"
+          "Le conseil approuve les zones.\nLe maire est chargé de transmettre la carte au référent.\n"
+          "Vote : unanimité\n"
+          "Dépenses d'investissement avant le vote du budget 2024\n"
+          "Le conseil autorise le maire à mandater les dépenses.\nVote : unanimité\n")
+    _, _, delibs = seg(p1 + p2)
+    assert headings(delibs) == ["Zones d'accélération pour l'implantation d'installations terrestres",
+                                "Dépenses d'investissement avant le vote du budget 2024"]
+
+
 def test_repeated_side_column_leaves_items_but_first_page_copy_stays_in_session():
     _, session, delibs = seg(FLAUX_P1, FLAUX_P2)
     own = texts(delibs[0].lines)

@@ -176,6 +176,63 @@ def test_stamp_only_text_layer_over_a_scan_is_ocred():
     assert text.count("Envoyé en préfecture") == 1  # not duplicated by OCR
     assert "Présents" in text and "procuration" in text  # the scanned body is read
     assert "Nombre de membres" in text
+    # the stamp's box over page 2's heading hides nothing from OCR
+    second = "\n".join(l.text for l in doc.pages[1].lines)
+    assert "Bilan de la concertation" in second
+
+
+def _stamped_scan_pdf(path: Path, box=(250, 700, 300, 60)) -> Path:
+    """A scanned heading with the prefecture's stamp drawn over its end: a Form XObject holding
+    an opaque white box and the stamp's text, as e-transmission software prints it."""
+    from reportlab.lib.pagesizes import A4
+    from reportlab.pdfgen import canvas
+
+    scan = _image_pdf(path.with_suffix(".scan.pdf"), ["Zones d’accélération pour les installations",
+                                                      "Bilan de la concertation publique"])
+    import pypdfium2 as pdfium
+
+    image = pdfium.PdfDocument(str(scan))[0].render(scale=300 / 72, grayscale=True).to_pil()
+    from reportlab.lib.utils import ImageReader
+
+    c = canvas.Canvas(str(path), pagesize=A4)
+    c.drawImage(ImageReader(image), 0, 0, width=A4[0], height=A4[1])
+    c.beginForm("stamp")
+    c.setFillColorRGB(1, 1, 1)
+    x, y, w, h = box
+    c.rect(x, y, w, h, stroke=1, fill=1)
+    c.setFillColorRGB(0, 0, 0)
+    c.setFont("Helvetica", 9)
+    c.drawString(x + 6, y + 45, "Envoyé en préfecture le 12/02/2024")
+    c.drawString(x + 6, y + 30, "Reçu en préfecture le 12/02/2024")
+    c.drawString(x + 6, y + 8, "ID : 030-213001100-20240202-PV15122023-DE")
+    c.endForm()
+    c.doForm("stamp")
+    c.showPage()
+    c.save()
+    return path
+
+
+def test_the_scan_under_a_stamp_printed_over_it_is_read(tmp_path):
+    # The stamp's box hides the heading's end in the rendered page; its own words come exact
+    # from the text layer, so OCR reads the scan without it.
+    doc = read_document(_stamped_scan_pdf(tmp_path / "stamped.pdf"))
+    page = doc.pages[0]
+    assert page.ocr, page.ocr_reason
+    text = "\n".join(l.text for l in page.lines)
+    assert text.count("Envoyé en préfecture le 12/02/2024") == 1
+    assert "installations" in text and "concertation publique" in text
+
+
+def test_a_stamp_over_blank_paper_leaves_the_page_ocr_reads_as_displayed(tmp_path):
+    # tesseract reads a whole page differently once anything on it changes: a stamp that hides
+    # nothing stays in the render
+    from pipeline.ocr import render_page
+
+    path = _stamped_scan_pdf(tmp_path / "margin.pdf", box=(330, 780, 250, 55))
+    shown, _ = render_page(str(path), 0, 100)
+    assert (render_page(str(path), 0, 100, overlay=False)[0] == shown).all()
+    over_text = _stamped_scan_pdf(tmp_path / "over.pdf")
+    assert (render_page(str(over_text), 0, 100, overlay=False)[0] != render_page(str(over_text), 0, 100)[0]).any()
 
 
 def test_digital_text_page_is_not_ocred():
@@ -249,6 +306,23 @@ def test_table_rows_stay_whole():
                   _w("Réalisé", 400, top)]
     got = [l.text for l in group_lines(words, 1)]
     assert got[0] == "1 Créer un équipement Réalisé" and len(got) == 8
+
+
+def _scanned(text, x0, top):
+    return Word(text, 1, x0, top, x0 + 5.5 * len(text), top + 10.0, fontname="OCR", conf=95.0, from_ocr=True)
+
+
+def test_a_text_layer_printed_over_a_scan_never_joins_the_scans_rows():
+    # A stamp's lines from the text layer beside and over a heading OCR read beneath them;
+    # a typed page number far below is an overlay of its own.
+    words = [_scanned(t, x, 100) for t, x in (("Bilan", 50), ("de", 85), ("la", 100), ("concertation", 115))]
+    words += [_w("ID", 150, 99), _w(":", 163, 99), _w("030-213001100-DE", 170, 99)]
+    words += [_w("Reçu", 150, 86), _w("le", 180, 86), _w("12/02/2024", 195, 86)]
+    words += [_scanned("Vu", 50, 130), _scanned("la", 65, 130), _scanned("loi", 80, 130), _w("1/5", 290, 700)]
+    got = [l.text for l in group_lines(words, 1)]
+    assert "Bilan de la concertation" in got and "Reçu le 12/02/2024" in got and "ID : 030-213001100-DE" in got
+    assert got.index("Reçu le 12/02/2024") + 1 == got.index("ID : 030-213001100-DE")
+    assert got[-1] == "1/5"
 
 
 def _framed(text, x0, top, frame=0):

@@ -1,6 +1,7 @@
 """Item headings of minutes and where the items start: numbering families, procedural keywords, agenda."""
 from __future__ import annotations
 
+import math
 import re
 from typing import Optional
 
@@ -229,8 +230,26 @@ def _strip_number(n: str) -> str:
     return n[m.end():] if m else n
 
 
+# How many first characters of a heading and of its agenda entry must agree.
+HEAD_CHARS = 12
+
+
+def _words_before(head: str, line: str) -> float:
+    """How many words of three letters or more `line` prints before the start of `head`
+    (infinite when it does not print that start)."""
+    found = fuzz.partial_ratio_alignment(head[:HEAD_CHARS], line, score_cutoff=75)
+    if found is None:
+        return math.inf
+    return sum(1 for w in line[:found.dest_start].split() if w.isalpha() and len(w) >= 3)
+
+
 def _fuzzy_same(a: str, b: str) -> bool:
     if len(a) < 8 or len(b) < 8:
+        return False
+    # A heading starts as its agenda entry does, after a number or a label word at most: a
+    # sentence quoting the entry after words of its own ("Considérant que les zones
+    # d'accélération pour …") is close by ratio, not by its start.
+    if min(_words_before(a, b), _words_before(b, a)) > 1:
         return False
     if fuzz.ratio(a, b) >= 85:
         return True
