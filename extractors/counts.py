@@ -18,7 +18,7 @@ from extractors.memo import per_lines
 from extractors.member_votes import listed_member_votes
 from extractors.names import name_key, strip_civility
 from extractors.numbers import NUMBER_RE, parse_count
-from extractors.joined import Joined, in_columns, pair_header_rows, pair_split_cells, unstack_rows
+from extractors.joined import Joined, glue_split_figures, in_columns, pair_header_rows, pair_split_cells, unstack_rows
 from pipeline.model import DeliberationText, Evidence, Found, Line, MemberVote
 
 EXTRACTOR = "counts"
@@ -313,7 +313,7 @@ def _net_moved(lines: list[Line]) -> bool:
 
 @per_lines
 def _cells_paired(lines: list[Line]) -> list[Line]:
-    return pair_split_cells(pair_header_rows(unstack_rows(lines)))
+    return pair_split_cells(pair_header_rows(unstack_rows(glue_split_figures(lines))))
 
 
 @per_lines
@@ -615,9 +615,9 @@ def _outcome(text: str, group: Optional[VoteGroup], election: bool) -> Optional[
 
 
 def _vote_source(d: DeliberationText) -> Joined:
-    own = _column_read(Joined.of(pair_header_rows(d.lines)))
+    own = _column_read(Joined.of(pair_header_rows(glue_split_figures(d.lines))))
     if d.kind == "extract" and not _vote_facts(own) and d.session:
-        return Joined.of(pair_header_rows(d.session) + d.lines)  # an extract may print its vote box above the subject
+        return Joined.of(pair_header_rows(glue_split_figures(d.session)) + glue_split_figures(d.lines))  # an extract may print its vote box above the subject
     return own
 
 

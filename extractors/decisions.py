@@ -77,10 +77,12 @@ _SUBJECT = re.compile(
 _STATE_WORDS = {"a", "ont", "est", "sont", "sera", "seront", "doit", "doivent", "peut", "peuvent", "avait",
                 "était", "étaient", "avaient", "aurait", "va", "vont", "s'est", "se"}
 # "Il est proposé", also as OCR prints it at a line's start: "Il'est", "ll est", "1 est", "I1 est",
-# "H est" (the two strokes of "Il" read as one letter), "If est", "Ïl est".
+# "H est" (the two strokes of "Il" read as one letter), "If est", "Ïl est"; a speck above "est"
+# read as a mark or an accented capital glued to it ("Il Èest proposé").
+_EST = r"[^\sa-z]?est"
 _PROPOSE = re.compile(
-    r"\b(?:il\s+(?:vous\s+|leur\s+|lui\s+)?est\s+propos[ée]e?s?|propose(?:nt)?|proposons)\b"
-    r"|^\W{0,2}(?:[IiLl1|ÏÎ][IiLl1|f]?|H)['’]?\s*(?:vous\s+|leur\s+|lui\s+)?est\s+propos[ée]e?s?\b",
+    rf"\b(?:il\s+(?:vous\s+|leur\s+|lui\s+)?{_EST}\s+propos[ée]e?s?|propose(?:nt)?|proposons)\b"
+    rf"|^\W{{0,2}}(?:[IiLl1|ÏÎ][IiLl1|f]?|H)['’]?\s*(?:vous\s+|leur\s+|lui\s+)?{_EST}\s+propos[ée]e?s?\b",
     re.I,
 )
 _QUE_SUBJECT = re.compile(r"\bque\s+(?:la|le|les|l['’])\s*[\w-]+")

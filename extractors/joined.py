@@ -364,6 +364,37 @@ def _rows_of(line: Line) -> Optional[list[list]]:
     return [upper, lower]
 
 
+# --------------------------------------------------------------------------- split figures
+# Two figures OCR boxed apart by less than this share of their line's usual word spacing are one
+# figure with a thin gap read between its digits ("Pour : 1 0" for 10); a thousands space is as
+# wide as the line's other spaces.
+TOUCHING_SHARE = 0.6
+
+
+def glue_split_figures(lines: list[Line]) -> list[Line]:
+    """The lines with each figure OCR read as two touching pieces made whole again."""
+    return [_figures_glued(line) for line in lines]
+
+
+def _figures_glued(line: Line) -> Line:
+    words = list(line.words)
+    gaps = [b.x0 - a.x1 for a, b in zip(words, words[1:])]
+    if len(gaps) < 3 or not any(w.from_ocr for w in words):
+        return line  # too few spaces to know the line's usual one
+    usual = statistics.median(gaps)
+    out = words[:1]
+    for w, gap in zip(words[1:], gaps):
+        prev = out[-1]
+        if (prev.from_ocr and w.from_ocr and re.fullmatch(r"\d+", prev.text) and re.match(r"\d", w.text)
+                and gap < TOUCHING_SHARE * usual):
+            confs = [c for c in (prev.conf, w.conf) if c is not None]
+            out[-1] = replace(prev, text=prev.text + w.text, x1=w.x1, top=min(prev.top, w.top),
+                              bottom=max(prev.bottom, w.bottom), conf=min(confs) if confs else None)
+        else:
+            out.append(w)
+    return line if len(out) == len(words) else Line.from_words(out)
+
+
 def read_by_ocr(lines: list[Line]) -> bool:
     """Most of the lines' words come from OCR (a scanned page)."""
     words = [w for l in lines for w in l.words]

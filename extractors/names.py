@@ -207,6 +207,8 @@ def clean_name(fragment: str) -> Optional[str]:
     tokens = [t.strip(".:,;") if not re.fullmatch(r"[A-ZÀ-ÝŒŸ]\.(?:-?[A-ZÀ-ÝŒŸ]\.)*", t.rstrip(",;:")) else t.rstrip(",;:")
               for t in tokens]
     tokens = [t.strip("'’") if len(t.strip("'’")) > 2 else t for t in tokens]
+    # an apostrophe OCR read twice, as both its shapes ("D’'ALMEIDA"): a name elides once
+    tokens = [re.sub(r"(['’])['’]+", r"\1", t) for t in tokens]
     tokens = _fix_ocr_case([t for t in tokens if t], had_civility)
     # 'M. GAUDRY qui a donné procuration …', 'M. CHAMPAGNAT excusé': the words after a name that
     # start its note are no part of it.

@@ -321,6 +321,7 @@ def _subject_from(lines: list[Line], start: int) -> Optional[Found]:
     subject = re.sub(r"\b(\d+) (ème|ère|er|e|nde?|ᵉ)\b", r"\1\2", subject)
     subject = _repair_elided_l(_ocr_tidy(subject), [l for l in lines if l not in taken])
     subject = _repair_unsure_words(subject, taken, [l for l in lines if l not in taken])
+    subject = _restore_grave_a(subject, taken, [l for l in lines if l not in taken])
     if not re.search(r"[A-Za-zÀ-ÿ]{3}", subject):
         return None
     return _found(subject, taken, text)
@@ -356,6 +357,26 @@ def _repair_unsure_words(subject: str, taken: list[Line], context: list[Line]) -
                 tok = t.upper() if tok.isupper() else t
         out.append(tok)
     return " ".join(out)
+
+
+_CAPITAL_A = re.compile(r"(?<![\w'’])A (?P<next>[^\W\d_][\w'’-]*)")
+
+
+def _restore_grave_a(subject: str, taken: list[Line], context: list[Line]) -> str:
+    """Tesseract drops the grave accent of a capital "À" in a heading ("SUBVENTION EXCEPTIONNELLE
+    A L'ASSOCIATION"): a lone "A" read by OCR in a heading in capitals is "À" when the item's text
+    writes the same phrase with "à" ("… de 500 euros à l'association") and never with "a"."""
+    if not any(w.from_ocr and w.text == "A" for l in taken for w in l.words) or not is_upper(subject):
+        return subject
+    text = " ".join(l.text for l in context).lower().replace("’", "'")
+
+    def restore(m: re.Match) -> str:
+        nxt = re.escape(m.group("next").lower().replace("’", "'"))
+        grave = re.search(rf"(?<![\w'])à {nxt}(?![\w'])", text)
+        plain = re.search(rf"(?<![\w'])a {nxt}(?![\w'])", text)
+        return "À " + m.group("next") if grave and not plain else m.group(0)
+
+    return _CAPITAL_A.sub(restore, subject)
 
 
 def _ocr_tidy(text: str) -> str:

@@ -19,8 +19,8 @@ import numpy as np
 from dataclasses import dataclass, field
 from typing import Optional
 
+from .frames import frame_key, frame_slot, overlay_blocks
 from .model import Line, Word
-from .ocr import FRAME_FONT
 
 # A row may be joined by a word whose vertical overlap with it is at least this share of the
 # smaller of the two heights: superscripts ("1er") stay in their row, the next line does not.
@@ -442,6 +442,21 @@ def _dust(w: Word, rows: list[_Row]) -> bool:
     return w.bottom - w.top < DUST_SHARE * h
 
 
+# A letter or figure OCR boxed this much smaller than the page's type, and read unsurely, is a
+# speck (a rule's edge read "le" before a name): no print stands that small among the type.
+SPECK_SHARE = 0.35
+SPECK_CONF = 50.0
+
+
+def _without_specks(words: list[Word]) -> list[Word]:
+    heights = [w.bottom - w.top for w in words if w.from_ocr]
+    if not heights:
+        return words
+    h = statistics.median(heights)
+    return [w for w in words if not (w.from_ocr and w.conf is not None and w.conf < SPECK_CONF
+                                     and w.bottom - w.top < SPECK_SHARE * h and re.search(r"[^\W_]", w.text))]
+
+
 def _prose(rows: list[_Row], x: float, left_part: bool) -> bool:
     """Whether the words of `rows` on one side of x read as running text: every line but the
     last holds a few lowercase words."""
@@ -711,62 +726,20 @@ def _interleave(right: list[_Row], labels: list[list[_Row]], x: float) -> list[L
     return [l for i in range(len(out) + 1) for l in slots.get(i, []) + out[i:i + 1]]
 
 
-def _frame_key(w: Word) -> Optional[str]:
-    return w.fontname if w.fontname.startswith(FRAME_FONT) else None
-
-
-# Text-layer words this far apart, in their own line heights, belong to separate overlays.
-OVERLAY_GAP_LINES = 3.0
-
-
-def _overlay_blocks(words: list[Word]) -> dict[str, list[Word]]:
-    """On a page OCR read, the text-layer words are an overlay printed over the scan (a
-    prefecture stamp, a typed page number): each cluster of them is a block of its own, like a
-    frame, whose rows never join the scan's words it lies over."""
-    if not any(w.from_ocr for w in words):
-        return {}
-    layer = sorted((w for w in words if not w.from_ocr and _frame_key(w) is None), key=lambda w: w.top)
-    blocks: dict[str, list[Word]] = {}
-    bottom = None
-    for w in layer:
-        h = max(w.bottom - w.top, 1.0)
-        if bottom is None or w.top - bottom > OVERLAY_GAP_LINES * h:
-            key = f"overlay{len(blocks)}"
-            blocks[key] = []
-        blocks[key].append(w)
-        bottom = w.bottom if bottom is None else max(bottom, w.bottom)
-    return blocks
-
-
-def _frame_slot(body: list[Line], words: list[Word], text_mid: float) -> int:
-    """Where a framed block's lines go among the page's other lines: a box at the left or
-    across the page is read before the lines printed beside or below it; a box at the right
-    after the lines beside it."""
-    top = min(w.top for w in words)
-    bottom = max(w.bottom for w in words)
-    h = statistics.median(w.bottom - w.top for w in words)
-    if min(w.x0 for w in words) >= text_mid:
-        return next((i for i, line in enumerate(body) if line.top >= bottom), len(body))
-    # A line is judged by its words' common bottom: the descender of one word ("présidence")
-    # would put a line printed just above the box beside it.
-    return next((i for i, line in enumerate(body) if statistics.median(w.bottom for w in line.words) > top - 0.5 * h),
-                len(body))
-
-
 def group_lines(words: list[Word], page_number: int) -> list[Line]:
     """Lines of one page in reading order (see the module docstring).
 
     Words read inside a ruled frame (OCR fontname FRAME_FONT + n) form a block of their own:
     its rows are never joined with the rows printed beside it."""
-    words = [w for w in words if w.page == page_number and w.text.strip()]
+    words = _without_specks([w for w in words if w.page == page_number and w.text.strip()])
     if not words:
         return []
     frames: dict[str, list[Word]] = {}
     for w in words:
-        key = _frame_key(w)
+        key = frame_key(w)
         if key is not None:
             frames.setdefault(key, []).append(w)
-    overlays = _overlay_blocks(words)
+    overlays = overlay_blocks(words)
     frames.update(overlays)
     if not frames:
         return _group_body(words)
@@ -776,7 +749,7 @@ def group_lines(words: list[Word], page_number: int) -> list[Line]:
     slots: dict[int, list[Line]] = {}
     for key in sorted(frames, key=lambda k: min(w.top for w in frames[k])):
         block = frames[key]
-        slots.setdefault(_frame_slot(body, block, text_mid), []).extend(_to_lines(_rows(block)))
+        slots.setdefault(frame_slot(body, block, text_mid), []).extend(_to_lines(_rows(block)))
     out: list[Line] = []
     for i in range(len(body) + 1):
         out += slots.get(i, [])

@@ -2,6 +2,7 @@
 import pytest
 
 from extractors.counts import extract_counts, extract_named_votes
+from extractors.joined import glue_split_figures
 from pipeline.model import DeliberationText, Line, Word
 
 
@@ -390,3 +391,27 @@ def test_an_outcome_without_a_vote_points_at_the_words_that_record_it_not_at_the
              Line.synthetic("CHÂTEL Chantal FOURNIER Stéphane", page=2, top=10)]
     outcome = extract_counts(DeliberationText(seq=1, lines=lines, kind="extract"))["outcome"]
     assert (outcome.value, outcome.evidence.page) == ("adopted", 1)
+
+
+def _spaced_ocr_line(*tokens, top=0.0):
+    """OCR words of a line set with 4 pt spaces; a token ending in "~" is followed by a 1.9 pt gap."""
+    words, x = [], 60.0
+    for tok in tokens:
+        text = tok.rstrip("~")
+        words.append(Word(text, 1, x, top, x + 5.0 * len(text), top + 9.0, conf=93.0, from_ocr=True))
+        x += 5.0 * len(text) + (1.9 if tok.endswith("~") else 4.0)
+    return Line.from_words(words)
+
+
+def test_a_figure_ocr_cut_by_a_thin_gap_between_its_digits_is_one_figure():
+    # "Pour : 1 0": the two pieces stand closer than the line's spaces (a thousands space does not)
+    vote = _spaced_ocr_line("après", "en", "avoir", "délibéré,", "(Pour", ":", "1~", "0", "-", "Contre", ":", "2",
+                            "-", "Abstention", ":", "1),", "DÉCIDE", ":", top=20.0)
+    d = DeliberationText(seq=1, lines=[Line.synthetic("1/ Acquisition d'une parcelle"), vote], kind="minutes")
+    got = {k: v.value for k, v in extract_counts(d).items()}
+    assert (got["votes_for"], got["votes_against"], got["abstentions"]) == (10, 2, 1)
+
+
+def test_a_thousands_space_as_wide_as_the_others_keeps_the_groups_apart():
+    line = _spaced_ocr_line("au", "prix", "de", "98", "000", "euros", "HT.")
+    assert glue_split_figures([line])[0].text == "au prix de 98 000 euros HT."

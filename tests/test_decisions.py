@@ -323,6 +323,10 @@ montant de 5281€ et de charger Monsieur le Président de l’exécution de la 
      [("approuver", 5281.0), ("charger", None)]),
     ("""Ïl est proposé au Comité syndical d’attribuer une subvention exceptionnelle de 1 500,99 euros.""",
      [("attribuer", 1500.99)]),
+    # a speck above "est" read as an accented capital glued to it
+    ("""Il Èest proposé au Conseil municipal d'attribuer une subvention exceptionnelle de 500 euros à
+l'association La Boule lyonnaise et de préciser que les crédits sont inscrits au budget.""",
+     [("attribuer", 500.0), ("préciser", None)]),
     # a noun at a line's start that is one letter off a verb ("financier" / "financer")
     ("""Il est proposé au Conseil municipal de retenir l’offre de l’entreprise pour 901 000 € HT, d’autoriser
 le Maire à signer le marché et ses avenants éventuels et de solliciter le concours

@@ -248,3 +248,16 @@ def test_a_wide_box_of_counts_beside_a_narrow_preamble_is_read_apart(box, pitch)
     rows = [f"{label} {value}" for label, value in box]
     assert got[1:1 + len(rows)] == rows, got
     assert got[1 + len(rows):] == NARROW + [WIDE_LIST], got
+
+
+def test_a_speck_ocr_read_as_a_tiny_unsure_word_is_left_out_of_the_lines():
+    """A rule's edge read "le" (a box 1 pt high, 29 % sure) before a name at a line's start is no
+    word of the line; a small word of normal height and a sure one stay."""
+    def ocr(text, x0, top, height=10.0, conf=92.0):
+        return Word(text, 1, x0, top, x0 + CHAR * len(text), top + height, conf=conf, from_ocr=True)
+    row = [ocr("LEMAIRE", 133.4, 272.2), ocr("Anne-Sophie", 193.4, 273.1), ocr("-", 269.5, 273.1), ocr("Mme", 281.3, 273.1)]
+    above = [ocr("Mme", 133.4, 258.0), ocr("LUCAS", 160.0, 258.0), ocr("Évelyne", 200.0, 258.0)]
+    speck = Word("le", 1, 122.4, 284.9, 123.4, 285.8, conf=29.0, from_ocr=True)
+    assert [l.text for l in group_lines(above + row + [speck], 1)] == ["Mme LUCAS Évelyne", "LEMAIRE Anne-Sophie - Mme"]
+    sure = Word("le", 1, 122.4, 284.9, 123.4, 285.8, conf=90.0, from_ocr=True)
+    assert "le" in " ".join(l.text for l in group_lines(above + row + [sure], 1))

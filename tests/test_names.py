@@ -48,6 +48,9 @@ def test_strip_civility(printed, expected):
     # 'et' before the last name, semicolons
     ("Sophie PICHONNIER, Jean-Pierre GOHIN et Nelly GREUSARD", ["Sophie PICHONNIER", "Jean-Pierre GOHIN", "Nelly GREUSARD"]),
     ("Anne LE GALL ; Paul D'ALMEIDA ; Franck DE MAGALHAES", ["Anne LE GALL", "Paul D'ALMEIDA", "Franck DE MAGALHAES"]),
+    # an elision's apostrophe OCR read twice, in both its shapes
+    ("Mme DAVID Aurélie - Mme D’'ALMEIDA Noémie - Mme LUCAS Évelyne",
+     ["DAVID Aurélie", "D’ALMEIDA Noémie", "LUCAS Évelyne"]),
     ("Alain Van SIMMERTIER, Jean Louis VERDIER, Claire ANDRIEUX-JANNETTA",
      ["Alain Van SIMMERTIER", "Jean Louis VERDIER", "Claire ANDRIEUX-JANNETTA"]),
     # one name per line, no separator at all

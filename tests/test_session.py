@@ -700,6 +700,33 @@ def test_a_heading_word_ocr_was_unsure_of_takes_the_spelling_the_item_prints_mor
     assert extract_session(d)["subject"].value == "Création d’un poste d’adjoint technique territorial"
 
 
+def _ocr_item(item: str) -> DeliberationText:
+    d = DeliberationText.from_text(item, session_text="Séance du 2 mai 2019", kind="minutes")
+    ocr = lambda l: Line.from_words([Word(w.text, w.page, w.x0, w.top, w.x1, w.bottom, conf=95.0, from_ocr=True)
+                                     for w in l.words])
+    return DeliberationText(seq=1, lines=[ocr(l) for l in d.lines], session=[ocr(l) for l in d.session], kind="minutes")
+
+
+@pytest.mark.parametrize("sentence, subject", [
+    # the item's text writes the heading's phrase with "à": OCR lost the capital's accent
+    ("Il est proposé d'attribuer 500 euros à l'association La Boule lyonnaise.",
+     "SUBVENTION EXCEPTIONNELLE À L'ASSOCIATION LA BOULE LYONNAISE"),
+    # no "à l'association" in the text: what OCR read stands
+    ("Il est proposé d'attribuer 500 euros au club La Boule lyonnaise.",
+     "SUBVENTION EXCEPTIONNELLE A L'ASSOCIATION LA BOULE LYONNAISE"),
+])
+def test_a_capital_a_ocr_read_in_a_heading_takes_the_grave_accent_the_items_text_gives_it(sentence, subject):
+    item = "2019-027 - SUBVENTION EXCEPTIONNELLE A L'ASSOCIATION LA BOULE LYONNAISE\n" + sentence
+    assert extract_session(_ocr_item(item))["subject"].value == subject
+
+
+def test_a_capital_a_of_a_text_layer_heading_is_read_as_printed():
+    item = ("2019-027 - SUBVENTION EXCEPTIONNELLE A L'ASSOCIATION LA BOULE LYONNAISE\n"
+            "Il est proposé d'attribuer 500 euros à l'association La Boule lyonnaise.")
+    d = DeliberationText.from_text(item, session_text="Séance du 2 mai 2019", kind="minutes")
+    assert extract_session(d)["subject"].value == "SUBVENTION EXCEPTIONNELLE A L'ASSOCIATION LA BOULE LYONNAISE"
+
+
 def test_an_accented_reading_as_sure_as_the_others_wins_over_more_readings_without_it():
     text = ("Séance du 30 juillet 2021\nsous la présidence de Monsieur VERON Philippe, Maire.\n"
             "Étaient présents : VÉRON Philippe, COLLIN Mickaël, DENIS Anne-Sophie\nLe Maire, VERON Philippe")
