@@ -258,6 +258,15 @@ def _after_article(text: str, start: int) -> bool:
     return bool(_CLITIC_OR_ARTICLE.search(before)) and word is not None and word.group(0).lower() in _NOUN_FORMS
 
 
+def _noun_after_line(prev: Optional[Line], text: str) -> bool:
+    """A line's first word is a noun when the line above ends on its article ("… les frais de
+    notaire sont à la" / "charge de la collectivité.")."""
+    if prev is None:
+        return False
+    before = clean_text(prev.text) + " "
+    return _after_article(before + text, len(before))
+
+
 # A compound past tells what the council did in this session only beside its vote ("a approuvé à
 # l'unanimité"); alone it recalls an earlier act ("Le comité syndical a approuvé ses statuts").
 _VOTED = re.compile(r"unanimit[ée]|\bvoix\b|majorit[ée]|apr[èe]s\s+(?:en\s+avoir\s+)?d[ée]lib[ée]r", re.I)
@@ -346,12 +355,16 @@ def _operative_items(lines: list[Line]) -> list[_Item]:
         # named just above a list of bullets is their subject
         listed = bulleted and prev is not None and _council_opens_list(prev)
         verb = _verb_at_start(body, lower_ok=inside or listed, bare_infinitive=False)
+        if verb and not bulleted and _noun_after_line(prev, body):
+            verb = None
         if verb and (inside or bulleted or _upper_first(body)):
             inside = True
             current = start(verb, line, _drop_ocr_bullet(body))
             prev = line
             continue
         found = _inline_verb(text, lower_ok=inside)
+        if found and found[0] == 0 and _noun_after_line(prev, text):
+            found = None
         if found and (current is None or not current.article):
             offset, verb = found
             inside = True

@@ -203,7 +203,7 @@ _ACT_PREFIX = re.compile(r"^\W{0,3}(?:d[ée]lib[ée]ration|d[ée]lib\.?)?\s*n[°
 
 
 def _strip_heading(text: str) -> str:
-    t = text.strip().strip("*#").strip()
+    t = join_split_serial(text.strip().strip("*#").strip())
     t = _AGENDA_NUMBER.sub("", t)
     t = _ACT_PREFIX.sub("", t) if _ACT_PREFIX.match(t) and re.match(r"^\W{0,3}(?:d[ée]lib|n[°o º])", t, re.I) else t
     m = _ACT_LEADING.match(t)

@@ -224,3 +224,15 @@ def test_a_closing_guillemet_opening_a_line_ends_the_quotation_above_not_a_bulle
                  "Vote : à l'unanimité") == ["adopter", "charger"]
     assert verbs("Le Conseil municipal, après en avoir délibéré, DÉCIDE :\n» d'approuver le projet « Cœur de bourg »\n"
                  "» d'autoriser le Maire à signer la convention.") == ["approuver", "autoriser"]
+
+
+def test_a_noun_opening_a_line_after_its_article_is_no_verb():
+    # "… sont à la" / "charge de la collectivité.": the line's first word follows its article
+    text = ("Le Conseil municipal, après en avoir délibéré, approuve l’acquisition de la parcelle\n"
+            "section CC n°259 au prix de 97540,50€, autorise le Maire à signer l’acte\n"
+            "authentique et toutes les pièces s’y rapportant et dit que les frais de notaire sont à la\n"
+            "charge de la collectivité.\n")
+    assert verbs(text) == ["approuver", "autoriser", "dire"]
+    # a verb opening the line after a full line still opens a decision
+    assert verbs("Le Conseil municipal, après en avoir délibéré, approuve le projet.\n"
+                 "Charge le Maire de son exécution.\n") == ["approuver", "charger"]

@@ -264,3 +264,30 @@ def test_a_transmission_footer_is_furniture_whatever_ocr_read_of_its_page_number
     content, furniture = split_furniture(lines)
     assert [l.text for l in content] == ["* DE VALIDER l'annexe opérationnelle pour l'année 2023.",
                                          "Fait et délibéré les jour, mois et an susdits."]
+
+
+@pytest.mark.parametrize("page_no", ["1/2", "1 / 2"])
+def test_a_transmission_footer_ending_on_its_page_number_is_furniture(page_no):
+    # printed with spaces around the slash, the footer runs to 13 words: it is cut at its
+    # "publié le …" whatever its length
+    footer = "Acte transmis en préfecture le 14/09/2021 – publié le 14/09/2021"
+    lines = [_line(("DÉCIDE d'approuver le bilan des objectifs.", 75), top=760.0),
+             _line((f"{footer} {page_no}", 50), top=810.0),
+             _line(("Le Maire,", 300), page=2, top=100.0),
+             _line((footer, 50), page=2, top=810.0), _line(("2 / 2", 540), page=2, top=820.0)]
+    content, _ = split_furniture(lines)
+    assert [l.text for l in content] == ["DÉCIDE d'approuver le bilan des objectifs.", "Le Maire,"]
+
+
+def test_a_vote_result_opening_each_page_is_the_items_not_furniture():
+    # "La délibération est adoptée." and "… rejetée." at the top of two pages read alike, yet each
+    # states its own item's result.
+    lines = []
+    for page, result in ((1, None), (2, "La délibération est adoptée."), (3, "La délibération est rejetée.")):
+        if result:
+            lines.append(_line((result, 56), page=page, top=86.0))
+        lines += [_line((f"{t} (point {page}.{k})", 56), page=page, top=120.0 + 14 * k) for k, t in enumerate(BODY)]
+        lines.append(_line((f"{page} / 3", 540), page=page, top=810.0))
+    content, furniture = split_furniture(lines)
+    assert {l.text for l in content} >= {"La délibération est adoptée.", "La délibération est rejetée."}
+    assert {l.text for l in furniture} == {"1 / 3", "2 / 3", "3 / 3"}

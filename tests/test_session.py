@@ -369,6 +369,12 @@ def test_an_agenda_number_is_neither_an_act_number_nor_part_of_the_subject(headi
     assert got["subject"] == subject
 
 
+def test_an_act_number_whose_year_ocr_split_before_its_last_figure():
+    got = session_of("Séance du 12 septembre 2019", "Délibération n°201 9-110 : Acquisition de la parcelle\n"
+                     "Le Conseil municipal, après en avoir délibéré, DÉCIDE")
+    assert (got["act_number"], got["subject"]) == ("2019-110", "Acquisition de la parcelle")
+
+
 def test_a_number_inside_an_extracts_subject_is_not_its_act_number():
     got = session_of("Séance du 3 mars 2024", "Objet : Décision modificative n°70 – budget principal\nVu le CGCT ;", kind="extract")
     assert "act_number" not in got

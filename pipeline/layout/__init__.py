@@ -32,7 +32,7 @@ from typing import Optional
 from ..model import DeliberationText, DocText, Layout, Line
 from .furniture import split_furniture
 from .headings import OBJET_RE, act_match, find_boundaries, heading_keyword, heading_style, rejoin_labels
-from .patterns import (ATTENDANCE_EVENT, CLOSING, EXTRACT_MARK, MINUTES_MARK, RECAP_TITLE, VISA, council_decision, has_vote,
+from .patterns import (ATTENDANCE_EVENT, CLOSING, EXTRACT_MARK, MINUTES_MARK, RECAP_TITLE, RESULT_LINE, VISA, council_decision, has_vote,
                        is_bullet,
                        is_count_line, is_decide_opener, norm, strip_bullet)
 from .sections import split_sections
@@ -86,7 +86,7 @@ def _trim_tail(item: list[Line]) -> list[Line]:
     for l in item[last + 1:]:
         if l.page > last_page:
             # ... but the words that record the vote's result, opening the next page, are the item's
-            if len(l.text) <= 80 and _RESULT_LINE.search(norm(l.text)):
+            if len(l.text) <= 80 and RESULT_LINE.search(norm(l.text)):
                 kept_tail.append(l)
                 continue
             break
@@ -95,8 +95,6 @@ def _trim_tail(item: list[Line]) -> list[Line]:
 
 
 # "La délibération est adoptée.", "Adopté à l'unanimité.": an item's result on a line of its own.
-_RESULT_LINE = re.compile(r"^(?:la |le )?(?:deliberation |proposition |projet |motion )?(?:est |a ete )?"
-                          r"(?:adopte|rejete|approuve)e?s?\b")
 
 
 def _merge_by_order(order: dict[int, int], *groups: list[Line]) -> list[Line]:

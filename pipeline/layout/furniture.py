@@ -11,7 +11,7 @@ from rapidfuzz import fuzz
 
 from ..model import Line
 from .headings import heading_keyword, heading_style
-from .patterns import (EXTRACT_MARK, PAGE_FOOTER, PAGE_NO, STAMP, VISA, VOTE_EVIDENCE, is_decide_opener,
+from .patterns import (EXTRACT_MARK, PAGE_FOOTER, PAGE_NO, RESULT_LINE, STAMP, VISA, VOTE_EVIDENCE, is_decide_opener,
                        is_synthetic, norm)
 
 
@@ -30,19 +30,20 @@ def _protected(text: str) -> bool:
     n = norm(text)
     if re.search(r"en exercice|pris part|procuration|convocation", n):
         return False
-    return bool(VOTE_EVIDENCE.search(n) or is_decide_opener(text) or VISA.search(n) or heading_keyword(text)
+    return bool(VOTE_EVIDENCE.search(n) or RESULT_LINE.search(n) or is_decide_opener(text) or VISA.search(n) or heading_keyword(text)
                 or EXTRACT_MARK.search(n))
 
 
 _STAMP_PHRASE = re.compile(
     r"(?:envoy\w*|re[çc]u|publi\w*|affich\w*)\s+en\s+(?:sous-)?pr[ée]fecture\s+le(?:\s+\d{1,2}\s*[/.]\s*\d{1,2}\s*[/.]\s*\d{2,4})?"
-    r"|(?:publi[ée]|re[çc]u)\s+le(?:\s+\d{1,2}\s*[/.]\s*\d{1,2}\s*[/.]\s*\d{2,4})?\s*$"
+    r"|(?:publi[ée]|re[çc]u)\s+le(?:\s+\d{1,2}\s*[/.]\s*\d{1,2}\s*[/.]\s*\d{2,4})?(?:\s+\d{1,3}\s*/\s*\d{1,3})?\s*$"
     r"|(?:\b(?:id|1d|10)\s*:?\s*)?\d{3}\s*[-:]\s*\d{9}\s*[-:]\s*\d{8}\S*", re.I)
 
 
 def _cut_stamp(line: Line) -> tuple[Optional[Line], list[Line]]:
     """Separate e-transmission stamp phrases glued to other words by OCR or line grouping:
-    (what remains of the line or None, the stamp parts)."""
+    (what remains of the line or None, the stamp parts). A footer's "publié le …" may end on
+    the page's number ("… publié le 14/09/2021 1 / 2")."""
     words = list(line.words)
     if not words:
         return line, []

@@ -93,8 +93,13 @@ _SPLIT_SERIAL = re.compile(r"^(?P<head>\W{0,3}(?:(?:d[ée]lib[ée]ration|acte)\s
                            r"(?:19|20)\d\d\s?[-_/]\s?1) (?P<tail>\d{1,2})(?=\s*(?:[-–—:]|$))", re.I)
 
 
+# … or a year's last figure ("Délibération n°201 9-110 : …" for "n°2019-110").
+_SPLIT_YEAR = re.compile(r"^(?P<head>\W{0,3}(?:(?:d[ée]lib[ée]ration|acte)\s*n\s*[°º]?\s*)?(?:[A-Z]{1,5}[-_]?)?"
+                         r"(?:19|20)\d) (?P<tail>\d\s?[-_/]\s?\d{1,4}\b)", re.I)
+
+
 def join_split_serial(text: str) -> str:
-    return _SPLIT_SERIAL.sub(r"\g<head>\g<tail>", text)
+    return _SPLIT_YEAR.sub(r"\g<head>\g<tail>", _SPLIT_SERIAL.sub(r"\g<head>\g<tail>", text))
 
 
 def act_match(text: str):
@@ -107,7 +112,7 @@ def act_match(text: str):
 
 
 # Marks OCR reads in the margin before a line's first word (a rule, a stamp's edge).
-_OCR_LEAD = re.compile(r"^[=|]+\s*")
+_OCR_LEAD = re.compile(r"^[=|:]+\s*")
 
 
 def heading_style(line: Line) -> Optional[tuple[str, Optional[int], str]]:

@@ -62,6 +62,10 @@ VOTE_EVIDENCE = re.compile(
     r"|\bunanimite|\bpour\s*:\s*\d|\bcontre\s*:\s*\d|\babst?entions?\s*:?\s*\d|\b\d+\s+abst?entions?"
     r"|apres (?:en )?avoir (?:en )?delibere|apres deliberation|suffrages exprimes|\bbulletins?\b|\bscrutin\b"
     r"|\badoptee?s?\s+(?:a l'unanimite|par)|procede au vote|passe au vote")
+# The result of a vote stated on its own line ("La délibération est rejetée.", "Adopté."), on
+# normalised text.
+RESULT_LINE = re.compile(r"^(?:la |le )?(?:deliberation |proposition |projet |motion )?(?:est |a ete )?"
+                         r"(?:adopte|rejete|approuve)e?s?\b")
 _DECIDE_CAPS = re.compile(r"\bD[ÉE]CIDE(?:NT)?\b|\bARR[ÊE]TE(?:NT)?\b|\bD[ÉE]LIB[ÈE]RE(?:NT)?\b")
 _DELIBERE = re.compile(r"apres (?:en )?avoir (?:en )?delibere|apres deliberation|\ben a delibere\b")
 ARTICLE = re.compile(r"^\W*(?:article|atticle|artlcle|art\.)\s*(?:\d+|premier|1er|[il]{1,3})\b", re.I)
