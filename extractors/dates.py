@@ -33,7 +33,8 @@ WEEKDAY_RE = r"(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)"
 _DAY = r"(?P<day>[0-3]?\d|[0-3]?[lIi|]|[lIi|][0-9lIi|])"
 _WORDS_DATE = re.compile(
     # a superscript "er" a scan splits leaves a stray letter before the month: "ler n mai 2019"
-    rf"(?<![\w/.-])(?:{WEEKDAY_RE}\s+)?{_DAY}\s*(?:(?:er|ᵉʳ|e|°)(?:\s+[a-zA-Z](?=\s))?)?\s+(?P<month>{MONTH_RE})(?:\s*,?\s+(?P<year>\d{{4}}))?(?![\w-])",
+    # and a speck read as a lone mark where the day ends a line ("convoqué le 23 :" / "janvier 2019")
+    rf"(?<![\w/.-])(?:{WEEKDAY_RE}\s+)?{_DAY}\s*(?:(?:er|ᵉʳ|e|°)(?:\s+[a-zA-Z](?=\s))?)?(?:\s+[:;.,_·](?=\s))?\s+(?P<month>{MONTH_RE})(?:\s*,?\s+(?P<year>\d{{4}}))?(?![\w-])",
     re.I,
 )
 _NUMERIC_DATE = re.compile(r"(?<![\w/.-])(?P<day>[0-3]?\d)\s?[/.]\s?(?P<month>[01]?\d)\s?[/.]\s?(?P<year>\d{4}|\d{2})(?![\w/])")

@@ -88,6 +88,9 @@ def normalize_marks(text: str) -> str:
     # ... and an underscore or a bar glued to a separator ("… ROBERT) -_ Joël …")
     text = re.sub(r"(?<=[-–—,;])[_|]+(?=\s|$)", "", text)
     text = re.sub(r"(?<=\w)-\s+-(?=\w)", "-", text)
+    # a civility whose period OCR read as several ("M..." / "Pierre-Yves PÉROT"): a speck, no
+    # ellipsis ending the list there
+    text = re.sub(r"(?<![\w.])(M|MM|Mmes?|Mlle|Mr)\.{2,}(?=\s|$)", r"\1.", text)
     # a compound first name whose hyphen OCR read with a space after it ("Marie- Claire")
     text = re.sub(r"(?<=[a-zà-ÿœ]{2})-[ \t]+(?=[A-ZÀ-ÝŒŸ][a-zà-ÿœ]+\b)", "-", text)
     return re.sub(r"(?<=[A-ZÀ-ÝŒŸ]{2})-\s+(?=[A-ZÀ-ÝŒŸ]{2,}(?![\w'’-]*[a-zà-ÿœ]))", "-", text)
@@ -497,5 +500,6 @@ def take_name(text: str, backward: bool = False) -> tuple[Optional[str], int]:
     return name, end
 
 
-# Debris OCR reads before a name: a rule as '|', a lone capital with no period ('à N Monsieur X').
-_SPECK = re.compile(r"[|!¦]+|[A-ZÀ-ÝŒŸ]")
+# Debris OCR reads before a name: a rule as '|', a lone capital with no period ('à N Monsieur X'),
+# a lone dot, comma or underscore at a line's start ('(suppléant de' / '. Philippe FONTAINE)').
+_SPECK = re.compile(r"[|!¦]+|[A-ZÀ-ÝŒŸ]|[.·,_]")

@@ -658,10 +658,15 @@ def _continues_row(band: list[Word], previous: _Row, cols: _Columns, label_x: fl
 _RULING = re.compile(r"^[|_\-‘’'`.,:;!]+$")
 
 
+# A tick box or a bullet drawn in a cell, which OCR reads as a symbol ("classement ©  [En cours"):
+# no word of a label or a status stands alone as one.
+_BOX_MARK = re.compile(r"[©®•◦▪▫■□●○◐◑✓✔✗✘☐☑☒]+")
+
+
 def _without_rulings(words: list[Word]) -> list[Word]:
     """OCR reads a cell's borders as "|", "_|", "-" or "‘": marks that are no word of the cell
     (a printed dash or comma inside a cell's text comes after a word, so only a leading mark,
-    or a bar anywhere, is dropped)."""
+    or a bar or a box mark anywhere, is dropped)."""
     if not any(w.from_ocr for w in words):
         return words
     lines = [vl for vl in (_without_slivers(vl) for vl in visual_lines(words)) if vl and not _debris(vl)]
@@ -669,7 +674,7 @@ def _without_rulings(words: list[Word]) -> list[Word]:
     for vl in lines:
         while vl and _RULING.match(vl[0].text):
             vl = vl[1:]
-        out.extend(w for w in vl if not re.fullmatch(r"[|_]+", w.text))
+        out.extend(w for w in vl if not re.fullmatch(r"[|_]+", w.text) and not _BOX_MARK.fullmatch(w.text))
     while out and _RULING.match(out[-1].text) and out[-1].text not in (".", ","):
         out.pop()
     return out

@@ -201,6 +201,9 @@ def test_revenir_sur_is_not_a_return():
     ("Présents : Paul DURAND, Alain JOLY (suppléante de Jean-Noël DE LA ROCHE) et Anne MARTIN", "Jean-Noël DE LA ROCHE"),
     ("Présents : M. Paul DURAND, M. Alain JOLY, suppléant de M. Jean DUPONT, Mme Anne MARTIN\n"
      "Excusés : M. Jean DUPONT", "Jean DUPONT"),
+    # a speck OCR read as a period opening the line the titulaire's name wrapped to
+    ("Présents : M. Paul DURAND, M. Alain JOLY (suppléant de\n. Jean DUPONT), Mme Anne MARTIN\n"
+     "Excusés : M. Jean DUPONT", "Jean DUPONT"),
 ])
 def test_a_substitute_sits_and_the_titulaire_is_excused(session, titulaire):
     assert attendance(session) == [("Paul DURAND", "present"), ("Alain JOLY", "present"),
@@ -330,3 +333,14 @@ def test_proxy_note_whose_opening_ocr_lost_names_its_grantor_not_its_holder():
     assert attendance(session) == [("Daniel LECLERC", "present"), ("Anne DUPONT", "present"),
                                    ("Claire LÉGER", "excused"), ("Jean-Luc GUÉRIN", "excused"),
                                    ("Jean NICOLAS", "absent")]
+
+
+def test_a_civility_whose_period_ocr_read_as_several_does_not_end_the_list():
+    """'M...' at a line's end is 'M.' with specks, no ellipsis: the name it announces opens the
+    next line and the list goes on."""
+    session = ("Présents : Mme Anne MARTIN, Mme Claire GIRARD, M...\n"
+               "Pierre-Yves PÉROT, M. Jean-Marc PETIT et Mme Chantal CARON\n"
+               "Absents excusés : Mme Anne-Sophie DUVAL (procuration à M. Jean-Marc PETIT)")
+    assert attendance(session) == [("Anne MARTIN", "present"), ("Claire GIRARD", "present"),
+                                   ("Pierre-Yves PÉROT", "present"), ("Jean-Marc PETIT", "present"),
+                                   ("Chantal CARON", "present"), ("Anne-Sophie DUVAL", "excused")]

@@ -222,6 +222,17 @@ def test_scanned_table_ends_at_prose_and_the_next_page_is_not_read_as_rows():
     assert _rows_of(lines) == SCAN_EXPECTED
 
 
+def test_a_tick_box_ocr_read_as_a_symbol_belongs_to_no_cell_text():
+    """A box drawn before a status, read as '©' left of the status column: neither the
+    label nor the status holds it."""
+    lines = _scan_table(0.0, 0.0)[:3]
+    lines.append(_ocr_line([(NUM, "1"), (LABEL, "Accompagner les hébergeurs"), (STATUS - 22, "©"),
+                            (STATUS, "En cours de réalisation")], 118))
+    lines.append(_ocr_line([(NUM, "2"), (LABEL, "Valoriser les circuits courts"), (STATUS, "● Réalisée en 2022")], 135))
+    assert _rows_of(lines) == [(1, "Accompagner les hébergeurs", "in_progress"),
+                               (2, "Valoriser les circuits courts", "done")]
+
+
 def test_a_smudge_joining_two_rows_is_cut_between_their_two_status_cells():
     lines = _scan_table(0.0, 0.0)[:3]
     lines.append(_ocr_line([(LABEL, "Former les acteurs au numérique"), (STATUS, "Non réalisée")], 118))

@@ -28,6 +28,7 @@ def session_of(session_text: str, item_text: str = "1. Objet quelconque\nTexte."
     ("il octobre 2021", dt.date(2021, 10, 11)),  # OCR of "11 octobre"
     ("le 3 decembre 2023", dt.date(2023, 12, 3)),
     ("Date de la convocation : ler n mai 2019", dt.date(2019, 5, 1)),  # OCR of a superscript "1er"
+    ("dûment convoqué le 23 :\njanvier 2019", dt.date(2019, 1, 23)),  # a speck after a day ending its line
 ])
 def test_parse_date_fr(text, expected):
     assert parse_date_fr(text) == expected
@@ -504,6 +505,13 @@ def test_figures_of_a_count_box_read_into_the_preamble():
 ])
 def test_a_time_after_a_weekday_or_cut_at_a_line_end(preamble, time):
     assert session_of("Séance du 13 mai 2021\n" + preamble)["session_time"] == time
+
+
+def test_a_speck_after_the_convocation_day_at_a_line_end_is_no_punctuation():
+    """A scan's speck OCR read as a colon where the day ends the line: the date goes on below."""
+    got = session_of("Séance du 29 janvier 2019\nL'an deux mille dix-neuf, le vingt-neuf janvier à vingt heures, le Conseil\n"
+                     "communautaire, dûment convoqué le 23 :\njanvier 2019, s’est réuni en séance publique")
+    assert got["convocation_date"] == dt.date(2019, 1, 23)
 
 
 def test_a_convocation_year_wrapped_in_a_narrow_box():
