@@ -112,7 +112,8 @@ _ROLE_PREFIX = re.compile(r"^(?:(?:Vice-)?Pr[ée]sidente?|Maire|Conseil\w*|Burea
 _COUNCIL_OF_RE = re.compile(rf"(?i:\bconseil\s+municipal\s+(?P<joiner>de\s+|d['’]\s?))(?P<name>{_PLACE_NAME})")
 # "Conseil départemental de la Gironde" (or "Conseil général", its name before 2015) names the département.
 _DEPT_WORD = r"(?:d[ée]partement|conseil\s+d[ée]partemental|conseil\s+g[ée]n[ée]ral)"
-_DEPT_RE = re.compile(rf"(?i:\b{_DEPT_WORD}\s+(?:de\s+la\s+|de\s+l['’]|du\s+|des\s+|de\s+|d['’]))(?P<name>{_PLACE_NAME})")
+# OCR may read an elision's apostrophe twice, as both its shapes ("DE L’'ARIÈGE").
+_DEPT_RE = re.compile(rf"(?i:\b{_DEPT_WORD}\s+(?:de\s+la\s+|de\s+l['’]{{1,2}}|du\s+|des\s+|de\s+|d['’]{{1,2}}))(?P<name>{_PLACE_NAME})")
 _DEPARTMENTAL_BODIES = ("Conseil départemental", "Conseil général", "Commission permanente")
 
 
@@ -157,8 +158,8 @@ _KIND_RES = {"commune": (_COMMUNE_RE,), "epci": (_EPCI_RE,), "dept": (_DEPT_RE,)
 
 
 def _dept_joiner(raw: str) -> str:
-    m = re.match(rf"{_DEPT_WORD}\s+(de\s+la\s+|de\s+l['’]|du\s+|des\s+|de\s+|d['’])", raw, re.I)
-    return m.group(1).lower() if m else "de "
+    m = re.match(rf"{_DEPT_WORD}\s+(de\s+la\s+|de\s+l['’]{{1,2}}|du\s+|des\s+|de\s+|d['’]{{1,2}})", raw, re.I)
+    return re.sub(r"['’]{2}$", "’", m.group(1).lower()) if m else "de "
 
 
 def _hits(joined: Joined, body: Optional[str]) -> list[tuple[int, str, re.Match]]:

@@ -17,6 +17,7 @@ from typing import Optional
 from extractors.memo import per_lines
 from extractors.member_votes import listed_member_votes
 from extractors.names import name_key, strip_civility
+from extractors.nlp import finite_verb
 from extractors.numbers import NUMBER_RE, parse_count
 from extractors.joined import Joined, glue_split_figures, in_columns, pair_header_rows, pair_split_cells, unstack_rows
 from pipeline.model import DeliberationText, Evidence, Found, Line, MemberVote
@@ -131,6 +132,21 @@ _STRONG_DECISION = re.compile(
     # "après en avoir délibéré, par 14 voix pour et 17 voix contre, approuve …": a verb in the
     # present closing the deliberation's sentence records the decision as taken.
     r"|(?i:apr[èe]s\s+en\s+avoir\s+d[ée]lib[ée]r[ée][^.;]{0,160}?,\s*(?:approuve|d[ée]cide|adopte|accepte|autorise|valide|fixe|attribue|accorde|d[ée]signe|cr[ée]e|arr[êe]te|[ée]met|prend\s+acte)\b)")
+# The same sentence closed by any verb of decision ("…, (Pour : 9 – Contre : 20), alloue au comptable …").
+_AFTER_DELIBERE = re.compile(r"apr[èe]s\s+en\s+avoir\s+d[ée]lib[ée]r[ée][^.;]{0,160}?,\s*([^\W\d_]+)\b", re.I)
+
+
+def _decided_in_sentence(text: str) -> bool:
+    """Whether the text records the decision as taken: a decision mark, or the deliberation's
+    sentence closed by a verb in the present."""
+    if _STRONG_DECISION.search(text):
+        return True
+    verbs = (finite_verb(m.group(1)) for m in _AFTER_DELIBERE.finditer(text))
+    return any(v and v not in _NOT_TAKEN for v in verbs)
+
+
+# Verbs closing the sentence that record no decision taken.
+_NOT_TAKEN = {"rejeter", "refuser", "repousser", "ajourner", "surseoir", "reporter"}
 
 
 @dataclass
@@ -604,7 +620,7 @@ def _outcome(text: str, group: Optional[VoteGroup], election: bool) -> Optional[
         pour, contre = (f.value if f else 0), (a.value if a else 0)
         if pour > contre:
             return "adopted"
-        if _STRONG_DECISION.search(text):
+        if _decided_in_sentence(text):
             return "adopted"  # the text records the decision as taken, whatever the split
         return "rejected" if pour < contre else None
     if group is not None and group.facts:

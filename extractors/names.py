@@ -501,5 +501,6 @@ def take_name(text: str, backward: bool = False) -> tuple[Optional[str], int]:
 
 
 # Debris OCR reads before a name: a rule as '|', a lone capital with no period ('à N Monsieur X'),
-# a lone dot, comma or underscore at a line's start ('(suppléant de' / '. Philippe FONTAINE)').
-_SPECK = re.compile(r"[|!¦]+|[A-ZÀ-ÝŒŸ]|[.·,_]")
+# a lone dot, comma or underscore at a line's start ('(suppléant de' / '. Philippe FONTAINE)'), a
+# mark glued to a letter or two ('donne pouvoir à Monsieur Ir! Jean'): no name holds a '!'.
+_SPECK = re.compile(r"[A-Za-zÀ-ÿ]{0,2}[|!¦]+|[A-ZÀ-ÝŒŸ]|[.·,_]")

@@ -134,3 +134,10 @@ def body_of(session_text: str) -> str:
 ])
 def test_a_delegated_body_in_the_header(session, body):
     assert body_of(session) == body
+
+
+def test_an_elision_ocr_read_with_two_apostrophes_still_joins_the_departement():
+    session = ("DÉPARTEMENT DE L’'ARIÈGE RÉPUBLIQUE FRANÇAISE\nCONSEIL DÉPARTEMENTAL\n"
+               "Le 7 mars 2023, le Conseil départemental, convoqué légalement, s’est réuni en séance publique.")
+    d = DeliberationText.from_text("1. Objet quelconque\nTexte.", session_text=session, kind="minutes")
+    assert extract_session(d)["authority"].value == "Département de l’Ariège"

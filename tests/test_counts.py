@@ -112,6 +112,11 @@ def test_voters_below_the_proxies_is_an_ocr_slip():
     ("Par 6 voix pour et 8 voix contre, la délibération n’est pas adoptée.", {"outcome": "rejected"}),
     ("Pour : 7 Contre : 7\nLa voix du président étant prépondérante, la délibération est adoptée.", {"casting_vote": True, "outcome": "adopted"}),
     ("Le projet de délibération a été refusé par 10 voix contre 4.", {"outcome": "rejected"}),
+    # the sentence closed by any verb of decision records it as taken, whatever the split
+    ("Le Conseil communautaire, après en avoir délibéré, (Pour : 9 – Contre : 20 – Abstentions : 10), alloue "
+     "au comptable public une indemnité annuelle.", {"votes_for": 9, "votes_against": 20, "outcome": "adopted"}),
+    ("Le Conseil, après en avoir délibéré, par 9 voix pour et 20 voix contre, refuse de modifier les tarifs.",
+     {"outcome": "rejected"}),
     ("à l’unanimité moins une abstention", {"unanimous": True, "abstentions": 1}),
     ("Votes pour : 20, votes contre : 1, abstentions : 0, ne prennent pas part au vote : 2",
      {"votes_for": 20, "votes_against": 1, "abstentions": 0, "not_voting": 2}),

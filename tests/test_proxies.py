@@ -47,6 +47,9 @@ def pairs(session: str, text: str = "x", before: str = "") -> list[tuple[str, st
     ("M. Luc BLANC a donné pouvoir à Mme Julie PETIT.", [("Luc BLANC", "Julie PETIT")]),
     ("Procuration de Mme Anne MARTIN à M. Paul DURAND.", [("Anne MARTIN", "Paul DURAND")]),
     ("Mme Anne MARTIN ayant donné procuration à M. Paul DURAND", [("Anne MARTIN", "Paul DURAND")]),
+    # OCR debris between the civility and a first name ("Ir!"): no name holds a "!"
+    ("Absents ayant donné procuration : Madame Évelyne donne pouvoir à Monsieur Ir! Jean et Monsieur Frédéric\n"
+     "donne pouvoir à Madame Sophie", [("Évelyne", "Jean"), ("Frédéric", "Sophie")]),
     # a count line is not a proxy list
     ("Présents : 35 – Pouvoirs : 7 – Votants : 42", []),
     ("Pouvoirs : néant", []),
