@@ -136,6 +136,10 @@ _STRONG_DECISION = re.compile(
 _AFTER_DELIBERE = re.compile(r"apr[èe]s\s+en\s+avoir\s+d[ée]lib[ée]r[ée][^.;]{0,160}?,\s*([^\W\d_]+)\b", re.I)
 
 
+# Verbs closing the sentence that record no decision taken.
+_NOT_TAKEN = {"rejeter", "refuser", "repousser", "ajourner", "surseoir", "reporter"}
+
+
 def _decided_in_sentence(text: str) -> bool:
     """Whether the text records the decision as taken: a decision mark, or the deliberation's
     sentence closed by a verb in the present."""
@@ -143,10 +147,6 @@ def _decided_in_sentence(text: str) -> bool:
         return True
     verbs = (finite_verb(m.group(1)) for m in _AFTER_DELIBERE.finditer(text))
     return any(v and v not in _NOT_TAKEN for v in verbs)
-
-
-# Verbs closing the sentence that record no decision taken.
-_NOT_TAKEN = {"rejeter", "refuser", "repousser", "ajourner", "surseoir", "reporter"}
 
 
 @dataclass
@@ -631,9 +631,10 @@ def _outcome(text: str, group: Optional[VoteGroup], election: bool) -> Optional[
 
 
 def _vote_source(d: DeliberationText) -> Joined:
-    own = _column_read(Joined.of(pair_header_rows(glue_split_figures(d.lines))))
+    lines = glue_split_figures(d.lines)
+    own = _column_read(Joined.of(pair_header_rows(lines)))
     if d.kind == "extract" and not _vote_facts(own) and d.session:
-        return Joined.of(pair_header_rows(glue_split_figures(d.session)) + glue_split_figures(d.lines))  # an extract may print its vote box above the subject
+        return Joined.of(pair_header_rows(glue_split_figures(d.session)) + lines)  # an extract may print its vote box above the subject
     return own
 
 

@@ -119,15 +119,26 @@ MIN_HIDDEN_INK = 0.005
 
 
 def render_page(doc_or_path, page_index: int, dpi: int = 300, *, overlay: bool = True) -> tuple[np.ndarray, float]:
-    """Grayscale uint8 image of a page and the scale used (pixels per point).
+    """Grayscale uint8 image of a page and the scale used (pixels per point); with
+    overlay=False, as render_scan makes it."""
+    gray, scale, _ = _render_page(doc_or_path, page_index, dpi, hide=not overlay)
+    return gray, scale
 
-    With overlay=False, the page's text objects are left out of the render (hide_overlay)
-    when they hide print of the scan beneath them; over blank paper the page is rendered as
-    displayed, since tesseract reads a whole page differently once anything on it changes."""
+
+def render_scan(doc_or_path, page_index: int, dpi: int = 300) -> tuple[np.ndarray, float, bool]:
+    """The page rendered without the text objects it prints over its scan (hide_overlay) when
+    they hide print of the scan beneath them, and whether they were left out. Over blank paper
+    the page is rendered as displayed, since tesseract reads a whole page differently once
+    anything on it changes."""
+    return _render_page(doc_or_path, page_index, dpi, hide=True)
+
+
+def _render_page(doc_or_path, page_index: int, dpi: int, *, hide: bool) -> tuple[np.ndarray, float, bool]:
     import pypdfium2 as pdfium
 
     own = not isinstance(doc_or_path, pdfium.PdfDocument)
     doc = pdfium.PdfDocument(doc_or_path) if own else doc_or_path
+    hidden = False
     try:
         page = doc[page_index]
         try:
@@ -136,16 +147,16 @@ def render_page(doc_or_path, page_index: int, dpi: int = 300, *, overlay: bool =
             if w * h * scale * scale > MAX_PIXELS:
                 scale = math.sqrt(MAX_PIXELS / (w * h))
             arr = _render(page, scale)
-            if not overlay and hide_overlay(page):
+            if hide and hide_overlay(page):
                 bare = _render(page, scale)
                 if _hidden_ink(arr, bare) >= MIN_HIDDEN_INK:
-                    arr = bare
+                    arr, hidden = bare, True
         finally:
             page.close()
     finally:
         if own:
             doc.close()
-    return arr, scale
+    return arr, scale, hidden
 
 
 def _render(page, scale: float) -> np.ndarray:
@@ -734,18 +745,33 @@ def ocr_image(gray: np.ndarray, page_number: int, scale: float, *, lang: str = "
 
 def ocr_page(pdf, page_index: int, page_width_pt: float, page_height_pt: float, *, dpi: int = 300,
              lang: str = "fra", timeout: float = 120, deskew: bool = True,
-             denoise: Optional[bool] = None, overlay: bool = True) -> list[Word]:
+             denoise: Optional[bool] = None) -> list[Word]:
     """OCR page `page_index` (0-based) of a PDF given as a path, bytes or pypdfium2 document.
-    overlay=False reads the scan without the text the page prints over it (hide_overlay).
 
     Words carry page number page_index + 1, conf 0-100, from_ocr=True and fontname 'OCR'
     (FRAME_FONT + n for the words of the page's n-th framed block)."""
     check_tesseract(lang)
-    gray, scale = render_page(pdf, page_index, dpi, overlay=overlay)
+    gray, scale = render_page(pdf, page_index, dpi)
+    return _ocr_rendered(gray, scale, page_index, page_width_pt, page_height_pt,
+                         lang=lang, timeout=timeout, deskew=deskew, denoise=denoise)
+
+
+def ocr_scan(pdf, page_index: int, page_width_pt: float, page_height_pt: float, *, dpi: int = 300,
+             lang: str = "fra", timeout: float = 120, deskew: bool = True,
+             denoise: Optional[bool] = None) -> tuple[list[Word], bool]:
+    """ocr_page on the render_scan of the page: the words, and whether the text the page prints
+    over its scan was left out of what OCR read (then no OCR word can repeat it)."""
+    check_tesseract(lang)
+    gray, scale, hidden = render_scan(pdf, page_index, dpi)
+    return _ocr_rendered(gray, scale, page_index, page_width_pt, page_height_pt,
+                         lang=lang, timeout=timeout, deskew=deskew, denoise=denoise), hidden
+
+
+def _ocr_rendered(gray: np.ndarray, scale: float, page_index: int, page_width_pt: float, page_height_pt: float,
+                  **kwargs) -> list[Word]:
     # pdfium renders the page as displayed (rotation applied), like pdfplumber's coordinates.
     if gray.shape[1] > 0:
         scale_x = gray.shape[1] / page_width_pt if page_width_pt else scale
         if abs(scale_x - scale) / scale > 0.02:  # page /Rotate 90 swapped the axes
             scale = scale_x
-    return ocr_image(gray, page_index + 1, scale, lang=lang, timeout=timeout, deskew=deskew, denoise=denoise,
-                     page_width=page_width_pt, page_height=page_height_pt)
+    return ocr_image(gray, page_index + 1, scale, page_width=page_width_pt, page_height=page_height_pt, **kwargs)

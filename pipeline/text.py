@@ -23,7 +23,7 @@ from typing import Optional, Union
 
 from .lines import group_lines
 from .model import DocText, Page, Word, clean_text
-from .ocr import MissingDependency, OcrError, ocr_page  # noqa: F401  (re-exported)
+from .ocr import MissingDependency, OcrError, ocr_page, ocr_scan  # noqa: F401  (re-exported)
 
 log = logging.getLogger(__name__)
 
@@ -294,14 +294,19 @@ def _check_bytes(data: bytes, path: str) -> None:
 
 
 # ----------------------------------------------------------------------------- reading
-def _ocr_words(pdfium_doc, index: int, width: float, height: float, prepared, **kwargs) -> list[Word]:
-    """The page's OCR words: prepared ones when given (an exception stands for a failed OCR)."""
+def _ocr_words(pdfium_doc, index: int, width: float, height: float, prepared, *, scan: bool,
+               **kwargs) -> tuple[list[Word], bool]:
+    """The page's OCR words, and whether the text layer was left out of what OCR read (scan:
+    the layer is printed over a scan, see overlay_on_scan). Prepared words are used when given
+    (an exception stands for a failed OCR); they were read from the page as displayed."""
     if prepared is not None and index + 1 in prepared:
         found = prepared[index + 1]
         if isinstance(found, BaseException):
             raise found
-        return list(found)
-    return ocr_page(pdfium_doc, index, width, height, **kwargs)
+        return list(found), False
+    if scan:
+        return ocr_scan(pdfium_doc, index, width, height, **kwargs)
+    return ocr_page(pdfium_doc, index, width, height, **kwargs), False
 
 
 def _read_page(plumber_page, pdfium_doc, index: int, path: str, *, dpi: int, ocr_lang: str,
@@ -320,11 +325,11 @@ def _read_page(plumber_page, pdfium_doc, index: int, path: str, *, dpi: int, ocr
     page.ocr_reason = reason
     words = layer
     if ocr:
-        hidden = overlay_on_scan(plumber_page, layer)
         try:
-            ocr_words = _ocr_words(pdfium_doc, index, width, height, prepared_ocr,
-                                   dpi=dpi, lang=ocr_lang, timeout=page_timeout, overlay=not hidden)
-            # OCR did not see the hidden layer, so none of its words can repeat it
+            ocr_words, hidden = _ocr_words(pdfium_doc, index, width, height, prepared_ocr,
+                                           scan=overlay_on_scan(plumber_page, layer),
+                                           dpi=dpi, lang=ocr_lang, timeout=page_timeout)
+            # OCR did not see a hidden layer, so none of its words can repeat it
             words = layer + ocr_words if hidden else merge_ocr_words(layer, ocr_words)
             page.ocr = True
             page.error = None

@@ -235,6 +235,14 @@ def test_a_stamp_over_blank_paper_leaves_the_page_ocr_reads_as_displayed(tmp_pat
     assert (render_page(str(over_text), 0, 100, overlay=False)[0] != render_page(str(over_text), 0, 100)[0]).any()
 
 
+def test_a_stamp_over_blank_paper_is_read_once(tmp_path):
+    # rendered with the page, OCR reads the stamp again: its reading is the layer's duplicate
+    doc = read_document(_stamped_scan_pdf(tmp_path / "margin.pdf", box=(330, 780, 250, 55)))
+    text = "\n".join(l.text for l in doc.pages[0].lines)
+    assert doc.pages[0].ocr and "installations" in text
+    assert text.count("préfecture") == 2 and text.count("030-213001100") == 1, text
+
+
 def test_digital_text_page_is_not_ocred():
     path = REAL / "couthenans_2021-11-05_cr.pdf"
     if not path.exists():

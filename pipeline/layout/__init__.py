@@ -94,9 +94,6 @@ def _trim_tail(item: list[Line]) -> list[Line]:
     return item[:last + 1] + kept_tail
 
 
-# "La délibération est adoptée.", "Adopté à l'unanimité.": an item's result on a line of its own.
-
-
 def _merge_by_order(order: dict[int, int], *groups: list[Line]) -> list[Line]:
     out = [l for g in groups for l in g]
     out.sort(key=lambda l: order.get(id(l), 0))

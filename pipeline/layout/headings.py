@@ -88,14 +88,12 @@ def heading_keyword(text: str) -> Optional[str]:
     return None
 
 
-# OCR splits a serial's figures after a narrow "1" ("DEL-2020-1 16 - Création …" for "DEL-2020-116").
-_SPLIT_SERIAL = re.compile(r"^(?P<head>\W{0,3}(?:(?:d[ée]lib[ée]ration|acte)\s*n\s*[°º]?\s*)?(?:[A-Z]{1,5}[-_]?)?"
-                           r"(?:19|20)\d\d\s?[-_/]\s?1) (?P<tail>\d{1,2})(?=\s*(?:[-–—:]|$))", re.I)
-
-
-# … or a year's last figure ("Délibération n°201 9-110 : …" for "n°2019-110").
-_SPLIT_YEAR = re.compile(r"^(?P<head>\W{0,3}(?:(?:d[ée]lib[ée]ration|acte)\s*n\s*[°º]?\s*)?(?:[A-Z]{1,5}[-_]?)?"
-                         r"(?:19|20)\d) (?P<tail>\d\s?[-_/]\s?\d{1,4}\b)", re.I)
+# What opens an act's number: a label and a prefix ("Délibération n°DEL-").
+_SERIAL_OPENING = r"^(?P<head>\W{0,3}(?:(?:d[ée]lib[ée]ration|acte)\s*n\s*[°º]?\s*)?(?:[A-Z]{1,5}[-_]?)?"
+# OCR splits a serial's figures after a narrow "1" ("DEL-2020-1 16 - Création …" for "DEL-2020-116") …
+_SPLIT_SERIAL = re.compile(_SERIAL_OPENING + r"(?:19|20)\d\d\s?[-_/]\s?1) (?P<tail>\d{1,2})(?=\s*(?:[-–—:]|$))", re.I)
+# … or before a year's last figure ("Délibération n°201 9-110 : …" for "n°2019-110").
+_SPLIT_YEAR = re.compile(_SERIAL_OPENING + r"(?:19|20)\d) (?P<tail>\d\s?[-_/]\s?\d{1,4}\b)", re.I)
 
 
 def join_split_serial(text: str) -> str:
